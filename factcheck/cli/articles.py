@@ -1,0 +1,70 @@
+"""``factcheck import`` and ``factcheck articles``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from factcheck.cli.context import add_db_option, open_db, reviewer
+from factcheck.cli.output import print_json, print_table
+from factcheck.core.model import Status
+from factcheck.store import importer, queries
+from factcheck.store.importer import Outcome
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "import",
+        help="import article files (.txt, .md) or folders of them",
+        description="Import article files or folders. Exit status 0 when every file was "
+        "imported or already in the project, 1 when any file was refused (the others "
+        "are still imported).",
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print one JSON object per file")
+    add_db_option(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("articles", help="list the project's articles with claim counts")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_db_option(p)
+    p.set_defaults(func=cmd_articles)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    report = importer.import_paths(db, args.paths, reviewer(args))
+    if args.json:
+        print_json([
+            {"path": r.path, "outcome": r.outcome.value, "article_id": r.article_id,
+             "title": r.title, "message": r.message}
+            for r in report.results
+        ])  # fmt: skip
+    else:
+        for r in report.results:
+            stream = sys.stderr if r.outcome is Outcome.REFUSED else sys.stdout
+            prefix = "refused: " if r.outcome is Outcome.REFUSED else ""
+            print(prefix + r.message, file=stream)
+        print(report.summary())
+    return 0 if report.ok else 1
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    articles = queries.list_articles(db)
+    if args.json:
+        print_json([
+            {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
+             "url": a.url, "claims": a.counts, "claim_count": a.claim_count}
+            for a in articles
+        ])  # fmt: skip
+        return 0
+    statuses = list(Status)
+    print_table(
+        ["ID", "TITLE", "OUTLET", "DATE", *(s.value.upper()[:5] for s in statuses)],
+        [[a.id, a.title, a.outlet, a.published, *(a.counts[s] for s in statuses)]
+         for a in articles],
+        [None, 60, 20, None, None, None, None, None],
+    )  # fmt: skip
+    return 0

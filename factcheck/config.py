@@ -1,0 +1,59 @@
+"""User preferences that the CLI and the GUI share: who the reviewer is, and the
+organisation named in exports. Kept as a small JSON file in the platform's config dir
+(``FACTCHECK_CONFIG_DIR`` overrides it); Qt's QSettings holds only window state.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import platformdirs
+
+from factcheck.paths import APP_NAME
+
+
+def config_path() -> Path:
+    override = os.environ.get("FACTCHECK_CONFIG_DIR")
+    base = Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return base / "config.json"
+
+
+@dataclass(slots=True)
+class Config:
+    reviewer: str = ""
+    organisation: str = ""
+    organisation_url: str = ""
+
+    def reviewer_or_login(self) -> str:
+        """The configured reviewer name, else the login name (never empty)."""
+        if self.reviewer.strip():
+            return self.reviewer.strip()
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "reviewer"
+
+
+def load() -> Config:
+    """The saved preferences; defaults when the file is missing or unreadable."""
+    try:
+        data = json.loads(config_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Config()
+    if not isinstance(data, dict):
+        return Config()
+    known = Config.__dataclass_fields__
+    return Config(**{k: str(v) for k, v in data.items() if k in known})
+
+
+def save(config: Config) -> None:
+    """Write atomically, so a crash mid-write never leaves a truncated file."""
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(asdict(config), indent=2), encoding="utf-8")
+    os.replace(tmp, path)

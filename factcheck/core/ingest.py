@@ -1,0 +1,85 @@
+"""Reading article files into :class:`ArticleDraft` objects, or refusing them.
+
+One reader per file type, chosen by suffix. Every refusal is an :class:`ImportRefused`
+whose message names the file; nothing here touches a project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from factcheck.core.article_text import read_metadata
+from factcheck.core.decoding import decode_text
+from factcheck.core.model import ArticleDraft
+from factcheck.errors import ImportRefused
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MiB is surely not one
+
+Reader = Callable[[Path, bytes], ArticleDraft]
+
+
+def read_plain_text(path: Path, data: bytes) -> ArticleDraft:
+    """A .txt or .md article: the decoded text kept as is, metadata read from it."""
+    text = decode_text(data, path.name)
+    if not text.strip():
+        raise ImportRefused(f"{path.name}: contains only white space")
+    meta = read_metadata(text, fallback_title=path.stem)
+    return ArticleDraft(
+        title=meta.title,
+        text=text,
+        outlet=meta.outlet,
+        url=meta.url,
+        author=meta.author,
+        published=meta.published,
+        source_path=str(path),
+    )
+
+
+READERS: dict[str, Reader] = {".txt": read_plain_text, ".md": read_plain_text}
+SIZE_LIMITS: dict[str, int] = {}  # per-suffix overrides of MAX_TEXT_BYTES
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(READERS))
+
+
+def read_article_file(path: Path) -> ArticleDraft:
+    """Read one file, or raise :class:`ImportRefused` saying why not."""
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        kinds = ", ".join(supported_suffixes())
+        raise ImportRefused(f"{path.name}: unsupported file type (factcheck imports {kinds})")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ImportRefused(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ImportRefused(f"{path}: cannot be read ({exc.strerror})") from None
+    limit = SIZE_LIMITS.get(suffix, MAX_TEXT_BYTES)
+    if size == 0:
+        raise ImportRefused(f"{path.name}: the file is empty")
+    if size > limit:
+        raise ImportRefused(
+            f"{path.name}: {size / 1048576:.1f} MiB is over the {limit // 1048576} MiB limit "
+            "for an article"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"{path}: cannot be read ({exc.strerror})") from None
+    return reader(path, data)
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to import, in a stable order: each named file, and the supported files of
+    each named folder (recursively, sorted). The flag says whether the user named the file
+    directly; a folder's files of other types are skipped rather than refused."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in READERS and not child.name.startswith("."):
+                    yield child, False
+        else:
+            yield path, True

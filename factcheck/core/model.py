@@ -1,0 +1,153 @@
+"""The domain in plain Python: what an article, a claim, a tag and a piece of evidence are.
+
+These are immutable snapshots read from the project file. Nothing here talks to SQLite
+or Qt; the store builds them and every layer above passes them around.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """A reviewer's verdict on a claim."""
+
+    UNVERIFIED = "unverified"
+    CORROBORATED = "corroborated"
+    CONTRADICTED = "contradicted"
+    INCONCLUSIVE = "inconclusive"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Relation(StrEnum):
+    """How a claim used as evidence relates to the claim it supports or undermines."""
+
+    CORROBORATES = "corroborates"
+    CONTRADICTS = "contradicts"
+    SAME_AS = "same-as"
+
+
+STATUSES: tuple[Status, ...] = tuple(Status)
+RELATIONS: tuple[Relation, ...] = tuple(Relation)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An article as read from a file, before it has an id in a project."""
+
+    title: str
+    text: str
+    outlet: str = ""
+    url: str = ""
+    author: str = ""
+    published: str = ""  # ISO 8601 date (or date-time) when known, else ""
+    source_path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article without its text: what the article list needs, cheap to load."""
+
+    id: int
+    title: str
+    outlet: str
+    published: str
+    url: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def claim_count(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: int
+    title: str
+    text: str
+    outlet: str
+    url: str
+    author: str
+    published: str
+    content_hash: str
+    source_path: str
+    imported_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A span of an article's text under review.
+
+    ``start``/``end`` count Unicode code points (Python string indices), as W3C
+    TextPositionSelector does; ``prefix``/``suffix`` are up to 32 code points of context.
+    """
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    status: Status
+    note: str
+    reviewer: str
+    created_at: str
+    updated_at: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    id: int
+    name: str
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A claim's evidence: another claim (with a relation) or an outside source.
+
+    ``claim_id`` is the claim the evidence was attached to. For claim links the far end
+    is ``target_claim_id``; links show on both ends, so readers also list links whose
+    target is the claim at hand.
+    """
+
+    id: int
+    claim_id: int
+    kind: str  # "claim" or "source"
+    relation: Relation | None
+    target_claim_id: int | None
+    url: str
+    title: str
+    quote: str
+    accessed: str
+    note: str
+    reviewer: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    id: int
+    at: str
+    reviewer: str
+    action: str
+    article_id: int | None
+    claim_id: int | None
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # "article" (title/text) or "claim" (quote/note)
+    article_id: int
+    claim_id: int | None
+    title: str
+    snippet: str

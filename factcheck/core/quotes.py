@@ -1,0 +1,72 @@
+"""Finding and describing spans of text: the quote, its context, word snapping.
+
+All offsets are Python string indices (Unicode code points).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+CONTEXT_CHARS = 32
+
+
+def find_occurrence(text: str, quote: str, occurrence: int = 1) -> int | None:
+    """Start of the ``occurrence``-th (1-based) exact occurrence of ``quote``, or None.
+
+    Occurrences may overlap ("aa" occurs twice in "aaa"), as a reader counting them would.
+    """
+    if not quote or occurrence < 1:
+        return None
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(quote, pos + 1)
+        if pos < 0:
+            return None
+    return pos
+
+
+def count_occurrences(text: str, quote: str) -> int:
+    if not quote:
+        return 0
+    n, pos = 0, text.find(quote)
+    while pos >= 0:
+        n += 1
+        pos = text.find(quote, pos + 1)
+    return n
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """The ``width`` code points before ``start`` and after ``end``."""
+    return text[max(0, start - width) : start], text[end : end + width]
+
+
+def _is_word_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in "LNM" or ch in "_'’-"
+
+
+def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span so it neither starts nor ends in white space (may become empty)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a selection to whole words and trim surrounding white space.
+
+    A selection that starts or ends inside a word is extended to the word's edge, the
+    way word processors snap a drag. Punctuation at the edges is kept as selected.
+    Returns an empty span (start == end) for an all-white-space selection.
+    """
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    start, end = trim_whitespace(text, start, end)
+    if start == end:
+        return start, end
+    while start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+        start -= 1
+    while end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+        end += 1
+    return start, end

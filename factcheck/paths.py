@@ -1,0 +1,56 @@
+"""Where factcheck keeps its files: the one place that asks platformdirs.
+
+``FACTCHECK_DATA_DIR`` overrides the data directory (tests and portable installs use it);
+nothing else in the code base builds a user path by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "factcheck"
+PROJECT_FILENAME = "factcheck.db"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The per-user data directory (created on demand by callers that write)."""
+    override = os.environ.get("FACTCHECK_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Where internal-error details are written (never shown raw to the user)."""
+    override = os.environ.get("FACTCHECK_DATA_DIR")
+    if override:
+        return Path(override) / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def default_project() -> Path:
+    """The project opened when the user names none."""
+    return data_dir() / PROJECT_FILENAME
+
+
+def _bundled(name: str) -> Path:
+    # A wheel carries the folders under factcheck/_bundled; a source checkout (and
+    # the editable install `make` uses) has them at the repository top.
+    packaged = _PACKAGE_DIR / "_bundled" / name
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent / name
+
+
+def seeds_dir() -> Path:
+    """The sample articles imported into a new, empty project."""
+    return _bundled("seeds")
+
+
+def resources_dir() -> Path:
+    """Icons, stylesheets and templates shipped with the app."""
+    return _bundled("resources")
