@@ -18,7 +18,9 @@ from factcheck.paths import APP_NAME
 
 def config_path() -> Path:
     override = os.environ.get("FACTCHECK_CONFIG_DIR")
-    base = Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override) / "config.json"
+    base = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     return base / "config.json"
 
 

@@ -31,8 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     parser.add_argument("--db", metavar="PATH", type=Path, default=None,
                         help=f"project file (default: {paths.default_project()})")  # fmt: skip
-    parser.add_argument("--reviewer", metavar="NAME", default=None,
-                        help="name recorded on edits (default: the configured reviewer)")  # fmt: skip
+    parser.add_argument(
+        "--reviewer",
+        metavar="NAME",
+        default=None,
+        help="name recorded on edits (default: the configured reviewer)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)

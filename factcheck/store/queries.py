@@ -262,7 +262,7 @@ def next_claim_with_status(
     current position; wraps round at the ends."""
     op, order = ("<", "DESC") if backwards else (">", "ASC")
     key = "(c.article_id, c.start, c.id)"
-    base = f"SELECT c.id FROM claims c WHERE c.status = ? "
+    base = "SELECT c.id FROM claims c WHERE c.status = ? "
     orderby = f" ORDER BY c.article_id {order}, c.start {order}, c.id {order} LIMIT 1"
     row = None
     if after is not None:

@@ -1,0 +1,45 @@
+"""The operations layer: the only code that writes to a project.
+
+Every user edit — from the GUI, the CLI or the undo stack — is one function here. Each
+runs in one transaction, writes an audit row to ``history`` and returns a
+:class:`Change` describing what it touched, so views refresh from the change rather than
+from guesses. Undo is built from these same functions plus the snapshots below: undoing
+"mark" is :func:`delete_claim`, undoing "delete" is :func:`restore_claim`.
+"""
+
+from factcheck.store.ops.articles import ImportedArticle, import_articles, update_article_metadata
+from factcheck.store.ops.base import (
+    Change,
+    ClaimSnapshot,
+    ClaimSpec,
+    content_hash,
+    now,
+    set_setting,
+)
+from factcheck.store.ops.claims import (
+    add_tag,
+    delete_claim,
+    mark_claim,
+    mark_claims,
+    mark_quote,
+    remove_tag,
+    restore_claim,
+    set_note,
+    set_status,
+    snapshot_claim,
+)
+from factcheck.store.ops.evidence import (
+    add_source,
+    link_claims,
+    remove_evidence,
+    restore_evidence,
+    snapshot_evidence,
+)
+
+__all__ = [
+    "Change", "ClaimSnapshot", "ClaimSpec", "ImportedArticle", "add_source", "add_tag",
+    "content_hash", "delete_claim", "import_articles", "link_claims", "mark_claim",
+    "mark_claims", "mark_quote", "now", "remove_evidence", "remove_tag", "restore_claim",
+    "restore_evidence", "set_note", "set_setting", "set_status", "snapshot_claim",
+    "snapshot_evidence", "update_article_metadata",
+]  # fmt: skip

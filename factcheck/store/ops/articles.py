@@ -1,0 +1,75 @@
+"""Operations on articles: import and metadata edits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from factcheck.core.model import ArticleDraft
+from factcheck.errors import InvalidInput
+from factcheck.store import queries
+from factcheck.store.ops.base import Change, _audit, content_hash, now
+
+# --- articles -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedArticle:
+    draft: ArticleDraft
+    article_id: int
+    duplicate: bool  # True when the same text was already in the project
+
+
+def import_articles(
+    db: Database, drafts: Sequence[ArticleDraft], reviewer: str
+) -> tuple[list[ImportedArticle], Change]:
+    """Add articles in one transaction, skipping any whose text is already present.
+
+    Duplicates are recognised by the SHA-256 of the text (within the batch too) and
+    reported with the id of the article already there.
+    """
+    stamp = now()
+    hashes = [content_hash(d.text) for d in drafts]
+    results: list[ImportedArticle] = []
+    created: list[int] = []
+    with db.atomic():
+        known = queries.article_ids_by_hash(db, hashes)
+        for draft, digest in zip(drafts, hashes, strict=True):
+            if digest in known:
+                results.append(ImportedArticle(draft, known[digest], True))
+                continue
+            cur = db.execute(
+                "INSERT INTO articles (title, outlet, url, author, published, text, "
+                "content_hash, source_path, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (draft.title, draft.outlet, draft.url, draft.author, draft.published,
+                 draft.text, digest, draft.source_path, stamp),
+            )  # fmt: skip
+            article_id = int(cur.lastrowid or 0)
+            known[digest] = article_id
+            created.append(article_id)
+            _audit(db, "import article", reviewer, article_id=article_id, new=draft.title,
+                   field_name="title", at=stamp)  # fmt: skip
+            results.append(ImportedArticle(draft, article_id, False))
+    change = Change("import", article_ids=frozenset(created), article_list=bool(created))
+    return results, change
+
+
+def update_article_metadata(db: Database, article_id: int, reviewer: str, **values: str) -> Change:
+    """Change title, outlet, url, author or published of an article."""
+    allowed = {"title", "outlet", "url", "author", "published"}
+    if bad := set(values) - allowed:
+        raise InvalidInput(f"cannot set {', '.join(sorted(bad))} on an article")
+    if "title" in values and not values["title"].strip():
+        raise InvalidInput("an article needs a title")
+    with db.atomic():
+        old = queries.get_article(db, article_id)
+        for key, value in values.items():
+            before = getattr(old, key)
+            if before == value:
+                continue
+            db.execute(f"UPDATE articles SET {key} = ? WHERE id = ?", (value, article_id))
+            _audit(db, "edit article", reviewer, article_id=article_id, field_name=key,
+                   old=before, new=value)  # fmt: skip
+    return Change("edit article", article_ids=frozenset({article_id}), article_list=True)

@@ -1,0 +1,119 @@
+"""What every operation shares: the change record, timestamps, the audit row."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from factcheck.core.model import Status
+from factcheck.errors import NotFound
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an operation changed. Views refresh what the change names, nothing more."""
+
+    action: str
+    article_ids: frozenset[int] = frozenset()
+    claim_ids: frozenset[int] = frozenset()
+    tags: bool = False
+    article_list: bool = False  # titles, metadata, counts or membership of the list
+    created_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSpec:
+    """A claim to create: where, and its initial verdict, tags and note."""
+
+    article_id: int
+    start: int
+    end: int
+    status: Status = Status.UNVERIFIED
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSnapshot:
+    """Everything needed to put a deleted claim back exactly as it was (same id)."""
+
+    row: dict[str, Any]
+    tags: tuple[str, ...]
+    evidence: tuple[dict[str, Any], ...] = field(default=())
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _audit(
+    db: Database,
+    action: str,
+    reviewer: str,
+    *,
+    article_id: int | None = None,
+    claim_id: int | None = None,
+    field_name: str = "",
+    old: Any = "",
+    new: Any = "",
+    at: str | None = None,
+) -> None:
+    def text(v: Any) -> str:
+        return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+    db.execute(
+        "INSERT INTO history (at, reviewer, action, article_id, claim_id, field, old, new) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (at or now(), reviewer, action, article_id, claim_id, field_name, text(old), text(new)),
+    )
+
+
+def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
+    row = db.execute(
+        'SELECT id, article_id, start, "end", quote, prefix, suffix, status, note, reviewer, '
+        "created_at, updated_at FROM claims WHERE id = ?",
+        (claim_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    keys = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "status",
+            "note", "reviewer", "created_at", "updated_at")  # fmt: skip
+    return dict(zip(keys, row, strict=True))
+
+
+def _article_text(db: Database, article_id: int) -> str:
+    row = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    return str(row[0])
+
+
+def _articles_of(db: Database, claim_ids: Iterable[int]) -> set[int]:
+    ids = list(claim_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {r[0] for r in db.execute(f"SELECT article_id FROM claims WHERE id IN ({marks})", ids)}
+
+
+# --- settings -------------------------------------------------------------------------
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    """Project-level settings (e.g. the organisation named in exports)."""
+    with db.atomic():
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )

@@ -1,0 +1,265 @@
+"""Operations on claims: mark, verdict, note, tags, delete and restore."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from factcheck.core import quotes
+from factcheck.core.colors import tag_color
+from factcheck.core.model import Status
+from factcheck.errors import InvalidInput
+from factcheck.store import queries
+from factcheck.store.ops.base import (
+    Change,
+    ClaimSnapshot,
+    ClaimSpec,
+    _article_text,
+    _articles_of,
+    _audit,
+    _claim_row,
+    now,
+)
+from factcheck.store.ops.evidence import _insert_evidence_row
+
+# --- claims ---------------------------------------------------------------------------
+
+
+def _insert_claim(db: Database, text: str, spec: ClaimSpec, reviewer: str, stamp: str) -> int:
+    if not 0 <= spec.start < spec.end <= len(text):
+        raise InvalidInput(
+            f"span {spec.start}-{spec.end} is outside article {spec.article_id} "
+            f"(which has {len(text)} characters)"
+        )
+    quote = text[spec.start : spec.end]
+    if not quote.strip():
+        raise InvalidInput("a claim cannot be only white space")
+    prefix, suffix = quotes.context(text, spec.start, spec.end)
+    cur = db.execute(
+        'INSERT INTO claims (article_id, start, "end", quote, prefix, suffix, status, note, '
+        "reviewer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (spec.article_id, spec.start, spec.end, quote, prefix, suffix, Status(spec.status),
+         spec.note, reviewer, stamp, stamp),
+    )  # fmt: skip
+    claim_id = int(cur.lastrowid or 0)
+    _audit(db, "mark claim", reviewer, article_id=spec.article_id, claim_id=claim_id,
+           field_name="quote", new=quote, at=stamp)  # fmt: skip
+    return claim_id
+
+
+def mark_claims(db: Database, specs: Iterable[ClaimSpec], reviewer: str) -> Change:
+    """Create many claims in one transaction (imports, scripts, benchmarks)."""
+    stamp = now()
+    texts: dict[int, str] = {}
+    created: list[int] = []
+    articles: set[int] = set()
+    with db.atomic():
+        tag_ids: dict[str, int] = {}
+        for spec in specs:
+            text = texts.get(spec.article_id)
+            if text is None:
+                text = texts[spec.article_id] = _article_text(db, spec.article_id)
+            claim_id = _insert_claim(db, text, spec, reviewer, stamp)
+            for name in spec.tags:
+                key = name.strip().casefold()
+                if key not in tag_ids:
+                    tag_ids[key] = _ensure_tag(db, name)
+                db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
+                           (claim_id, tag_ids[key]))  # fmt: skip
+            created.append(claim_id)
+            articles.add(spec.article_id)
+    return Change(
+        "mark claims",
+        article_ids=frozenset(articles),
+        claim_ids=frozenset(created),
+        tags=bool(tag_ids),
+        article_list=bool(created),
+    )
+
+
+def mark_claim(
+    db: Database,
+    article_id: int,
+    start: int,
+    end: int,
+    reviewer: str,
+    *,
+    status: Status = Status.UNVERIFIED,
+    tags: Sequence[str] = (),
+    note: str = "",
+) -> Change:
+    """Mark ``text[start:end]`` of the article as a claim; ``created_id`` is its id."""
+    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note)
+    change = mark_claims(db, [spec], reviewer)
+    (claim_id,) = change.claim_ids
+    return Change(
+        "mark claim",
+        article_ids=change.article_ids,
+        claim_ids=change.claim_ids,
+        tags=bool(tags),
+        article_list=True,
+        created_id=claim_id,
+    )
+
+
+def mark_quote(
+    db: Database,
+    article_id: int,
+    quote: str,
+    reviewer: str,
+    *,
+    occurrence: int = 1,
+    status: Status = Status.UNVERIFIED,
+    tags: Sequence[str] = (),
+    note: str = "",
+) -> Change:
+    """Mark the ``occurrence``-th exact occurrence of ``quote`` in the article."""
+    if not quote.strip():
+        raise InvalidInput("the quote is empty")
+    if occurrence < 1:
+        raise InvalidInput("--occurrence counts from 1")
+    text = _article_text(db, article_id)
+    start = quotes.find_occurrence(text, quote, occurrence)
+    if start is None:
+        n = quotes.count_occurrences(text, quote)
+        where = f"article {article_id}"
+        if n == 0:
+            raise InvalidInput(f"the quote does not occur in {where}: {quote!r}")
+        raise InvalidInput(
+            f"the quote occurs {n} time{'s' if n != 1 else ''} in {where}, "
+            f"not {occurrence}: {quote!r}"
+        )
+    return mark_claim(db, article_id, start, start + len(quote), reviewer, status=status,
+                      tags=tags, note=note)  # fmt: skip
+
+
+def set_status(db: Database, claim_id: int, status: Status | str, reviewer: str) -> Change:
+    try:
+        new = Status(status)
+    except ValueError:
+        choices = ", ".join(s.value for s in Status)
+        raise InvalidInput(f"unknown status {status!r} (choose from {choices})") from None
+    with db.atomic():
+        row = _claim_row(db, claim_id)
+        if row["status"] != new:
+            db.execute("UPDATE claims SET status = ?, updated_at = ?, reviewer = ? WHERE id = ?",
+                       (new.value, now(), reviewer, claim_id))  # fmt: skip
+            _audit(db, "set status", reviewer, article_id=row["article_id"], claim_id=claim_id,
+                   field_name="status", old=row["status"], new=new.value)  # fmt: skip
+    return Change("set status", frozenset({row["article_id"]}), frozenset({claim_id}),
+                  article_list=True)  # fmt: skip
+
+
+def set_note(db: Database, claim_id: int, note: str, reviewer: str) -> Change:
+    with db.atomic():
+        row = _claim_row(db, claim_id)
+        if row["note"] != note:
+            db.execute("UPDATE claims SET note = ?, updated_at = ? WHERE id = ?",
+                       (note, now(), claim_id))  # fmt: skip
+            _audit(db, "set note", reviewer, article_id=row["article_id"], claim_id=claim_id,
+                   field_name="note", old=row["note"], new=note)  # fmt: skip
+    return Change("set note", frozenset({row["article_id"]}), frozenset({claim_id}))
+
+
+def _ensure_tag(db: Database, name: str) -> int:
+    name = name.strip()
+    if not name:
+        raise InvalidInput("a tag needs a name")
+    row = db.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    if row:
+        return int(row[0])
+    (count,) = db.execute("SELECT count(*) FROM tags").fetchone()
+    cur = db.execute("INSERT INTO tags (name, color) VALUES (?, ?)", (name, tag_color(count)))
+    return int(cur.lastrowid or 0)
+
+
+def add_tag(db: Database, claim_id: int, name: str, reviewer: str) -> Change:
+    """Tag a claim, creating the tag (with a distinct colour) if it is new."""
+    with db.atomic():
+        row = _claim_row(db, claim_id)
+        tag_id = _ensure_tag(db, name)
+        cur = db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)", (claim_id, tag_id))
+        if cur.rowcount:
+            db.execute("UPDATE claims SET updated_at = ? WHERE id = ?", (now(), claim_id))
+            _audit(db, "add tag", reviewer, article_id=row["article_id"], claim_id=claim_id,
+                   field_name="tags", new=name.strip())  # fmt: skip
+    return Change("add tag", frozenset({row["article_id"]}), frozenset({claim_id}), tags=True)
+
+
+def remove_tag(db: Database, claim_id: int, name: str, reviewer: str) -> Change:
+    with db.atomic():
+        row = _claim_row(db, claim_id)
+        cur = db.execute(
+            "DELETE FROM claim_tags WHERE claim_id = ? AND tag_id IN "
+            "(SELECT id FROM tags WHERE name = ? COLLATE NOCASE)",
+            (claim_id, name.strip()),
+        )
+        if cur.rowcount:
+            db.execute("UPDATE claims SET updated_at = ? WHERE id = ?", (now(), claim_id))
+            _audit(db, "remove tag", reviewer, article_id=row["article_id"], claim_id=claim_id,
+                   field_name="tags", old=name.strip())  # fmt: skip
+    return Change("remove tag", frozenset({row["article_id"]}), frozenset({claim_id}), tags=True)
+
+
+def snapshot_claim(db: Database, claim_id: int) -> ClaimSnapshot:
+    """The claim with its tags and all evidence touching it, for a later restore."""
+    row = _claim_row(db, claim_id)
+    tags = tuple(
+        r[0]
+        for r in db.execute(
+            "SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
+            "WHERE ct.claim_id = ? ORDER BY t.name",
+            (claim_id,),
+        )
+    )
+    cur = db.execute(
+        "SELECT * FROM evidence WHERE claim_id = ? OR target_claim_id = ? ORDER BY id",
+        (claim_id, claim_id),
+    )
+    cols = [d[0] for d in cur.description]
+    evidence = tuple(dict(zip(cols, r, strict=True)) for r in cur.fetchall())
+    return ClaimSnapshot(row=row, tags=tags, evidence=evidence)
+
+
+def delete_claim(db: Database, claim_id: int, reviewer: str) -> Change:
+    """Delete a claim with its tag links and evidence (undo restores them)."""
+    with db.atomic():
+        snap = snapshot_claim(db, claim_id)
+        row = snap.row
+        db.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
+        _audit(db, "delete claim", reviewer, article_id=row["article_id"], claim_id=claim_id,
+               field_name="quote", old=row["quote"])  # fmt: skip
+        linked = {e["claim_id"] for e in snap.evidence} | {
+            e["target_claim_id"] for e in snap.evidence if e["target_claim_id"]
+        }
+    articles = {row["article_id"]} | _articles_of(db, linked - {claim_id})
+    return Change("delete claim", frozenset(articles), frozenset(linked | {claim_id}),
+                  article_list=True)  # fmt: skip
+
+
+def restore_claim(db: Database, snap: ClaimSnapshot, reviewer: str) -> Change:
+    """Put back a claim deleted by :func:`delete_claim`, with the same id, tags and the
+    evidence whose other end still exists."""
+    row = snap.row
+    with db.atomic():
+        if queries.claim_exists(db, row["id"]):
+            raise InvalidInput(f"claim {row['id']} already exists")
+        _article_text(db, row["article_id"])  # the article must still be there
+        cols = ", ".join(f'"{k}"' for k in row)
+        db.execute(f"INSERT INTO claims ({cols}) VALUES ({','.join('?' * len(row))})",
+                   tuple(row.values()))  # fmt: skip
+        for name in snap.tags:
+            db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
+                       (row["id"], _ensure_tag(db, name)))  # fmt: skip
+        linked: set[int] = set()
+        for ev in snap.evidence:
+            ends = {ev["claim_id"], ev["target_claim_id"]} - {None, row["id"]}
+            if all(queries.claim_exists(db, c) for c in ends):
+                _insert_evidence_row(db, ev)
+                linked |= ends
+        _audit(db, "restore claim", reviewer, article_id=row["article_id"],
+               claim_id=row["id"], field_name="quote", new=row["quote"])  # fmt: skip
+    articles = {row["article_id"]} | _articles_of(db, linked)
+    return Change("restore claim", frozenset(articles), frozenset(linked | {row["id"]}),
+                  tags=bool(snap.tags), article_list=True)  # fmt: skip
