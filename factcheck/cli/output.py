@@ -26,9 +26,7 @@ def print_table(
 ) -> None:
     """Rows as left-aligned columns; cells longer than their width are cut with "…"."""
     cells = [[_cell(v, w) for v, w in zip(row, widths, strict=True)] for row in rows]
-    sizes = [
-        max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)
-    ]
+    sizes = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     line = "  ".join(h.ljust(sizes[i]) for i, h in enumerate(headers)).rstrip()
     print(line)
     for r in cells:

@@ -45,9 +45,7 @@ _NAMED_MDY = re.compile(_MONTH_NAME + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?
 _NAMED_DMY = re.compile(
     r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+(?P<y>\d{4})\b"
 )
-_DATE_KEY = re.compile(
-    r"^\s*(?:date|dated|published|updated|posted)\b[:\s]*", re.IGNORECASE
-)
+_DATE_KEY = re.compile(r"^\s*(?:date|dated|published|updated|posted)\b[:\s]*", re.IGNORECASE)
 _OUTLET = re.compile(
     r"^\s*(?:source|outlet|publisher|publication|original source(?:\(s\))?)\s*:\s*(?P<v>.+?)\s*$",
     re.IGNORECASE,
@@ -101,11 +99,11 @@ def parse_date(line: str) -> str:
 
 
 def _is_dateline(line: str) -> bool:
+    """A short line that is mostly a date, or one that announces itself as one."""
     stripped = line.strip()
-    if not stripped or not parse_date(stripped):
-        return False
-    # A short line that is mostly a date, or one that announces itself as one.
-    return len(stripped) <= 60 or bool(_DATE_KEY.match(stripped))
+    if not stripped or (len(stripped) > 60 and not _DATE_KEY.match(stripped)):
+        return False  # checked first: parse_date is costly on long paragraphs
+    return bool(parse_date(stripped))
 
 
 def _strip_date_prefix(line: str) -> str:
@@ -142,7 +140,7 @@ def _looks_like_heading(line: str) -> bool:
 def read_metadata(text: str, fallback_title: str) -> TextMetadata:
     """Metadata the text states about itself; ``fallback_title`` when it has no title."""
     lines = text.split("\n")
-    head = [ln for ln in lines[:_HEAD_LINES * 3] if ln.strip()][:_HEAD_LINES]
+    head = [ln for ln in lines[: _HEAD_LINES * 3] if ln.strip()][:_HEAD_LINES]
     published = outlet = author = url = ""
     for ln in head:
         if not published and (_is_dateline(ln) or _DATE_KEY.match(ln)):

@@ -60,9 +60,9 @@ class ImportReport:
         )
 
 
-def _write(db: Database, drafts: Sequence[ArticleDraft], reviewer: str) -> tuple[
-    list[FileResult], ops.Change
-]:
+def _write(
+    db: Database, drafts: Sequence[ArticleDraft], reviewer: str
+) -> tuple[list[FileResult], ops.Change]:
     results: list[FileResult] = []
     created: set[int] = set()
     for i in range(0, len(drafts), BATCH):
