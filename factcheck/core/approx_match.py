@@ -167,11 +167,7 @@ def _match_ends_blocked(
         for b in range(last + 1):
             carry = advance(b, eqs, carry)
             score[b] += carry
-        if (
-            last < nblocks - 1
-            and score[last] - carry <= k
-            and (eqs[last + 1] & 1 or carry < 0)
-        ):
+        if last < nblocks - 1 and score[last] - carry <= k and (eqs[last + 1] & 1 or carry < 0):
             # The next block may now hold values <= k: start it from the "all +1"
             # state its values would have if they were all above the threshold.
             last += 1
