@@ -8,20 +8,26 @@ from pathlib import Path
 
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table
+from factcheck.core.ingest import read_article_file
 from factcheck.core.model import Status
-from factcheck.store import importer, queries
+from factcheck.errors import InvalidInput
+from factcheck.store import importer, ops, queries
 from factcheck.store.importer import Outcome
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
-        help="import article files (.txt, .md) or folders of them",
-        description="Import article files or folders. Exit status 0 when every file was "
-        "imported or already in the project, 1 when any file was refused (the others "
-        "are still imported).",
+        help="import article files (.txt, .md, .html, .pdf, .docx) or folders of them",
+        description="Import article files or folders. A file whose URL is an existing "
+        "article's URL but whose text is new becomes a new revision of that article; "
+        "--update ARTICLE_ID FILE makes FILE a new revision of the given article. Exit "
+        "status 0 when every file was imported, updated or already in the project, 1 when "
+        "any file was refused (the others are still imported).",
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--update", type=int, metavar="ARTICLE_ID",
+                   help="make the one FILE given a new revision of this article")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print one JSON object per file")
     add_db_option(p)
     p.set_defaults(func=cmd_import)
@@ -33,12 +39,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.update is not None:
+        return cmd_update(args)
     db = open_db(args)
     report = importer.import_paths(db, args.paths, reviewer(args))
     if args.json:
         print_json([
             {"path": r.path, "outcome": r.outcome.value, "article_id": r.article_id,
-             "title": r.title, "message": r.message}
+             "title": r.title, "message": r.message, "revision": r.revision,
+             "placements": r.placements}
             for r in report.results
         ])  # fmt: skip
     else:
@@ -48,6 +57,32 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(prefix + r.message, file=stream)
         print(report.summary())
     return 0 if report.ok else 1
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    """``import --update ARTICLE_ID FILE``: the file's text as the article's new revision."""
+    if len(args.paths) != 1:
+        raise InvalidInput("--update takes exactly one file")
+    path = args.paths[0]
+    db = open_db(args)
+    queries.get_article_title(db, args.update)  # refuse an unknown article before reading
+    draft = read_article_file(path)
+    try:
+        result = ops.create_revision(db, args.update, draft.text, reviewer(args),
+                                     source="update-import", source_path=str(path))  # fmt: skip
+    except ops.UnchangedText:
+        message = f"{path.name}: same text as article {args.update} already has; nothing to do"
+        outcome, number, counts = "unchanged", queries.current_revision_number(db, args.update), {}
+    else:
+        message = (f"{path.name}: updated article {args.update} (revision {result.number}): "
+                   f"{result.summary()}")  # fmt: skip
+        outcome, number, counts = "updated", result.number, result.counts
+    if args.json:
+        print_json([{"path": str(path), "outcome": outcome, "article_id": args.update,
+                     "revision": number, "placements": counts, "message": message}])  # fmt: skip
+    else:
+        print(message)
+    return 0
 
 
 def cmd_articles(args: argparse.Namespace) -> int:

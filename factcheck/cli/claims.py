@@ -81,6 +81,8 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "end": c.end, "prefix": c.prefix, "suffix": c.suffix, "status": c.status.value,
         "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer,
         "created_at": c.created_at, "updated_at": c.updated_at,
+        "placement": c.placement, "placement_score": round(c.placement_score, 4),
+        "original_quote": c.original_quote,
     }  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from factcheck.core.article_text import read_metadata
 from factcheck.core.decoding import decode_text
+from factcheck.core.formats import FORMAT_READERS, FORMAT_SIZE_LIMITS
 from factcheck.core.model import ArticleDraft
 from factcheck.errors import ImportRefused
 
@@ -36,8 +37,9 @@ def read_plain_text(path: Path, data: bytes) -> ArticleDraft:
     )
 
 
-READERS: dict[str, Reader] = {".txt": read_plain_text, ".md": read_plain_text}
-SIZE_LIMITS: dict[str, int] = {}  # per-suffix overrides of MAX_TEXT_BYTES
+READERS: dict[str, Reader] = {".txt": read_plain_text, ".md": read_plain_text, **FORMAT_READERS}
+# Per-suffix overrides of MAX_TEXT_BYTES, checked on the file's size before it is read.
+SIZE_LIMITS: dict[str, int] = dict(FORMAT_SIZE_LIMITS)
 
 
 def supported_suffixes() -> tuple[str, ...]:

@@ -84,6 +84,13 @@ class Claim:
 
     ``start``/``end`` count Unicode code points (Python string indices), as W3C
     TextPositionSelector does; ``prefix``/``suffix`` are up to 32 code points of context.
+
+    ``placement`` says how the claim was put on the article's current text when the text
+    last changed: ``exact``/``moved`` (the quote found verbatim), ``fuzzy`` (an
+    approximate match: ``placement_score`` in 0..1, ``original_quote`` the quote as the
+    reviewer marked it) or ``orphaned`` (not found: ``quote`` is still the old quote and
+    ``start``/``end`` is a one-character marker where it used to be, not a match).
+    Fuzzy and orphaned claims wait for the reviewer; see :attr:`needs_review`.
     """
 
     id: int
@@ -99,6 +106,35 @@ class Claim:
     created_at: str
     updated_at: str
     tags: tuple[str, ...] = ()
+    placement: str = "exact"
+    placement_score: float = 1.0
+    original_quote: str = ""
+
+    @property
+    def needs_review(self) -> bool:
+        """True for a fuzzy or orphaned placement the reviewer has not yet dealt with."""
+        return self.placement in REVIEW_PLACEMENTS
+
+
+PLACEMENTS: tuple[str, ...] = ("exact", "moved", "fuzzy", "orphaned")
+REVIEW_PLACEMENTS: frozenset[str] = frozenset({"fuzzy", "orphaned"})
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One version of an article's text. Every article has revision 1 (as imported); a
+    text edit or an update import adds the next number. The highest is the current text.
+    """
+
+    id: int
+    article_id: int
+    number: int
+    text: str
+    content_hash: str
+    created_at: str
+    reviewer: str
+    source: str  # "import", "edit" or "update-import"
+    source_path: str
 
 
 @dataclass(frozen=True, slots=True)

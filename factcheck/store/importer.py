@@ -27,6 +27,7 @@ Progress = Callable[[int, int, str], None]  # (done, total, current file name)
 
 class Outcome(StrEnum):
     IMPORTED = "imported"
+    UPDATED = "updated"  # a new revision of the article with the same URL
     DUPLICATE = "duplicate"
     REFUSED = "refused"
 
@@ -38,6 +39,8 @@ class FileResult:
     message: str
     article_id: int | None = None
     title: str = ""
+    revision: int | None = None  # the new revision's number, for UPDATED
+    placements: dict[str, int] | None = None  # claims by placement, for UPDATED
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +57,12 @@ class ImportReport:
         return self.count(Outcome.REFUSED) == 0
 
     def summary(self) -> str:
+        updated = self.count(Outcome.UPDATED)
         return (
-            f"{self.count(Outcome.IMPORTED)} imported, {self.count(Outcome.DUPLICATE)} already "
-            f"in the project, {self.count(Outcome.REFUSED)} refused"
+            f"{self.count(Outcome.IMPORTED)} imported, "
+            + (f"{updated} updated, " if updated else "")
+            + f"{self.count(Outcome.DUPLICATE)} already in the project, "
+            f"{self.count(Outcome.REFUSED)} refused"
         )
 
 
@@ -70,6 +76,15 @@ def _write(
         created |= change.article_ids
         for item in imported:
             name = item.draft.source_path or item.draft.title
+            if item.revision is not None:
+                rev = item.revision
+                msg = (f"{Path(name).name}: updated article {item.article_id} "
+                       f"(revision {rev.number}): {rev.summary()}")  # fmt: skip
+                results.append(FileResult(
+                    name, Outcome.UPDATED, msg, item.article_id, item.draft.title, rev.number,
+                    dict(rev.counts),
+                ))  # fmt: skip
+                continue
             if item.duplicate:
                 msg = f"{Path(name).name}: already in the project (article {item.article_id})"
                 outcome = Outcome.DUPLICATE

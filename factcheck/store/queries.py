@@ -14,12 +14,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.core.model import (
+    PLACEMENTS,
     Article,
     ArticleSummary,
     Claim,
     Evidence,
     HistoryEntry,
     Relation,
+    Revision,
     SearchHit,
     Status,
     Tag,
@@ -28,14 +30,14 @@ from factcheck.errors import NotFound
 
 _CLAIM_COLS = (
     'c.id, c.article_id, c.start, c."end", c.quote, c.prefix, c.suffix, c.status, c.note, '
-    "c.reviewer, c.created_at, c.updated_at"
+    "c.reviewer, c.created_at, c.updated_at, c.placement, c.placement_score, c.original_quote"
 )
 
 
-def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     cur = db.execute(sql, params)
     cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]  # type: ignore[misc]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
 def article_count(db: Database) -> int:
@@ -69,7 +71,7 @@ def get_article(db: Database, article_id: int) -> Article:
     )
     if not rows:
         raise NotFound(f"no article with id {article_id}")
-    return Article(**rows[0])  # type: ignore[arg-type]
+    return Article(**rows[0])
 
 
 def article_ids_by_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
@@ -104,7 +106,8 @@ def _claims(db: Database, where: str, params: Sequence[Any], order: str) -> list
         Claim(
             id=r[0], article_id=r[1], start=r[2], end=r[3], quote=r[4], prefix=r[5],
             suffix=r[6], status=Status(r[7]), note=r[8], reviewer=r[9], created_at=r[10],
-            updated_at=r[11], tags=tuple(tags.get(r[0], ())),
+            updated_at=r[11], tags=tuple(tags.get(r[0], ())), placement=r[12],
+            placement_score=r[13], original_quote=r[14],
         )
         for r in db.execute(
             f"SELECT {_CLAIM_COLS} FROM claims c WHERE {where} ORDER BY {order}", params
@@ -188,7 +191,7 @@ def get_evidence(db: Database, evidence_id: int) -> Evidence:
 
 def history_for_claim(db: Database, claim_id: int) -> list[HistoryEntry]:
     return [
-        HistoryEntry(**r)  # type: ignore[arg-type]
+        HistoryEntry(**r)
         for r in _rows(
             db,
             "SELECT id, at, reviewer, action, article_id, claim_id, field, old, new "
@@ -200,7 +203,7 @@ def history_for_claim(db: Database, claim_id: int) -> list[HistoryEntry]:
 
 def history(db: Database, limit: int = 200) -> list[HistoryEntry]:
     return [
-        HistoryEntry(**r)  # type: ignore[arg-type]
+        HistoryEntry(**r)
         for r in _rows(
             db,
             "SELECT id, at, reviewer, action, article_id, claim_id, field, old, new "
@@ -275,3 +278,227 @@ def next_claim_with_status(
 def get_setting(db: Database, key: str, default: str = "") -> str:
     row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return str(row[0]) if row else default
+
+
+# --- revisions and placements ----------------------------------------------------------
+
+_REVISION_COLS = (
+    "id, article_id, number, text, content_hash, created_at, reviewer, source, source_path"
+)
+
+
+def list_revisions(db: Database, article_id: int) -> list[Revision]:
+    """The article's revisions, oldest first (the last is the current text)."""
+    get_article_title(db, article_id)  # a clear NotFound for an unknown article
+    return [
+        Revision(**r)
+        for r in _rows(
+            db,
+            f"SELECT {_REVISION_COLS} FROM article_revisions WHERE article_id = ? ORDER BY number",
+            (article_id,),
+        )
+    ]
+
+
+def get_revision(db: Database, revision_id: int) -> Revision:
+    rows = _rows(db, f"SELECT {_REVISION_COLS} FROM article_revisions WHERE id = ?",
+                 (revision_id,))  # fmt: skip
+    if not rows:
+        raise NotFound(f"no revision with id {revision_id}")
+    return Revision(**rows[0])
+
+
+def get_revision_by_number(db: Database, article_id: int, number: int) -> Revision:
+    rows = _rows(
+        db,
+        f"SELECT {_REVISION_COLS} FROM article_revisions WHERE article_id = ? AND number = ?",
+        (article_id, number),
+    )
+    if not rows:
+        raise NotFound(f"article {article_id} has no revision {number}")
+    return Revision(**rows[0])
+
+
+def current_revision_number(db: Database, article_id: int) -> int:
+    """The number of the article's current revision (0 if it has none, which only an
+    article written outside the operations layer could lack)."""
+    row = db.execute(
+        "SELECT max(number) FROM article_revisions WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def get_article_title(db: Database, article_id: int) -> str:
+    row = db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    return str(row[0])
+
+
+def article_ids_by_revision_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
+    """content hash -> the oldest article having a revision (current or older) with it."""
+    wanted = list(set(hashes))
+    found: dict[str, int] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for h, aid in db.execute(
+            f"SELECT content_hash, min(article_id) FROM article_revisions "
+            f"WHERE content_hash IN ({marks}) GROUP BY content_hash",
+            chunk,
+        ).fetchall():
+            found[h] = aid
+    return found | {h: a for h, a in article_ids_by_hash(db, wanted).items() if h not in found}
+
+
+def article_ids_by_url(db: Database, urls: Iterable[str]) -> dict[str, int]:
+    """For each non-empty URL, the oldest article with that URL (an update import
+    makes a new revision of it)."""
+    wanted = sorted({u for u in urls if u})
+    found: dict[str, int] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for url, aid in db.execute(
+            # "url != ''" lets SQLite use the partial index on url
+            f"SELECT url, min(id) FROM articles WHERE url != '' AND url IN ({marks}) "
+            "GROUP BY url",
+            chunk,
+        ).fetchall():
+            found[url] = aid
+    return found
+
+
+def revision_numbers_by_hash(db: Database, article_id: int) -> dict[str, int]:
+    """content hash -> revision number, for every revision of the article."""
+    return {
+        h: n
+        for h, n in db.execute(
+            "SELECT content_hash, max(number) FROM article_revisions WHERE article_id = ? "
+            "GROUP BY content_hash",
+            (article_id,),
+        ).fetchall()
+    }
+
+
+def claims_needing_review(db: Database, article_id: int | None = None) -> list[Claim]:
+    """Fuzzy and orphaned claims (of one article, or all), in reading order: what the
+    reviewer must confirm, re-attach or delete after the text changed."""
+    where = "c.placement IN ('fuzzy','orphaned')"
+    if article_id is None:
+        return _claims(db, where, (), 'c.article_id, c.start, c."end" DESC, c.id')
+    return _claims(db, f"c.article_id = ? AND {where}", (article_id,),
+                   'c.start, c."end" DESC, c.id')  # fmt: skip
+
+
+def placement_counts(db: Database, article_id: int) -> dict[str, int]:
+    """How many of the article's claims have each placement (every kind present, 0 too)."""
+    counts = dict.fromkeys(PLACEMENTS, 0)
+    for kind, n in db.execute(
+        "SELECT placement, count(*) FROM claims WHERE article_id = ? GROUP BY placement",
+        (article_id,),
+    ).fetchall():
+        counts[kind] = n
+    return counts
+
+
+# --- what the review window reads per article ---------------------------------------
+# An article may carry thousands of claims. Drawing them needs only spans and verdicts,
+# so these reads skip building a Claim object per row (the window fetches full claims
+# one at a time, when one is selected or hovered).
+
+
+def claim_outline(db: Database, article_id: int) -> list[tuple[int, int, int, str]]:
+    """``(id, start, end, status)`` of each of the article's claims, in the text order of
+    :func:`claims_for_article` (by start, longer spans first at a tie, then id)."""
+    rows = db.execute(
+        'SELECT id, start, "end", status FROM claims WHERE article_id = ? ORDER BY start',
+        (article_id,),
+    ).fetchall()
+    rows.sort(key=lambda r: (r[1], -r[2], r[0]))  # ties are rare: nearly sorted already
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def claim_tags_for_article(db: Database, article_id: int) -> dict[int, tuple[str, ...]]:
+    """Tag names of each tagged claim of the article (sorted without case); untagged
+    claims are absent."""
+    return {
+        claim_id: tuple(names)
+        for claim_id, names in _tags_by_claim(db, "c.article_id = ?", (article_id,)).items()
+    }
+
+
+def article_summaries(db: Database, article_ids: Iterable[int]) -> list[ArticleSummary]:
+    """:func:`list_articles` for just these articles (in id order; unknown ids skipped),
+    so a view can refresh the rows an edit touched without reloading the list."""
+    wanted = sorted(set(article_ids))
+    found: list[ArticleSummary] = []
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        counts: dict[int, dict[str, int]] = defaultdict(dict)
+        for article_id, status, n in db.execute(
+            f"SELECT article_id, status, count(*) FROM claims WHERE article_id IN ({marks}) "
+            "GROUP BY article_id, status",
+            chunk,
+        ).fetchall():
+            counts[article_id][status] = n
+        found.extend(
+            ArticleSummary(
+                id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
+                counts={s.value: counts[r[0]].get(s.value, 0) for s in Status},
+            )
+            for r in db.execute(
+                f"SELECT id, title, outlet, published, url FROM articles WHERE id IN ({marks}) "
+                "ORDER BY id",
+                chunk,
+            ).fetchall()
+        )  # fmt: skip
+    return found
+
+
+# --- what the verification report reads -----------------------------------------------
+
+
+def get_articles(db: Database, article_ids: Sequence[int] | None = None) -> list[Article]:
+    """Whole articles (text included) by id, in id order; all when ``article_ids`` is
+    None. Raises :class:`NotFound` naming the first unknown id."""
+    cols = ("SELECT id, title, text, outlet, url, author, published, content_hash, "
+            "source_path, imported_at FROM articles")  # fmt: skip
+    if article_ids is None:
+        return [Article(**r) for r in _rows(db, f"{cols} ORDER BY id")]
+    wanted = sorted(set(article_ids))
+    found: list[Article] = []
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.extend(Article(**r) for r in _rows(db, f"{cols} WHERE id IN ({marks})", chunk))
+    missing = sorted(set(wanted) - {a.id for a in found})
+    if missing:
+        raise NotFound(f"no article with id {missing[0]}")
+    return sorted(found, key=lambda a: a.id)
+
+
+def claims_by_ids(db: Database, claim_ids: Iterable[int]) -> dict[int, Claim]:
+    """The claims with these ids (unknown ids are skipped)."""
+    wanted = sorted(set(claim_ids))
+    found: dict[int, Claim] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for c in _claims(db, f"c.id IN ({marks})", chunk, "c.id"):
+            found[c.id] = c
+    return found
+
+
+def last_changes(db: Database) -> dict[int, HistoryEntry]:
+    """Claim id -> the latest history entry about that claim, for every claim that has
+    one (one pass over the history, for reports)."""
+    return {
+        r[5]: HistoryEntry(*r)
+        for r in db.execute(
+            "SELECT h.id, h.at, h.reviewer, h.action, h.article_id, h.claim_id, h.field, "
+            "h.old, h.new FROM history h JOIN (SELECT max(id) AS id FROM history "
+            "WHERE claim_id IS NOT NULL GROUP BY claim_id) m ON m.id = h.id"
+        ).fetchall()
+    }

@@ -35,11 +35,24 @@ from factcheck.store.ops.evidence import (
     restore_evidence,
     snapshot_evidence,
 )
+from factcheck.store.ops.revisions import (
+    PlacementSnapshot,
+    RevisionResult,
+    UnchangedText,
+    confirm_placement,
+    create_revision,
+    predict_placements,
+    reattach_claim,
+    restore_placement,
+    snapshot_placement,
+)
 
 __all__ = [
-    "Change", "ClaimSnapshot", "ClaimSpec", "ImportedArticle", "add_source", "add_tag",
-    "content_hash", "delete_claim", "import_articles", "link_claims", "mark_claim",
-    "mark_claims", "mark_quote", "now", "remove_evidence", "remove_tag", "restore_claim",
-    "restore_evidence", "set_note", "set_setting", "set_status", "snapshot_claim",
-    "snapshot_evidence", "update_article_metadata",
+    "Change", "ClaimSnapshot", "ClaimSpec", "ImportedArticle", "PlacementSnapshot",
+    "RevisionResult", "UnchangedText", "add_source", "add_tag", "confirm_placement",
+    "content_hash", "create_revision", "delete_claim", "import_articles", "link_claims",
+    "mark_claim", "mark_claims", "mark_quote", "now", "predict_placements", "reattach_claim",
+    "remove_evidence", "remove_tag", "restore_claim", "restore_evidence",
+    "restore_placement", "set_note", "set_setting", "set_status", "snapshot_claim",
+    "snapshot_evidence", "snapshot_placement", "update_article_metadata",
 ]  # fmt: skip

@@ -11,6 +11,7 @@ from factcheck.core.model import ArticleDraft
 from factcheck.errors import InvalidInput
 from factcheck.store import queries
 from factcheck.store.ops.base import Change, _audit, content_hash, now
+from factcheck.store.ops.revisions import RevisionResult, create_revision, insert_first_revision
 
 # --- articles -----------------------------------------------------------------------
 
@@ -20,6 +21,7 @@ class ImportedArticle:
     draft: ArticleDraft
     article_id: int
     duplicate: bool  # True when the same text was already in the project
+    revision: RevisionResult | None = None  # set when the draft updated an existing article
 
 
 def import_articles(
@@ -27,18 +29,33 @@ def import_articles(
 ) -> tuple[list[ImportedArticle], Change]:
     """Add articles in one transaction, skipping any whose text is already present.
 
-    Duplicates are recognised by the SHA-256 of the text (within the batch too) and
-    reported with the id of the article already there.
+    Duplicates are recognised by the SHA-256 of the text (within the batch too), against
+    every revision of every article, and reported with the id of the article already
+    there. A draft whose URL is an existing article's URL but whose text is new becomes a
+    new revision of that article (its claims re-anchored), reported in ``revision``.
+    Each new article gets its revision 1.
     """
     stamp = now()
     hashes = [content_hash(d.text) for d in drafts]
     results: list[ImportedArticle] = []
     created: list[int] = []
+    updated: set[int] = set()
     with db.atomic():
-        known = queries.article_ids_by_hash(db, hashes)
+        known = queries.article_ids_by_revision_hash(db, hashes)
+        by_url = queries.article_ids_by_url(db, (d.url for d in drafts))
         for draft, digest in zip(drafts, hashes, strict=True):
             if digest in known:
                 results.append(ImportedArticle(draft, known[digest], True))
+                continue
+            if draft.url in by_url:
+                target = by_url[draft.url]
+                update = create_revision(
+                    db, target, draft.text, reviewer,
+                    source="update-import", source_path=draft.source_path,
+                )  # fmt: skip
+                known[digest] = target
+                updated.add(target)
+                results.append(ImportedArticle(draft, target, False, update))
                 continue
             cur = db.execute(
                 "INSERT INTO articles (title, outlet, url, author, published, text, "
@@ -47,12 +64,16 @@ def import_articles(
                  draft.text, digest, draft.source_path, stamp),
             )  # fmt: skip
             article_id = int(cur.lastrowid or 0)
+            insert_first_revision(db, article_id, draft.text, stamp, reviewer, draft.source_path)
             known[digest] = article_id
+            if draft.url:
+                by_url.setdefault(draft.url, article_id)
             created.append(article_id)
             _audit(db, "import article", reviewer, article_id=article_id, new=draft.title,
                    field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
-    change = Change("import", article_ids=frozenset(created), article_list=bool(created))
+    change = Change("import", article_ids=frozenset(created) | frozenset(updated),
+                    article_list=bool(created or updated))  # fmt: skip
     return results, change
 
 

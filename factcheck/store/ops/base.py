@@ -81,13 +81,15 @@ def _audit(
 def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
     row = db.execute(
         'SELECT id, article_id, start, "end", quote, prefix, suffix, status, note, reviewer, '
-        "created_at, updated_at FROM claims WHERE id = ?",
+        "created_at, updated_at, placement, placement_score, original_quote "
+        "FROM claims WHERE id = ?",
         (claim_id,),
     ).fetchone()
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
     keys = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "status",
-            "note", "reviewer", "created_at", "updated_at")  # fmt: skip
+            "note", "reviewer", "created_at", "updated_at", "placement", "placement_score",
+            "original_quote")  # fmt: skip
     return dict(zip(keys, row, strict=True))
 
 
