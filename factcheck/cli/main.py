@@ -16,11 +16,11 @@ from datetime import datetime
 from pathlib import Path
 
 from factcheck import __version__, paths
-from factcheck.cli import articles, claims
+from factcheck.cli import articles, claims, report, revisions
 from factcheck.errors import FactcheckError
 
 # Each module adds its sub-commands; a new feature adds its module here.
-COMMAND_MODULES = [articles, claims]
+COMMAND_MODULES = [articles, claims, revisions, report]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,87 @@
+"""``factcheck report`` (the verification report and the interchange exports) and
+``factcheck import-annotations`` (merging another reviewer's W3C annotations)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from factcheck.cli.context import add_db_option, open_db, reviewer
+from factcheck.cli.output import print_json
+from factcheck.core.report.formats import FORMAT_NAMES, FORMATS, export_text
+from factcheck.core.report.model import Report
+from factcheck.errors import FactcheckError
+from factcheck.store.annotation_import import import_annotation_file
+from factcheck.store.report_data import gather_report
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write the verification report (html, pdf, md, csv, json) or an export "
+        "for other tools (w3c annotations, schema.org claimreview)",
+        description="Write the verification report of the project, or of the articles "
+        "named with --article. The file is written completely or not at all.",
+    )
+    p.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, dest="format")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--article", type=int, action="append", metavar="ID", dest="articles",
+                   help="report on this article only (repeatable); default: all")  # fmt: skip
+    p.add_argument("--title", default="Verification report")
+    add_db_option(p)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "import-annotations",
+        help="import a W3C Web Annotation collection (e.g. another reviewer's export)",
+        description="Place each annotation on its article (matched by URL or by text) "
+        "and merge it with the claims already there. Exit status 0 when every annotation "
+        "was placed, 1 when any could not be (the others are still imported).",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    add_db_option(p)
+    p.set_defaults(func=cmd_import_annotations)
+
+
+def write_report(report: Report, fmt: str, output: Path) -> None:
+    """Write ``report`` as ``fmt`` to ``output`` atomically (the PDF through Qt)."""
+    if FORMATS[fmt].writer is not None:
+        export_text(report, fmt, output)
+        return
+    try:
+        from factcheck.ui.report_pdf import write_pdf
+    except ImportError as exc:
+        raise FactcheckError(f"{output}: a PDF needs Qt, which is not available ({exc})") from None
+    write_pdf(report, output)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    report = gather_report(db, args.articles, reviewer=reviewer(args), title=args.title)
+    write_report(report, args.format, args.output)
+    n, a = report.summary.total, len(report.articles)
+    print(f"wrote {args.output} ({args.format}): {n} claim{'s' if n != 1 else ''} "
+          f"from {a} article{'s' if a != 1 else ''}")  # fmt: skip
+    return 0
+
+
+def cmd_import_annotations(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    result = import_annotation_file(db, args.file, reviewer(args))
+    if args.json:
+        print_json({
+            "created": result.created, "merged": result.merged,
+            "unplaced": [{"annotation": u.annotation_id, "reason": u.reason}
+                         for u in result.unplaced],
+            "notes": list(result.notes), "links_added": result.links_added,
+            "sources_added": result.sources_added, "ok": result.ok,
+        })  # fmt: skip
+    else:
+        for u in result.unplaced:
+            print(f"not placed: {u.line()}", file=sys.stderr)
+        for note in result.notes:
+            print(f"note: {note}")
+        print(result.summary())
+    return 0 if result.ok else 1

@@ -1,0 +1,75 @@
+"""The report as CSV: one row per claim, RFC 4180 (comma, double quotes, CRLF).
+
+Spreadsheet formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return would be run as a formula by Excel, LibreOffice and Google
+Sheets. Such cells get a leading apostrophe (``'=1+1``), which spreadsheets show as the
+text itself; a script reading the CSV sees the apostrophe. Number columns are written as
+numbers and never prefixed.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from factcheck.core.report.html import Progress
+from factcheck.core.report.model import EvidenceItem, Report
+
+COLUMNS = (
+    "article_id", "article_title", "outlet", "article_url", "published", "claim_id",
+    "start", "end", "quote", "prefix", "suffix", "status", "tags", "reviewer", "note",
+    "evidence", "created_at", "updated_at", "last_change_at", "last_change_by",
+    "last_change",
+)  # fmt: skip
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard(value: str) -> str:
+    """``value`` made inert for spreadsheets (see the module docstring)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def evidence_text(items: Iterable[EvidenceItem]) -> str:
+    """A claim's evidence as one cell: items separated by " | "."""
+    parts = []
+    for e in items:
+        if e.other is not None:
+            o = e.other
+            text = f"{e.label} claim {o.claim_id} ({o.article_title}): “{o.quote}”"
+        else:
+            text = f"Source: {e.url}"
+            if e.title:
+                text += f" “{e.title}”"
+            if e.accessed:
+                text += f" (accessed {e.accessed})"
+            if e.quote:
+                text += f": “{e.quote}”"
+        if e.note:
+            text += f" — {e.note}"
+        parts.append(text)
+    return " | ".join(parts)
+
+
+def write_csv(report: Report, out: TextIO, *, progress: Progress | None = None) -> None:
+    writer = csv.writer(out, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    g = guard
+    total = len(report.articles)
+    for done, article in enumerate(report.articles, start=1):
+        a = article.info
+        head: list[Any] = [a.id, g(a.title), g(a.outlet), g(a.url), g(a.published)]
+        rows = []
+        for c in article.claims:
+            ch = c.last_change
+            rows.append([
+                *head, c.id, c.start, c.end, g(c.quote), g(c.prefix), g(c.suffix),
+                c.status.value, g("; ".join(c.tags)), g(c.reviewer), g(c.note),
+                g(evidence_text(c.evidence)) if c.evidence else "", c.created_at,
+                c.updated_at, ch.at if ch else "", g(ch.reviewer) if ch else "",
+                ch.action if ch else "",
+            ])  # fmt: skip
+        writer.writerows(rows)
+        if progress is not None:
+            progress(done, total)

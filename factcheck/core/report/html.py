@@ -1,0 +1,118 @@
+"""The HTML report: one self-contained file rendered with Jinja2, autoescaped.
+
+Every value from the project (titles, quotes, notes, tags, URLs) is hostile input: the
+environment escapes it all, and URLs become links only when their scheme is http(s) or
+mailto (:func:`safe_url`), so ``javascript:`` can never be clicked. The chart is the
+only markup not from the template, built by :func:`chart_svg` with its own escaping.
+
+Rendering streams (``Template.generate``) into the output, so memory stays flat and
+100,000 claims render in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TextIO, TypeVar
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+
+from factcheck.core.colors import STATUS_COLORS
+from factcheck.core.report.chart import chart_svg
+from factcheck.core.report.model import STATUS_ORDER, Report
+from factcheck.paths import resources_dir
+
+HTML_TEMPLATE = "report.html.j2"
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
+T = TypeVar("T")
+
+_LINKABLE = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def template_dir() -> Path:
+    return resources_dir() / "templates"
+
+
+def safe_url(url: str) -> str:
+    """``url`` when it may be a link (http, https, mailto), else "" (shown as text)."""
+    url = url.strip()
+    if _LINKABLE.match(url) and not any(c.isspace() or ord(c) < 32 for c in url):
+        return url
+    return ""
+
+
+def when(stamp: str) -> str:
+    """"2024-05-01T12:34:56.789Z" -> "2024-05-01 12:34 UTC"; other text unchanged."""
+    if len(stamp) >= 16 and stamp[10] == "T":
+        zone = " UTC" if stamp.endswith("Z") or stamp.endswith("+00:00") else ""
+        return f"{stamp[:10]} {stamp[11:16]}{zone}"
+    return stamp
+
+
+def ctx(text: str) -> str:
+    """Context and quotes on one line: runs of white space (newlines too) become one."""
+    return _SPACE.sub(" ", text)
+
+
+def percent(n: int, total: int) -> str:
+    return f"{100 * n / total:.0f}%" if total else "–"
+
+
+@lru_cache(maxsize=4)
+def environment(folder: str) -> Environment:
+    """The HTML environment for templates in ``folder`` (compiled templates cached)."""
+    env = Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(url=safe_url, when=when, ctx=ctx, percent=percent)
+    return env
+
+
+def get_template(name: str = HTML_TEMPLATE) -> Template:
+    return environment(str(template_dir())).get_template(name)
+
+
+def with_progress(items: Iterable[T], total: int, progress: Progress | None) -> Iterator[T]:
+    """Yield ``items``, reporting each one done (renderers loop over articles)."""
+    for done, item in enumerate(items, start=1):
+        yield item
+        if progress is not None:
+            progress(done, total)
+
+
+def render_html(
+    report: Report,
+    out: TextIO,
+    *,
+    progress: Progress | None = None,
+    template: str = HTML_TEMPLATE,
+    extra: dict[str, object] | None = None,
+) -> None:
+    """Write the report as HTML to ``out``. ``template`` and ``extra`` let the Qt layer
+    render its print variant with the same data and filters."""
+    context: dict[str, object] = {
+        "report": report,
+        "articles": with_progress(report.articles, len(report.articles), progress),
+        "statuses": STATUS_ORDER,
+        "colors": {s.value: c for s, c in STATUS_COLORS.items()},
+        "chart": chart_svg(report.summary),
+    }
+    chunks = get_template(template).generate(context | (extra or {}))
+    out.writelines(chunks)
+
+
+def html_string(report: Report, **kwargs: object) -> str:
+    """The HTML report as one string (previews, tests)."""
+    import io
+
+    buf = io.StringIO()
+    render_html(report, buf, **kwargs)  # type: ignore[arg-type]
+    return buf.getvalue()

@@ -1,0 +1,337 @@
+"""Importing W3C Web Annotations into a project: how two reviewers merge their work.
+
+Each annotation is matched to an article by its target's source: the article with that
+URL, else the article whose text (current or an older revision) has the SHA-256 named
+by an ``urn:factcheck:article:`` source or by ``fc:contentHash``. It is then placed on
+the article's current text by :func:`locate_quote`. Annotations that cannot be placed
+are reported, never guessed; the others are still imported. Everything is written
+through the operations layer, inside one transaction (all of it or none of it).
+
+Merging: an annotation that lands on an existing claim (same article, same span, same
+quote) is merged into it instead of adding a claim, so importing the same collection
+twice changes nothing the second time:
+
+* tags: the union;
+* verdict: taken over if the claim is still unverified; if both are judged and differ,
+  the claim keeps its verdict and the conflict is reported;
+* note: appended as a new paragraph unless the claim's note already contains it;
+* outside sources: added unless the claim already has one with the same URL;
+* claim links: added unless the same link (same ends, same relation) exists.
+
+New claims are recorded with the annotation's creator as their reviewer (so a merged
+report shows who judged what); timestamps are those of the import. Claim links are
+made after every annotation is placed: a link's far end is looked up among the
+annotations just imported (by annotation id), else, for a factcheck claim id
+(``urn:factcheck:claim:<hash>:<start>-<end>``), among the claims already in the
+project.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from factcheck.core.anchoring import (
+    FUZZY_MIN_QUOTE_SIMILARITY,
+    FUZZY_MIN_SCORE,
+    match_quote,
+)
+from factcheck.core.interchange.ids import parse_article_iri, parse_claim_iri
+from factcheck.core.interchange.w3c_parse import AnnotationRecord, parse_annotations
+from factcheck.core.model import Claim, Status
+from factcheck.errors import InvalidInput
+from factcheck.store import ops, queries
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    start: int
+    end: int
+    how: str  # "position", "quote" or "approximate"
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    annotation_id: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.annotation_id}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationImport:
+    """What an import did. ``created``/``merged`` map annotation id -> claim id."""
+
+    created: dict[str, int]
+    merged: dict[str, int]
+    unplaced: tuple[Unplaced, ...]
+    notes: tuple[str, ...]  # verdict conflicts, approximate placements, links left out
+    links_added: int
+    sources_added: int
+    change: ops.Change = field(default_factory=lambda: ops.Change("import annotations"))
+
+    @property
+    def ok(self) -> bool:
+        """True when every annotation was placed."""
+        return not self.unplaced
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.created)} claims added, {len(self.merged)} merged into existing "
+            f"claims, {len(self.unplaced)} could not be placed; {self.links_added} links "
+            f"and {self.sources_added} sources added"
+        )
+
+
+def locate_quote(text: str, record: AnnotationRecord) -> Placed | None:
+    """Where ``record`` lies in ``text``, or None.
+
+    The one place that decides placement: the exact quote at the TextPositionSelector's
+    span first; else the quote as matched by :func:`factcheck.core.anchoring.match_quote`
+    (every verbatim occurrence scored by prefix, suffix and closeness to the old
+    position; failing that, the best approximate match, accepted only at the same
+    thresholds as re-anchoring a revised article). An annotation with a position but no
+    quote is placed at its position when that span is inside the text.
+    """
+    start, end, exact = record.start, record.end, record.exact
+    in_text = start is not None and end is not None and 0 <= start < end <= len(text)
+    if in_text and (not exact or text[start:end] == exact):
+        return Placed(start, end, "position")  # type: ignore[arg-type]
+    if not exact:
+        return None
+    found = match_quote(text, exact, prefix=record.prefix, suffix=record.suffix, hint=start)
+    if found is None:
+        return None
+    if found.errors == 0:
+        return Placed(found.start, found.end, "quote", found.score)
+    similarity = 1.0 - found.errors / len(exact)
+    if similarity >= FUZZY_MIN_QUOTE_SIMILARITY and found.score >= FUZZY_MIN_SCORE:
+        return Placed(found.start, found.end, "approximate", found.score)
+    return None
+
+
+def read_annotation_file(path: str | Path) -> Any:
+    """The parsed JSON of an annotation file; :class:`InvalidInput` naming the file."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise InvalidInput(f"{path}: is a folder, not an annotation file")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidInput(f"{path}: too large for an annotation file")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read the file ({exc.strerror})") from None
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path}: not UTF-8 text, so not a JSON-LD file") from None
+    except ValueError as exc:
+        detail = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else exc
+        raise InvalidInput(f"{path}: not valid JSON ({detail})") from None
+
+
+def import_annotation_file(db: Database, path: str | Path, reviewer: str) -> AnnotationImport:
+    """Read ``path`` and :func:`import_annotations` it (errors name the file)."""
+    data = read_annotation_file(path)
+    try:
+        return import_annotations(db, data, reviewer)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{path}: {exc}") from None
+
+
+class _Importer:
+    def __init__(self, db: Database, reviewer: str) -> None:
+        self.db = db
+        self.reviewer = reviewer
+        self.texts: dict[int, str] = {}
+        self.claims: dict[int, dict[tuple[int, int], Claim]] = {}
+        self.created: dict[str, int] = {}
+        self.merged: dict[str, int] = {}
+        self.unplaced: list[Unplaced] = []
+        self.notes: list[str] = []
+        self.links = 0
+        self.sources = 0
+        self.articles: set[int] = set()
+        self.touched: set[int] = set()
+
+    # -- articles ------------------------------------------------------------------
+
+    def match_articles(self, records: Iterable[AnnotationRecord]) -> dict[str, int]:
+        """annotation id -> article id, for every record whose article is here."""
+        records = list(records)
+        by_url = queries.article_ids_by_url(self.db, [r.source for r in records])
+        hashes = {r.id: parse_article_iri(r.source) or r.content_hash for r in records}
+        by_hash = queries.article_ids_by_revision_hash(self.db, [h for h in hashes.values() if h])
+        found: dict[str, int] = {}
+        for r in records:
+            aid = by_url.get(r.source) or by_hash.get(hashes[r.id])
+            if aid is not None:
+                found[r.id] = aid
+        return found
+
+    def text(self, article_id: int) -> str:
+        if article_id not in self.texts:
+            self.texts[article_id] = queries.get_article(self.db, article_id).text
+            self.claims[article_id] = {
+                (c.start, c.end): c
+                for c in reversed(queries.claims_for_article(self.db, article_id))
+                if c.placement != "orphaned"
+            }
+        return self.texts[article_id]
+
+    # -- claims --------------------------------------------------------------------
+
+    def place(self, record: AnnotationRecord, article_id: int) -> int | None:
+        text = self.text(article_id)
+        where = locate_quote(text, record)
+        if where is None:
+            shown = record.exact if len(record.exact) <= 60 else record.exact[:59] + "…"
+            self.unplaced.append(Unplaced(
+                record.id, f"quote not found in article {article_id}: “{shown}”"
+            ))  # fmt: skip
+            return None
+        if where.how == "approximate":
+            found = text[where.start : where.end]
+            self.notes.append(f"{record.id}: placed approximately in article {article_id} "
+                              f"(score {where.score:.2f}): “{found}”")  # fmt: skip
+        for w in record.warnings:
+            self.notes.append(f"{record.id}: {w}")
+        existing = self.claims[article_id].get((where.start, where.end))
+        if existing is not None and existing.quote == text[where.start : where.end]:
+            self.merge(record, existing)
+            self.merged[record.id] = existing.id
+            return existing.id
+        who = record.creator or self.reviewer
+        change = ops.mark_claim(
+            self.db, article_id, where.start, where.end, who,
+            status=record.status, tags=record.tags, note=record.note,
+        )  # fmt: skip
+        claim_id = change.created_id
+        assert claim_id is not None
+        self.claims[article_id][(where.start, where.end)] = queries.get_claim(self.db, claim_id)
+        self.created[record.id] = claim_id
+        self.articles.add(article_id)
+        self.touched.add(claim_id)
+        for source in record.sources:
+            self.add_source(claim_id, source, who)
+        return claim_id
+
+    def merge(self, record: AnnotationRecord, claim: Claim) -> None:
+        who = record.creator or self.reviewer
+        have = {t.casefold() for t in claim.tags}
+        for tag in record.tags:
+            if tag.casefold() not in have:
+                ops.add_tag(self.db, claim.id, tag, who)
+                have.add(tag.casefold())
+                self.touched.add(claim.id)
+        if record.status != claim.status and record.status is not Status.UNVERIFIED:
+            if claim.status is Status.UNVERIFIED:
+                ops.set_status(self.db, claim.id, record.status, who)
+                self.touched.add(claim.id)
+            else:
+                self.notes.append(
+                    f"{record.id}: claim {claim.id} keeps its verdict {claim.status.value}; "
+                    f"the import says {record.status.value}"
+                )
+        note = record.note.strip()
+        if note and note not in claim.note:
+            merged = f"{claim.note.rstrip()}\n\n{note}" if claim.note.strip() else note
+            ops.set_note(self.db, claim.id, merged, who)
+            self.touched.add(claim.id)
+        for source in record.sources:
+            self.add_source(claim.id, source, who)
+        self.articles.add(claim.article_id)
+        refreshed = queries.get_claim(self.db, claim.id)
+        self.claims[claim.article_id][(claim.start, claim.end)] = refreshed
+
+    def add_source(self, claim_id: int, source: Any, who: str) -> None:
+        known = {e.url for e in queries.evidence_for_claim(self.db, claim_id) if e.kind == "source"}
+        if source.url.strip() in known:
+            return
+        ops.add_source(self.db, claim_id, source.url, source.reviewer or who, title=source.title,
+                       quote=source.quote, accessed=source.accessed, note=source.note)  # fmt: skip
+        self.sources += 1
+        self.touched.add(claim_id)
+
+    # -- links ---------------------------------------------------------------------
+
+    def resolve(self, annotation_id: str) -> int | None:
+        placed = self.created.get(annotation_id) or self.merged.get(annotation_id)
+        if placed is not None:
+            return placed
+        parsed = parse_claim_iri(annotation_id)
+        if parsed is None:
+            return None
+        digest, start, end = parsed
+        article_id = queries.article_ids_by_revision_hash(self.db, [digest]).get(digest)
+        if article_id is None:
+            return None
+        self.text(article_id)
+        claim = self.claims[article_id].get((start, end))
+        return claim.id if claim is not None else None
+
+    def link(self, record: AnnotationRecord) -> None:
+        owner = self.created.get(record.id) or self.merged.get(record.id)
+        if owner is None:
+            return
+        existing = {
+            (e.claim_id, e.target_claim_id, e.relation)
+            for e in queries.evidence_for_claim(self.db, owner)
+            if e.kind == "claim"
+        }
+        for link in record.links:
+            target = self.resolve(link.target)
+            if target is None:
+                self.notes.append(f"{record.id}: link to {link.target} left out: that claim "
+                                  "is not in this project")  # fmt: skip
+                continue
+            if target == owner or (owner, target, link.relation) in existing:
+                continue
+            who = link.reviewer or record.creator or self.reviewer
+            ops.link_claims(self.db, owner, target, link.relation, who, note=link.note)
+            existing.add((owner, target, link.relation))
+            self.links += 1
+            self.touched |= {owner, target}
+
+
+def import_annotations(db: Database, data: Any, reviewer: str) -> AnnotationImport:
+    """Import the annotations in ``data`` (parsed W3C JSON-LD; see the module docstring).
+
+    Raises :class:`InvalidInput` when ``data`` holds no annotations container at all;
+    an annotation that cannot be read or placed is reported in ``unplaced``.
+    """
+    records, problems = parse_annotations(data)
+    imp = _Importer(db, reviewer)
+    imp.unplaced.extend(Unplaced(p.id or f"#{p.index + 1}", p.message) for p in problems)
+    with db.atomic():
+        articles = imp.match_articles(records)
+        for record in records:
+            article_id = articles.get(record.id)
+            if article_id is None:
+                imp.unplaced.append(Unplaced(record.id, f"no article in this project for "
+                                                        f"{record.source}"))  # fmt: skip
+                continue
+            imp.place(record, article_id)
+        for record in records:
+            imp.link(record)
+    change = ops.Change(
+        "import annotations",
+        article_ids=frozenset(imp.articles),
+        claim_ids=frozenset(imp.touched),
+        tags=True,
+        article_list=bool(imp.created or imp.touched),
+    )
+    return AnnotationImport(
+        created=imp.created, merged=imp.merged, unplaced=tuple(imp.unplaced),
+        notes=tuple(imp.notes), links_added=imp.links, sources_added=imp.sources,
+        change=change,
+    )  # fmt: skip

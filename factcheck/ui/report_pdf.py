@@ -1,0 +1,208 @@
+"""The verification report as a PDF, drawn by Qt's own PDF writer (no browser needed).
+
+The report is rendered with the print template (``report_qt.html.j2``: the same data
+and autoescaping as the HTML report, in the HTML subset ``QTextDocument`` lays out),
+the summary chart is the same SVG drawn by ``QSvgRenderer`` into a high-resolution
+image resource. The document is laid out once for the PDF device, and each A4 page is
+drawn through ``QPdfWriter`` with a footer (title, page n / N), reporting progress per
+page (``QTextDocument.print_`` would clone and lay out the whole document again, and
+says nothing until it is done). The file is written atomically.
+
+Threads: :func:`report_document` and :func:`write_pdf` touch no widget and may run in a
+worker thread, as long as a ``QGuiApplication`` exists (:func:`ensure_gui_app` creates
+one, offscreen when there is no display, for the command line).
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from factcheck.core.report.atomic import OutputError, atomic_path
+from factcheck.core.report.chart import chart_svg
+from factcheck.core.report.html import Progress, render_html
+from factcheck.core.report.model import Report, ReportArticle
+
+QT_TEMPLATE = "report_qt.html.j2"
+CHART_RESOURCE = "factcheck-chart.png"
+CHART_SCALE = 4  # the chart image's pixels per layout point: sharp in print
+PDF_DPI = 300
+MARGIN_CSS_PX = 68.0  # 18 mm page margins, in CSS pixels (1/96 inch)
+BADGE_FILLS = {
+    "corroborated": "#d8f0d9",
+    "contradicted": "#fbd9da",
+    "inconclusive": "#e6e0f3",
+    "unverified": "#fcf0c8",
+}
+
+
+def ensure_gui_app() -> QCoreApplication:
+    """The running Qt application, or a new ``QGuiApplication`` (offscreen when no
+    display is available, so ``factcheck report --format pdf`` works in a terminal)."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        return app
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if not os.environ.get("QT_QPA_PLATFORM") and not has_display and sys.platform != "darwin" \
+            and not sys.platform.startswith("win"):  # fmt: skip
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # A QApplication (not just a QGuiApplication): whatever runs later in this process
+    # (the window, a dialog, a widget test) can then still create widgets.
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication(sys.argv[:1] or ["factcheck"])
+
+
+def chart_image(report: Report, scale: int = CHART_SCALE) -> tuple[QImage, QSizeF]:
+    """The summary chart as an image ``scale`` times its nominal size, and that size."""
+    renderer = QSvgRenderer(QByteArray(str(chart_svg(report.summary)).encode("utf-8")))
+    size = renderer.defaultSize()
+    image = QImage(size.width() * scale, size.height() * scale, QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image, QSizeF(size.width(), size.height())
+
+
+def report_html(
+    report: Report,
+    *,
+    progress: Progress | None = None,
+    preview_note: str = "",
+    articles: tuple[ReportArticle, ...] | None = None,
+    chart_zoom: float = 0.75,
+) -> str:
+    """The print-template HTML of the report (``articles`` limits the per-article part,
+    for previews; ``chart_zoom`` is the chart's size relative to its SVG size)."""
+    _, size = chart_image(report, scale=1)
+    buf = io.StringIO()
+    shown = report if articles is None else _with_articles(report, articles)
+    render_html(shown, buf, progress=progress, template=QT_TEMPLATE, extra={
+        "chart_width": round(size.width() * chart_zoom),
+        "chart_height": round(size.height() * chart_zoom),
+        "badge": BADGE_FILLS, "preview_note": preview_note,
+    })  # fmt: skip
+    return buf.getvalue()
+
+
+def _with_articles(report: Report, articles: tuple[ReportArticle, ...]) -> Report:
+    from dataclasses import replace
+
+    return replace(report, articles=articles)
+
+
+def report_document(
+    report: Report,
+    *,
+    progress: Progress | None = None,
+    preview_note: str = "",
+    articles: tuple[ReportArticle, ...] | None = None,
+    for_screen: bool = False,
+    device: QPaintDevice | None = None,
+) -> QTextDocument:
+    """The report laid out as a ``QTextDocument`` (chart included as an image: for
+    print at several times its size, for the screen at exactly its size, so it is
+    drawn unscaled and sharp). ``device``: lay out for that paint device (the PDF)."""
+    doc = QTextDocument()
+    if device is not None:  # before the HTML, so every format is measured for it
+        doc.documentLayout().setPaintDevice(device)
+    font = QFont("DejaVu Sans")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(9.5)
+    # No ligatures: "fi" stays two letters in the PDF's text, so searching and copying
+    # find "verification" (text in other fonts, like the serif quotes, may still use them).
+    font.setFeature(QFont.Tag("liga"), 0)
+    doc.setDefaultFont(font)
+    image, _ = chart_image(report, scale=1 if for_screen else CHART_SCALE)
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), image)
+    doc.setHtml(report_html(report, progress=progress, preview_note=preview_note,
+                            articles=articles, chart_zoom=1.0 if for_screen else 0.75))  # fmt: skip
+    return doc
+
+
+def _pdf_writer(path: Path, report: Report) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setTitle(report.meta.title)
+    writer.setCreator(report.meta.generator)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter,  # the document has margins
+    ))  # fmt: skip
+    return writer
+
+
+def _draw_pages(
+    doc: QTextDocument, writer: QPdfWriter, title: str, progress: Progress | None
+) -> None:
+    """Paginate ``doc`` onto the writer's pages, with a footer on each."""
+    full = writer.pageLayout().fullRectPixels(writer.resolution())
+    width, height = float(full.width()), float(full.height())
+    doc.setPageSize(QSizeF(width, height))
+    frame = doc.rootFrame().frameFormat()
+    frame.setMargin(MARGIN_CSS_PX)  # CSS pixels: the layout scales them to the device
+    doc.rootFrame().setFrameFormat(frame)
+    pages = doc.pageCount()  # lays the whole document out
+    margin = MARGIN_CSS_PX * writer.logicalDpiY() / 96.0
+    footer = QFont(doc.defaultFont())
+    footer.setPointSizeF(7.5)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(errno.EIO, "Qt's PDF writer could not start")
+    try:
+        for i in range(pages):
+            if i and not writer.newPage():
+                raise OSError(errno.EIO, "Qt's PDF writer could not add a page")
+            painter.save()
+            painter.translate(0, -i * height)
+            doc.drawContents(painter, QRectF(0, i * height, width, height))
+            painter.restore()
+            painter.setFont(footer)
+            painter.setPen(QColor("#5f6368"))
+            band = QRectF(margin, height - margin * 0.75, width - 2 * margin, margin * 0.4)
+            painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             title)  # fmt: skip
+            painter.drawText(band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{i + 1} / {pages}")  # fmt: skip
+            if progress is not None:
+                progress(i + 1, pages)
+    finally:
+        painter.end()
+
+
+def write_pdf(
+    report: Report, path: str | os.PathLike[str], progress: Progress | None = None
+) -> None:
+    """Write the report as a paginated A4 PDF to ``path``, atomically.
+
+    ``progress`` hears (articles rendered, articles) and then (pages drawn, pages).
+    Raises :class:`OutputError` naming ``path`` when it cannot be written.
+    """
+    ensure_gui_app()
+    with atomic_path(path) as tmp:
+        writer = _pdf_writer(tmp, report)
+        doc = report_document(report, progress=progress, device=writer)
+        _draw_pages(doc, writer, report.meta.title, progress)
+        del writer  # closes the file
+        if tmp.stat().st_size == 0:
+            raise OutputError(f"{path}: cannot write the file: Qt's PDF writer failed")

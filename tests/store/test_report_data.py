@@ -1,0 +1,53 @@
+"""Gathering a report from a project: scope, who it is by, and the new reads."""
+
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+
+from factcheck import config
+from factcheck.errors import NotFound
+from factcheck.store import ops, queries
+from factcheck.store.report_data import gather_report
+from tests.core.test_report_corpus import review_seed_corpus
+
+
+def test_whole_project_and_chosen_articles(seeded_db: Database) -> None:
+    review_seed_corpus(seeded_db)
+    whole = gather_report(seeded_db, reviewer="r")
+    assert whole.meta.scope is None and whole.summary.total == 7
+    chosen = gather_report(seeded_db, [5, 2, 5], reviewer="r")
+    assert [a.info.id for a in chosen.articles] == [2, 5]
+    assert chosen.meta.scope == (2, 5) and chosen.summary.total == 4
+
+
+def test_an_unknown_article_is_a_clear_error(seeded_db: Database) -> None:
+    with pytest.raises(NotFound, match="no article with id 42"):
+        gather_report(seeded_db, [1, 42], reviewer="r")
+
+
+def test_who_the_report_is_by(seeded_db: Database) -> None:
+    meta = gather_report(seeded_db, reviewer="alice").meta
+    assert (meta.reviewer, meta.organisation, meta.author_name) == ("alice", "", "alice")
+    config.save(config.Config(reviewer="bob", organisation="Desk", organisation_url="https://d.example"))
+    meta = gather_report(seeded_db).meta
+    assert (meta.reviewer, meta.organisation, meta.organisation_url) == (
+        "bob", "Desk", "https://d.example")
+    ops.set_setting(seeded_db, "organisation", "Project Desk")
+    assert gather_report(seeded_db).meta.organisation == "Project Desk"
+    assert meta.generator.startswith("factcheck ")
+    assert meta.generated_at.endswith("Z")
+
+
+def test_get_articles_claims_by_ids_and_last_changes(seeded_db: Database) -> None:
+    corpus = review_seed_corpus(seeded_db)
+    assert [a.id for a in queries.get_articles(seeded_db)] == [1, 2, 3, 4, 5]
+    assert [a.id for a in queries.get_articles(seeded_db, [3, 1])] == [1, 3]
+    assert queries.get_articles(seeded_db, []) == []
+    found = queries.claims_by_ids(seeded_db, [corpus.petition, 999])
+    assert list(found) == [corpus.petition] and found[corpus.petition].tags == ("petition",)
+    ops.set_note(seeded_db, corpus.petition, "checked", "zoe")
+    changes = queries.last_changes(seeded_db)
+    assert set(changes) == set(corpus.all)
+    assert (changes[corpus.petition].action, changes[corpus.petition].reviewer) == (
+        "set note", "zoe")
