@@ -109,8 +109,8 @@ def initial(db: Database) -> None:
         )""",
     )
     # Full-text search: external-content FTS5 tables kept current by triggers.
-    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
-    db["claims"].enable_fts(["quote", "note"], create_triggers=True, tokenize="unicode61")
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+    db.table("claims").enable_fts(["quote", "note"], create_triggers=True, tokenize="unicode61")
 
 
 _PLACEMENT_CHECK = "placement IN ('exact','moved','fuzzy','orphaned')"
