@@ -1,1 +1,6 @@
-"""The Qt layer: windows, widgets, item models and undo commands over the store."""
+"""The review window (PySide6). Only this package imports Qt.
+
+Widgets here never write to the project: every edit is a QUndoCommand
+(:mod:`factcheck.ui.commands`) over the operations layer, and views refresh from the
+returned :class:`~factcheck.store.ops.Change` through one slot of the main window.
+"""
