@@ -1,0 +1,112 @@
+"""Every menu command, its shortcut and its handler, in one table.
+
+The main window builds its menus, toolbar and context menu from :data:`ACTIONS`; the
+README's shortcut list is generated from it too (:func:`shortcut_table`), so the two
+never disagree. ``handler`` names a method of the main window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MENUS = ("File", "Edit", "View", "Claim", "Help")
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    key: str  # object name of the QAction ("action_<key>")
+    text: str  # menu text, with & for the mnemonic
+    menu: str
+    handler: str
+    shortcuts: tuple[str, ...] = ()  # portable key sequence text, first one is shown
+    tip: str = ""
+    icon: str = ""
+    toolbar: bool = False
+    context: bool = False  # also in the reader's right-click menu
+    needs: str = ""  # "project", "article", "claim": enabled only when that is open
+    separator_before: bool = False
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("new_project", "&New Project…", "File", "new_project", ("Ctrl+N",),
+               "Create an empty project file"),
+    ActionSpec("open_project", "&Open Project…", "File", "open_project", ("Ctrl+O",),
+               "Open another project file"),
+    ActionSpec("import_files", "&Import Articles…", "File", "import_files", ("Ctrl+I",),
+               "Import .txt and .md files (you can also drop them on the window)",
+               needs="project", separator_before=True),
+    ActionSpec("paste_article", "New Article from &Clipboard…", "File", "paste_article",
+               ("Ctrl+Shift+V",), "Create an article from the text on the clipboard",
+               needs="project"),
+    ActionSpec("export_report", "&Export Report…", "File", "export_report", ("Ctrl+E",),
+               "Export a verification report", needs="project"),
+    ActionSpec("quit", "&Quit", "File", "close", ("Ctrl+Q",), "Quit factcheck",
+               separator_before=True),
+    # Edit (Undo and Redo come from the undo stack and are added by the window)
+    ActionSpec("find", "&Find…", "Edit", "focus_search", ("Ctrl+F",),
+               "Search all articles and notes", icon="search", needs="project",
+               separator_before=True),
+    ActionSpec("edit_text", "Edit Article &Text…", "Edit", "edit_article_text", (),
+               "Correct the text of the open article (claims follow the text)",
+               needs="article"),
+    ActionSpec("reviewer", "&Reviewer Name…", "Edit", "change_reviewer", (),
+               "The name recorded on your edits", separator_before=True),
+    # View
+    ActionSpec("next_article", "&Next Article", "View", "next_article", ("Ctrl+PgDown",),
+               "Open the next article in the list", icon="next-article", needs="project"),
+    ActionSpec("previous_article", "&Previous Article", "View", "previous_article",
+               ("Ctrl+PgUp",), "Open the previous article in the list",
+               icon="previous-article", needs="project"),
+    ActionSpec("next_unverified", "Next &Unverified Claim", "View", "next_unverified", ("F8",),
+               "Go to the next unverified claim in the project", icon="next-unverified",
+               toolbar=True, needs="project", separator_before=True),
+    ActionSpec("previous_unverified", "Previous Un&verified Claim", "View",
+               "previous_unverified", ("Shift+F8",),
+               "Go to the previous unverified claim in the project",
+               icon="previous-unverified", toolbar=True, needs="project"),
+    # Claim
+    ActionSpec("mark", "&Mark as Claim", "Claim", "mark_selection", ("Ctrl+M", "Ctrl+Alt+M"),
+               "Mark the selected text as a claim (hold Alt to keep the exact selection)",
+               icon="mark", toolbar=True, context=True, needs="article"),
+    ActionSpec("corroborated", "&Corroborated", "Claim", "verdict_corroborated", ("Ctrl+1",),
+               "Verdict: corroborated", icon="corroborated", toolbar=True, context=True,
+               needs="claim", separator_before=True),
+    ActionSpec("contradicted", "C&ontradicted", "Claim", "verdict_contradicted", ("Ctrl+2",),
+               "Verdict: contradicted", icon="contradicted", toolbar=True, context=True,
+               needs="claim"),
+    ActionSpec("inconclusive", "&Inconclusive", "Claim", "verdict_inconclusive", ("Ctrl+3",),
+               "Verdict: inconclusive", icon="inconclusive", toolbar=True, context=True,
+               needs="claim"),
+    ActionSpec("unverified", "&Unverified", "Claim", "verdict_unverified", ("Ctrl+0",),
+               "Verdict: unverified (not yet judged)", icon="unverified", toolbar=True,
+               context=True, needs="claim"),
+    ActionSpec("add_tag", "Add &Tag…", "Claim", "add_tag", ("Ctrl+T",),
+               "Tag the selected claim", icon="tag", context=True, needs="claim",
+               separator_before=True),
+    ActionSpec("link_claim", "&Link to Claim…", "Claim", "link_claim", ("Ctrl+L",),
+               "Link the selected claim to a claim in another article", icon="link",
+               toolbar=True, context=True, needs="claim"),
+    ActionSpec("add_source", "Add Outside &Source…", "Claim", "add_source", ("Ctrl+Shift+L",),
+               "Attach a URL, title, quote and date as evidence", icon="source",
+               context=True, needs="claim"),
+    ActionSpec("delete_claim", "&Delete Claim", "Claim", "delete_claim", ("Delete",),
+               "Delete the selected claim (undoable)", icon="delete", context=True,
+               needs="claim", separator_before=True),
+    # Help
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", "show_shortcuts", ("F1",),
+               "List every shortcut"),
+    ActionSpec("about", "&About factcheck", "Help", "show_about"),
+)  # fmt: skip
+
+UNDO_SHORTCUTS = ("Ctrl+Z",)
+REDO_SHORTCUTS = ("Ctrl+Shift+Z", "Ctrl+Y")
+
+
+def shortcut_table() -> list[tuple[str, str, str]]:
+    """(menu, command, shortcuts) rows for documentation, menus in menu-bar order."""
+    rows = [("Edit", "Undo", " / ".join(UNDO_SHORTCUTS)),
+            ("Edit", "Redo", " / ".join(REDO_SHORTCUTS))]  # fmt: skip
+    rows += [(a.menu, a.text.replace("&", "").rstrip("…"), " / ".join(a.shortcuts))
+             for a in ACTIONS if a.shortcuts]  # fmt: skip
+    return sorted(rows, key=lambda r: MENUS.index(r[0]))

@@ -1,0 +1,97 @@
+"""Starting the window: ``factcheck`` with no command calls :func:`run`.
+
+Order of work, chosen so the window appears as fast as a bare Qt window: create the
+application, ask the reviewer's name on first use, show the (empty) window, and only
+after its first frame import the store, open the project (seeding a new default
+project with the sample articles) and fill the window. A project that cannot be
+opened is reported in a message box; the window stays, with File ▸ Open available.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+
+from factcheck import config, paths
+from factcheck.errors import FactcheckError
+from factcheck.paths import APP_NAME
+from factcheck.ui import crash
+from factcheck.ui.main_window import MainWindow
+from factcheck.ui.messages import show_message
+
+
+def application() -> QApplication:
+    """The QApplication (created if needed) with names that give QSettings a home."""
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("factcheck")
+    app.setDesktopFileName(APP_NAME)
+    QApplication.setStyle("Fusion")
+    return app
+
+
+def ask_reviewer(parent: QWidget | None, current: str = "") -> str:
+    """Ask for the reviewer's name and save it in the preferences; "" when cancelled."""
+    name, ok = QInputDialog.getText(
+        parent, "Your name",
+        "The name recorded on every claim and in the history of your edits:",
+        text=current or config.load().reviewer_or_login(),
+    )  # fmt: skip
+    name = name.strip()
+    if not ok or not name:
+        return ""
+    prefs = config.load()
+    prefs.reviewer = name
+    config.save(prefs)
+    return name
+
+
+def resolve_reviewer(given: str | None) -> str:
+    """The name given on the command line, else the saved one, else asked once (the
+    login name if the question is dismissed)."""
+    if given and given.strip():
+        return given.strip()
+    saved = config.load().reviewer.strip()
+    if saved:
+        return saved
+    return ask_reviewer(None) or config.load().reviewer_or_login()
+
+
+def open_project_later(window: MainWindow, db_path: Path | None) -> None:
+    """After the first frame: open the project in ``window``."""
+    path = db_path or paths.default_project()
+
+    def load() -> None:
+        window.load_project(path, seed=db_path is None or path == paths.default_project())
+
+    if window.isVisible():
+        window.firstPainted.connect(load, Qt.ConnectionType.SingleShotConnection)
+    else:
+        QTimer.singleShot(0, load)
+
+
+def run(db_path: Path | None, reviewer: str | None, *,
+        on_window: Callable[[MainWindow], None] | None = None) -> int:  # fmt: skip
+    """Open the window on ``db_path`` (the default project when None) and run until it
+    is closed; the exit status. ``on_window`` is called with the window before it is
+    shown (tests and the start-up benchmark hook in there)."""
+    app = application()
+    crash.install()
+    try:
+        name = resolve_reviewer(reviewer)
+        window = MainWindow(name)
+    except FactcheckError as exc:
+        show_message(None, "factcheck cannot start", str(exc), error=True)
+        return app.exec()
+    if on_window is not None:
+        on_window(window)
+    window.show()
+    open_project_later(window, db_path)
+    return app.exec()

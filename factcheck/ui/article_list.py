@@ -1,0 +1,146 @@
+"""The article list: a table model over :class:`ArticleSummary` (never article text) and
+a delegate drawing the per-status progress figure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from factcheck.core.model import ArticleSummary, Status
+from factcheck.ui.theme import status_color
+
+Index = QModelIndex | QPersistentModelIndex
+TITLE, OUTLET, DATE, PROGRESS = range(4)
+HEADERS = ("Title", "Outlet", "Date", "Claims")
+COUNTS_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def progress_text(counts: dict[str, int]) -> str:
+    """"judged/total" — the claims given a verdict other than unverified, of all."""
+    total = sum(counts.values())
+    if not total:
+        return "–"
+    return f"{total - counts.get(Status.UNVERIFIED.value, 0)}/{total}"
+
+
+def progress_tooltip(counts: dict[str, int]) -> str:
+    if not sum(counts.values()):
+        return "No claims marked yet"
+    return "\n".join(f"{s.label}: {counts.get(s.value, 0)}" for s in Status)
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Rows are articles in import order; ``ID_ROLE`` gives the article id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[ArticleSummary] = []
+        self._row_of: dict[int, int] = {}
+
+    def set_articles(self, articles: Sequence[ArticleSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(articles)
+        self._row_of = {a.id: i for i, a in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update(self, summaries: Sequence[ArticleSummary]) -> bool:
+        """Replace rows in place; returns False when an id is unknown (reload instead)."""
+        for s in summaries:
+            row = self._row_of.get(s.id)
+            if row is None:
+                return False
+            self._rows[row] = s
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        return True
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._row_of.get(article_id)
+
+    def article_at(self, row: int) -> ArticleSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def ids(self) -> list[int]:
+        return [a.id for a in self._rows]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (a.title, a.outlet, a.published[:10], progress_text(a.counts))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == PROGRESS:
+                return progress_tooltip(a.counts)
+            return "\n".join(x for x in (a.title, a.outlet, a.published, a.url) if x)
+        if role == ID_ROLE:
+            return a.id
+        if role == COUNTS_ROLE:
+            return a.counts
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{a.title}, {a.outlet or 'unknown outlet'}, {progress_tooltip(a.counts)}"
+        return None
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws "judged/total" beside a thin bar split by verdict colour."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        counts = index.data(COUNTS_ROLE) or {}
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        r = option.rect.adjusted(4, 0, -4, 0)
+        fm = option.fontMetrics
+        text_w = fm.horizontalAdvance("000/000")
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        painter.drawText(QRect(r.left(), r.top(), text_w, r.height()),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                         text)  # fmt: skip
+        total = sum(counts.values())
+        bar = QRect(r.left() + text_w + 6, r.center().y() - 3, max(0, r.width() - text_w - 6), 6)
+        if total and bar.width() > 4:
+            x = bar.left()
+            for status in (Status.CORROBORATED, Status.CONTRADICTED, Status.INCONCLUSIVE,
+                           Status.UNVERIFIED):  # fmt: skip
+                n = counts.get(status.value, 0)
+                w = round(bar.width() * n / total)
+                if n and w:
+                    painter.fillRect(QRect(x, bar.top(), w, bar.height()), status_color(status))
+                    x += w
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(option.fontMetrics.horizontalAdvance("000/000") + 60, size.height())

@@ -1,0 +1,22 @@
+"""What the claim list and the reader hold per claim: a light row, cheap to build by the
+thousand (a full :class:`~factcheck.core.model.Claim` is fetched only for the claim
+being edited or hovered)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class ClaimRow(NamedTuple):
+    """One claim of the open article. ``start``/``end`` are code-point offsets.
+
+    New per-claim facts (e.g. a placement) are added here with a default, then given a
+    column and/or a filter in :mod:`factcheck.ui.claim_model`.
+    """
+
+    id: int
+    start: int
+    end: int
+    status: str
+    tags: tuple[str, ...] = ()
+    quote: str = ""

@@ -1,0 +1,86 @@
+"""Window state kept between runs: declared once here, stored with QSettings.
+
+Only window state lives in QSettings (geometry, dock/toolbar state, splitter positions,
+the last article open in each project, the light/dark choice); the reviewer's name and
+other preferences are in :mod:`factcheck.config`. Tests redirect the INI file with
+``QSettings.setPath`` so no run touches the user's real settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from factcheck.paths import APP_NAME
+
+SCHEMES = ("system", "light", "dark")
+
+
+def _store() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+def _project_key(project: Path | str) -> str:
+    resolved = str(Path(project).expanduser().resolve()) if str(project) != ":memory:" else ""
+    return hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:16]
+
+
+class WindowSettings:
+    """Typed accessors over the settings file; every read has a default."""
+
+    def __init__(self) -> None:
+        self._s = _store()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @state.setter
+    def state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    def splitter(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def set_splitter(self, name: str, value: QByteArray) -> None:
+        self._s.setValue(f"splitters/{name}", value)
+
+    def last_article(self, project: Path | str) -> int | None:
+        value = self._s.value(f"last_article/{_project_key(project)}")
+        try:
+            return int(str(value)) if value is not None else None
+        except ValueError:
+            return None
+
+    def set_last_article(self, project: Path | str, article_id: int | None) -> None:
+        key = f"last_article/{_project_key(project)}"
+        if article_id is None:
+            self._s.remove(key)
+        else:
+            self._s.setValue(key, article_id)
+
+    @property
+    def scheme(self) -> str:
+        value = str(self._s.value("view/scheme", "system"))
+        return value if value in SCHEMES else "system"
+
+    @scheme.setter
+    def scheme(self, value: str) -> None:
+        self._s.setValue("view/scheme", value if value in SCHEMES else "system")
+
+    def sync(self) -> None:
+        self._s.sync()

@@ -1,0 +1,173 @@
+"""Verdict keys, tags (Ctrl+T with completion), the note, Delete, and Ctrl+Z /
+Ctrl+Shift+Z — all with real key presses on the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from factcheck.core.model import Status
+from factcheck.store import queries
+from factcheck.ui.main_window import MainWindow
+from tests.ui.conftest import WindowFactory
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _window_with_claim(make_window: WindowFactory) -> tuple[MainWindow, int]:
+    window = make_window()
+    assert window.session is not None and window.article is not None
+    start = window.article.text.index("Abu Omar")
+    cid = window.session.mark(window.article.id, start, start + 8)
+    assert cid is not None
+    window.session.undo_stack.clear()
+    window.reader.setFocus()
+    return window, cid
+
+
+def _status(window: MainWindow, cid: int) -> Status:
+    assert window.session is not None
+    return queries.get_claim(window.session.db, cid).status
+
+
+def test_verdict_keys_set_status_and_undo_redo(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window, cid = _window_with_claim(make_window)
+    for k, status in ((Qt.Key.Key_1, Status.CORROBORATED), (Qt.Key.Key_2, Status.CONTRADICTED),
+                      (Qt.Key.Key_3, Status.INCONCLUSIVE), (Qt.Key.Key_0, Status.UNVERIFIED)):
+        qtbot.keyClick(window.reader, k, CTRL)
+        assert _status(window, cid) is status
+        assert window.claim_pane.model.get(cid).status == status.value  # type: ignore[union-attr]
+    undo = window.actions_by_key["undo"]
+    assert undo.text() == "&Undo Set verdict: Unverified"  # the Edit menu says what
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert _status(window, cid) is Status.INCONCLUSIVE
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert _status(window, cid) is Status.CONTRADICTED
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert _status(window, cid) is Status.INCONCLUSIVE
+    checked = [b.property("status") for b in window.editor.verdicts.buttons() if b.isChecked()]
+    assert checked == ["inconclusive"]
+    assert window.reader_pane.legend.chips["inconclusive"].text() == "Inconclusive 1"
+
+
+def test_verdict_buttons_in_the_editor(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window, cid = _window_with_claim(make_window)
+    window.select_claim(cid)
+    contradicted = next(b for b in window.editor.verdicts.buttons()
+                        if b.property("status") == "contradicted")  # fmt: skip
+    qtbot.mouseClick(contradicted, Qt.MouseButton.LeftButton)
+    assert _status(window, cid) is Status.CONTRADICTED
+
+
+def test_ctrl_t_adds_a_tag_with_completion_and_a_distinct_colour(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window, cid = _window_with_claim(make_window)
+    session = window.session
+    assert session is not None
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, CTRL)
+    assert window.editor.tag_input.hasFocus()
+    qtbot.keyClicks(window.editor.tag_input, "quotes")
+    qtbot.keyClick(window.editor.tag_input, Qt.Key.Key_Return)
+    assert queries.get_claim(session.db, cid).tags == ("quotes",)
+    # A second tag; the first is offered by the completer as the user types.
+    other_at = window.article.text.index("blacksmith")  # type: ignore[union-attr]
+    other = session.mark(window.article.id, other_at, other_at + 10)  # type: ignore[union-attr]
+    assert other is not None
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, CTRL)
+    qtbot.keyClicks(window.editor.tag_input, "quo")
+    completer = window.editor.tag_input.completer()
+    qtbot.waitUntil(lambda: completer.popup().isVisible())
+    assert completer.currentCompletion() == "quotes"
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert window.editor.tag_input.text() == "quotes"
+    qtbot.keyClick(window.editor.tag_input, Qt.Key.Key_Return)
+    assert queries.get_claim(session.db, other).tags == ("quotes",)
+    qtbot.keyClicks(window.editor.tag_input, "numbers")
+    qtbot.keyClick(window.editor.tag_input, Qt.Key.Key_Return)
+    colors = {t.name: t.color for t in session.tags()}
+    assert set(colors) == {"quotes", "numbers"} and len(set(colors.values())) == 2
+    # The tag filter offers the tags and filters the list.
+    window.claim_pane.set_filter("tag", "numbers")
+    assert [r.id for r in window.claim_pane.model.all_rows() if "numbers" in r.tags] == [other]
+    assert window.claim_pane.model.rowCount() == 1
+
+
+def test_removing_a_tag_chip(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window, cid = _window_with_claim(make_window)
+    assert window.session is not None
+    window.session.add_tag(cid, "quotes")
+    chips = [w for w in window.editor.tag_box.children() if hasattr(w, "click")]
+    assert len(chips) == 1
+    qtbot.mouseClick(chips[0], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    assert queries.get_claim(window.session.db, cid).tags == ()
+
+
+def test_note_is_saved_when_leaving_the_field(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window, cid = _window_with_claim(make_window)
+    assert window.session is not None
+    qtbot.mouseClick(window.editor.note.viewport(), Qt.MouseButton.LeftButton)
+    window.editor.note.setFocus()
+    qtbot.keyClicks(window.editor.note, "Confirmed by the Oscar site")
+    window.reader.setFocus()  # leaving the note field saves it
+    qtbot.waitUntil(lambda: queries.get_claim(window.session.db, cid).note  # type: ignore[union-attr]
+                    == "Confirmed by the Oscar site")  # fmt: skip
+    assert window.editor.note_state.text() == "Note saved"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert queries.get_claim(window.session.db, cid).note == ""
+    assert window.editor.note.toPlainText() == ""
+
+
+def test_delete_removes_the_claim_and_undo_brings_it_back(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window, cid = _window_with_claim(make_window)
+    assert window.session is not None
+    window.session.add_tag(cid, "quotes")
+    window.session.set_note(cid, "a note")
+    window.select_claim(cid)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
+    assert not queries.claim_exists(window.session.db, cid)
+    assert window.reader.claim_ids() == [] and window.claim_pane.model.rowCount() == 0
+    assert window.selected_claim() is None
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    claim = queries.get_claim(window.session.db, cid)
+    assert claim.tags == ("quotes",) and claim.note == "a note"
+    assert window.reader.claim_ids() == [cid] and window.selected_claim() == cid
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert not queries.claim_exists(window.session.db, cid)
+
+
+def test_delete_key_in_the_note_field_edits_text_not_claims(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window, cid = _window_with_claim(make_window)
+    assert window.session is not None
+    window.select_claim(cid)
+    window.editor.note.setFocus()
+    qtbot.keyClicks(window.editor.note, "ab")
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Left)
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Delete)
+    assert window.editor.note.toPlainText() == "a"
+    assert queries.claim_exists(window.session.db, cid)
+
+
+def test_highlight_colour_follows_the_verdict(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window, _cid = _window_with_claim(make_window)
+    qtbot.keyClick(window.reader, Qt.Key.Key_2, CTRL)
+    colors = window.reader._colors
+    # Drawn at once as an overlay, then folded into the paragraph's formats when idle.
+    overlay = window.reader.extraSelections()
+    assert overlay[-1].format.background().color() == colors.background("contradicted", 1)
+    qtbot.waitUntil(lambda: not window.reader.extraSelections())
+    window.reader.viewport().repaint()
+    block = window.reader.document().findBlock(window.reader.document().find("Abu Omar").position())
+    formats = block.layout().formats()
+    assert len(formats) == 1
+    assert formats[0].format.background().color() == colors.background("contradicted", 1)
+    assert formats[0].format.background().color() != QColor("white")

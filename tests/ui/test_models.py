@@ -1,0 +1,86 @@
+"""The item models, without views: the article list never reads article text; the
+claim list filters by status and tag and updates one row at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from factcheck.core.model import ArticleSummary, SearchHit, Status
+from factcheck.ui.article_list import COUNTS_ROLE, ArticleListModel, progress_text
+from factcheck.ui.claim_model import COLUMNS, FILTERS, ClaimListModel
+from factcheck.ui.claim_rows import ClaimRow
+from factcheck.ui.navigator import SearchResultsModel, snippet_html
+from factcheck.ui.session import Session
+
+
+def test_article_list_reads_no_article_text(tmp_path: Path) -> None:
+    session = Session.open(tmp_path / "p.db", "t", seed=True)
+    statements: list[str] = []
+    session.db.conn.set_trace_callback(statements.append)
+    model = ArticleListModel()
+    model.set_articles(session.articles())
+    model.update(session.article_summaries([2]))
+    session.db.conn.set_trace_callback(None)
+    assert model.rowCount() == 5
+    assert statements and not any("text" in s.lower().split("from")[0] for s in statements)
+    session.close()
+
+
+def test_article_list_model(qtmodeltester: ModelTester) -> None:
+    model = ArticleListModel()
+    rows = [ArticleSummary(i, f"Title {i}", "Outlet", "2016-10-08", "",
+                           {"unverified": i, "corroborated": 1}) for i in range(1, 4)]  # fmt: skip
+    model.set_articles(rows)
+    qtmodeltester.check(model)
+    assert model.index(1, 3).data() == "1/3"
+    assert model.index(1, 3).data(COUNTS_ROLE)["unverified"] == 2
+    assert model.update([ArticleSummary(2, "Renamed", "", "", "", {})])
+    assert model.index(1, 0).data() == "Renamed"
+    assert not model.update([ArticleSummary(99, "x", "", "", "", {})])
+    assert progress_text({}) == "–"
+
+
+def _rows() -> list[ClaimRow]:
+    return [
+        ClaimRow(3, 50, 60, "corroborated", ("numbers",), "3,000 volunteers"),
+        ClaimRow(1, 0, 10, "unverified", (), "The White"),
+        ClaimRow(2, 5, 30, "contradicted", ("Numbers", "quotes"), "Helmets comprise"),
+    ]
+
+
+def test_claim_list_order_filters_and_updates(qtmodeltester: ModelTester) -> None:
+    model = ClaimListModel()
+    model.set_rows(_rows())
+    qtmodeltester.check(model)
+    assert [model.row_at(i).id for i in range(3)] == [1, 2, 3]  # type: ignore[union-attr]
+    assert [c.header for c in COLUMNS][:2] == ["Claim", "Verdict"]
+    assert model.index(2, 2).data() == "numbers"
+    model.set_filter("status", Status.CONTRADICTED.value)
+    assert model.rowCount() == 1 and model.row_at(0).id == 2  # type: ignore[union-attr]
+    model.set_filter("status", None)
+    model.set_filter("tag", "numbers")  # case-insensitive
+    assert [model.row_at(i).id for i in range(model.rowCount())] == [2, 3]  # type: ignore[union-attr]
+    model.upsert(ClaimRow(4, 1, 2, "unverified", ("numbers",), "h"))
+    assert model.row_of(4) == 0
+    model.upsert(ClaimRow(2, 5, 30, "contradicted", (), "Helmets comprise"))  # tag removed
+    assert model.row_of(2) is None and model.get(2) is not None
+    model.remove(3)
+    assert model.rowCount() == 1 and len(model.all_rows()) == 3
+    assert model.counts() == {"unverified": 2, "corroborated": 0, "contradicted": 1,
+                              "inconclusive": 0}  # fmt: skip
+    assert {f.key for f in FILTERS} == {"status", "tag"}
+    model.set_filter("tag", None)
+    qtmodeltester.check(model)
+    assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_search_results_model(qtmodeltester: ModelTester) -> None:
+    model = SearchResultsModel()
+    model.set_hits([SearchHit("article", 1, None, "A <b> title", "…the [White] Helmets…")])
+    qtmodeltester.check(model)
+    html = model.index(0, 0).data()
+    assert "A &lt;b&gt; title" in html and "<b>White</b>" in html
+    assert snippet_html("a [b] <c>") == "a <b>b</b> &lt;c&gt;"
