@@ -1,0 +1,87 @@
+"""Reading the project: every query the CLI, the GUI and the exports need.
+
+Read functions return core model objects (or plain tuples where the window needs
+thousands of rows fast); they never write. The article list reads no article text, so it
+stays cheap in a 10,000-article project. One module per subject; everything is
+re-exported here, so callers write ``queries.get_claim(db, 1)``.
+"""
+
+from factcheck.store.queries.articles import (
+    article_count,
+    article_ids_by_hash,
+    article_ids_by_revision_hash,
+    article_ids_by_url,
+    article_summaries,
+    get_article,
+    get_article_title,
+    get_articles,
+    get_setting,
+    list_articles,
+)
+from factcheck.store.queries.claims import (
+    all_claims,
+    claim_exists,
+    claim_outline,
+    claim_tags_for_article,
+    claims_by_ids,
+    claims_for_article,
+    claims_needing_review,
+    get_claim,
+    list_tags,
+    next_claim_with_status,
+    placement_counts,
+)
+from factcheck.store.queries.evidence import (
+    all_evidence,
+    evidence_for_claim,
+    get_evidence,
+    history,
+    history_for_claim,
+    last_changes,
+)
+from factcheck.store.queries.revisions import (
+    current_revision_number,
+    get_revision,
+    get_revision_by_number,
+    list_revisions,
+    revision_numbers_by_hash,
+)
+from factcheck.store.queries.search import (
+    search,
+)
+
+__all__ = [
+    "all_claims",
+    "all_evidence",
+    "article_count",
+    "article_ids_by_hash",
+    "article_ids_by_revision_hash",
+    "article_ids_by_url",
+    "article_summaries",
+    "claim_exists",
+    "claim_outline",
+    "claim_tags_for_article",
+    "claims_by_ids",
+    "claims_for_article",
+    "claims_needing_review",
+    "current_revision_number",
+    "evidence_for_claim",
+    "get_article",
+    "get_article_title",
+    "get_articles",
+    "get_claim",
+    "get_evidence",
+    "get_revision",
+    "get_revision_by_number",
+    "get_setting",
+    "history",
+    "history_for_claim",
+    "last_changes",
+    "list_articles",
+    "list_revisions",
+    "list_tags",
+    "next_claim_with_status",
+    "placement_counts",
+    "revision_numbers_by_hash",
+    "search",
+]

@@ -1,0 +1,26 @@
+"""Small SQL helpers shared by the query modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+
+def fetch_dicts(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """Rows as dicts keyed by column name (for building dataclasses by keyword)."""
+    cur = db.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+CHUNK = 500  # stays well under SQLite's limit on bound parameters
+
+
+def in_chunks(values: Sequence[Any]) -> Iterator[tuple[Sequence[Any], str]]:
+    """``values`` in slices for ``... IN (?, ?, ...)`` queries: each slice with its
+    placeholder list, so a query over any number of ids binds few parameters at once."""
+    for i in range(0, len(values), CHUNK):
+        chunk = values[i : i + CHUNK]
+        yield chunk, ",".join("?" * len(chunk))

@@ -1,0 +1,149 @@
+"""Reads about articles: the list (without text), whole articles, lookups by hash and URL."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from factcheck.core.model import (
+    Article,
+    ArticleSummary,
+    Status,
+)
+from factcheck.errors import NotFound
+from factcheck.store.queries._sql import fetch_dicts, in_chunks
+
+
+def article_count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def list_articles(db: Database) -> list[ArticleSummary]:
+    """All articles in import order, each with its claim counts by status (no text)."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for article_id, status, n in db.execute(
+        "SELECT article_id, status, count(*) FROM claims GROUP BY article_id, status"
+    ).fetchall():
+        counts[article_id][status] = n
+    return [
+        ArticleSummary(
+            id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
+            counts={s.value: counts[r[0]].get(s.value, 0) for s in Status},
+        )
+        for r in db.execute(
+            "SELECT id, title, outlet, published, url FROM articles ORDER BY id"
+        ).fetchall()
+    ]  # fmt: skip
+
+
+def get_article(db: Database, article_id: int) -> Article:
+    rows = fetch_dicts(
+        db,
+        "SELECT id, title, text, outlet, url, author, published, content_hash, source_path, "
+        "imported_at FROM articles WHERE id = ?",
+        (article_id,),
+    )
+    if not rows:
+        raise NotFound(f"no article with id {article_id}")
+    return Article(**rows[0])
+
+
+def article_ids_by_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
+    wanted = list(set(hashes))
+    found: dict[str, int] = {}
+    for chunk, marks in in_chunks(wanted):
+        for h, aid in db.execute(
+            f"SELECT content_hash, min(id) FROM articles WHERE content_hash IN ({marks}) "
+            "GROUP BY content_hash",
+            chunk,
+        ).fetchall():
+            found[h] = aid
+    return found
+
+
+def get_article_title(db: Database, article_id: int) -> str:
+    row = db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    return str(row[0])
+
+
+def article_ids_by_revision_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
+    """content hash -> the oldest article having a revision (current or older) with it."""
+    wanted = list(set(hashes))
+    found: dict[str, int] = {}
+    for chunk, marks in in_chunks(wanted):
+        for h, aid in db.execute(
+            f"SELECT content_hash, min(article_id) FROM article_revisions "
+            f"WHERE content_hash IN ({marks}) GROUP BY content_hash",
+            chunk,
+        ).fetchall():
+            found[h] = aid
+    return found | {h: a for h, a in article_ids_by_hash(db, wanted).items() if h not in found}
+
+
+def article_ids_by_url(db: Database, urls: Iterable[str]) -> dict[str, int]:
+    """For each non-empty URL, the oldest article with that URL (an update import
+    makes a new revision of it)."""
+    wanted = sorted({u for u in urls if u})
+    found: dict[str, int] = {}
+    for chunk, marks in in_chunks(wanted):
+        for url, aid in db.execute(
+            # "url != ''" lets SQLite use the partial index on url
+            f"SELECT url, min(id) FROM articles WHERE url != '' AND url IN ({marks}) "
+            "GROUP BY url",
+            chunk,
+        ).fetchall():
+            found[url] = aid
+    return found
+
+
+def article_summaries(db: Database, article_ids: Iterable[int]) -> list[ArticleSummary]:
+    """:func:`list_articles` for just these articles (in id order; unknown ids skipped),
+    so a view can refresh the rows an edit touched without reloading the list."""
+    wanted = sorted(set(article_ids))
+    found: list[ArticleSummary] = []
+    for chunk, marks in in_chunks(wanted):
+        counts: dict[int, dict[str, int]] = defaultdict(dict)
+        for article_id, status, n in db.execute(
+            f"SELECT article_id, status, count(*) FROM claims WHERE article_id IN ({marks}) "
+            "GROUP BY article_id, status",
+            chunk,
+        ).fetchall():
+            counts[article_id][status] = n
+        found.extend(
+            ArticleSummary(
+                id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
+                counts={s.value: counts[r[0]].get(s.value, 0) for s in Status},
+            )
+            for r in db.execute(
+                f"SELECT id, title, outlet, published, url FROM articles WHERE id IN ({marks}) "
+                "ORDER BY id",
+                chunk,
+            ).fetchall()
+        )  # fmt: skip
+    return found
+
+
+def get_articles(db: Database, article_ids: Sequence[int] | None = None) -> list[Article]:
+    """Whole articles (text included) by id, in id order; all when ``article_ids`` is
+    None. Raises :class:`NotFound` naming the first unknown id."""
+    cols = ("SELECT id, title, text, outlet, url, author, published, content_hash, "
+            "source_path, imported_at FROM articles")  # fmt: skip
+    if article_ids is None:
+        return [Article(**r) for r in fetch_dicts(db, f"{cols} ORDER BY id")]
+    wanted = sorted(set(article_ids))
+    found: list[Article] = []
+    for chunk, marks in in_chunks(wanted):
+        found.extend(Article(**r) for r in fetch_dicts(db, f"{cols} WHERE id IN ({marks})", chunk))
+    missing = sorted(set(wanted) - {a.id for a in found})
+    if missing:
+        raise NotFound(f"no article with id {missing[0]}")
+    return sorted(found, key=lambda a: a.id)
+
+
+def get_setting(db: Database, key: str, default: str = "") -> str:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else default

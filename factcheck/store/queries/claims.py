@@ -1,0 +1,154 @@
+"""Reads about claims and tags, including the cheap per-article outline the window draws."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from factcheck.core.model import (
+    PLACEMENTS,
+    Claim,
+    Status,
+    Tag,
+)
+from factcheck.errors import NotFound
+from factcheck.store.queries._sql import in_chunks
+
+_CLAIM_COLS = (
+    'c.id, c.article_id, c.start, c."end", c.quote, c.prefix, c.suffix, c.status, c.note, '
+    "c.reviewer, c.created_at, c.updated_at, c.placement, c.placement_score, c.original_quote"
+)
+
+
+def _tags_by_claim(db: Database, where: str, params: Sequence[Any]) -> dict[int, list[str]]:
+    tags: dict[int, list[str]] = defaultdict(list)
+    for claim_id, name in db.execute(
+        "SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
+        f"JOIN claims c ON c.id = ct.claim_id WHERE {where} ORDER BY t.name COLLATE NOCASE",
+        params,
+    ).fetchall():
+        tags[claim_id].append(name)
+    return tags
+
+
+def _claims(db: Database, where: str, params: Sequence[Any], order: str) -> list[Claim]:
+    tags = _tags_by_claim(db, where, params)
+    return [
+        Claim(
+            id=r[0], article_id=r[1], start=r[2], end=r[3], quote=r[4], prefix=r[5],
+            suffix=r[6], status=Status(r[7]), note=r[8], reviewer=r[9], created_at=r[10],
+            updated_at=r[11], tags=tuple(tags.get(r[0], ())), placement=r[12],
+            placement_score=r[13], original_quote=r[14],
+        )
+        for r in db.execute(
+            f"SELECT {_CLAIM_COLS} FROM claims c WHERE {where} ORDER BY {order}", params
+        ).fetchall()
+    ]  # fmt: skip
+
+
+def claims_for_article(db: Database, article_id: int) -> list[Claim]:
+    """The article's claims in text order (by start, longer spans first at a tie)."""
+    return _claims(db, "c.article_id = ?", (article_id,), 'c.start, c."end" DESC, c.id')
+
+
+def all_claims(db: Database, article_ids: Sequence[int] | None = None) -> list[Claim]:
+    """Claims of the given articles (all when None), grouped by article in text order."""
+    order = 'c.article_id, c.start, c."end" DESC, c.id'
+    if article_ids is None:
+        return _claims(db, "1", (), order)
+    marks = ",".join("?" * len(article_ids)) or "NULL"
+    return _claims(db, f"c.article_id IN ({marks})", tuple(article_ids), order)
+
+
+def get_claim(db: Database, claim_id: int) -> Claim:
+    found = _claims(db, "c.id = ?", (claim_id,), "c.id")
+    if not found:
+        raise NotFound(f"no claim with id {claim_id}")
+    return found[0]
+
+
+def claim_exists(db: Database, claim_id: int) -> bool:
+    return db.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
+
+
+def list_tags(db: Database) -> list[Tag]:
+    return [
+        Tag(id=r[0], name=r[1], color=r[2])
+        for r in db.execute("SELECT id, name, color FROM tags ORDER BY name COLLATE NOCASE")
+    ]
+
+
+def claims_by_ids(db: Database, claim_ids: Iterable[int]) -> dict[int, Claim]:
+    """The claims with these ids (unknown ids are skipped)."""
+    wanted = sorted(set(claim_ids))
+    found: dict[int, Claim] = {}
+    for chunk, marks in in_chunks(wanted):
+        for c in _claims(db, f"c.id IN ({marks})", chunk, "c.id"):
+            found[c.id] = c
+    return found
+
+
+def claim_outline(db: Database, article_id: int) -> list[tuple[int, int, int, str]]:
+    """``(id, start, end, status)`` of each of the article's claims, in the text order of
+    :func:`claims_for_article` (by start, longer spans first at a tie, then id)."""
+    rows = db.execute(
+        'SELECT id, start, "end", status FROM claims WHERE article_id = ? ORDER BY start',
+        (article_id,),
+    ).fetchall()
+    rows.sort(key=lambda r: (r[1], -r[2], r[0]))  # ties are rare: nearly sorted already
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def claim_tags_for_article(db: Database, article_id: int) -> dict[int, tuple[str, ...]]:
+    """Tag names of each tagged claim of the article (sorted without case); untagged
+    claims are absent."""
+    return {
+        claim_id: tuple(names)
+        for claim_id, names in _tags_by_claim(db, "c.article_id = ?", (article_id,)).items()
+    }
+
+
+def next_claim_with_status(
+    db: Database,
+    status: Status,
+    after: tuple[int, int, int] | None,
+    *,
+    backwards: bool = False,
+) -> Claim | None:
+    """The next (or previous) claim with ``status`` across the project in reading order:
+    articles by id, claims by start. ``after`` is (article_id, start, claim_id) of the
+    current position; wraps round at the ends."""
+    op, order = ("<", "DESC") if backwards else (">", "ASC")
+    key = "(c.article_id, c.start, c.id)"
+    base = "SELECT c.id FROM claims c WHERE c.status = ? "
+    orderby = f" ORDER BY c.article_id {order}, c.start {order}, c.id {order} LIMIT 1"
+    row = None
+    if after is not None:
+        row = db.execute(base + f"AND {key} {op} (?, ?, ?)" + orderby, (status, *after)).fetchone()
+    if row is None:
+        row = db.execute(base + orderby, (status,)).fetchone()
+    return get_claim(db, row[0]) if row else None
+
+
+def claims_needing_review(db: Database, article_id: int | None = None) -> list[Claim]:
+    """Fuzzy and orphaned claims (of one article, or all), in reading order: what the
+    reviewer must confirm, re-attach or delete after the text changed."""
+    where = "c.placement IN ('fuzzy','orphaned')"
+    if article_id is None:
+        return _claims(db, where, (), 'c.article_id, c.start, c."end" DESC, c.id')
+    return _claims(db, f"c.article_id = ? AND {where}", (article_id,),
+                   'c.start, c."end" DESC, c.id')  # fmt: skip
+
+
+def placement_counts(db: Database, article_id: int) -> dict[str, int]:
+    """How many of the article's claims have each placement (every kind present, 0 too)."""
+    counts = dict.fromkeys(PLACEMENTS, 0)
+    for kind, n in db.execute(
+        "SELECT placement, count(*) FROM claims WHERE article_id = ? GROUP BY placement",
+        (article_id,),
+    ).fetchall():
+        counts[kind] = n
+    return counts
