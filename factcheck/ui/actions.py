@@ -23,7 +23,10 @@ class ActionSpec:
     icon: str = ""
     toolbar: bool = False
     context: bool = False  # also in the reader's right-click menu
-    needs: str = ""  # "project", "article", "claim": enabled only when that is open
+    # "project", "article", "claim": enabled only when that is open; "fuzzy": the selected
+    # claim is approximately placed; "reattach": a claim waiting for review (fuzzy or lost)
+    # and some article text selected
+    needs: str = ""
     separator_before: bool = False
 
 
@@ -65,6 +68,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "previous_unverified", ("Shift+F8",),
                "Go to the previous unverified claim in the project",
                icon="previous-unverified", toolbar=True, needs="project"),
+    ActionSpec("show_review", "Claims Needing &Review", "View", "show_claims_needing_review",
+               (), "List the open article's claims to confirm, re-attach or delete after "
+               "its text changed", needs="article"),
     # Claim
     ActionSpec("mark", "&Mark as Claim", "Claim", "mark_selection", ("Ctrl+M", "Ctrl+Alt+M"),
                "Mark the selected text as a claim (hold Alt to keep the exact selection)",
@@ -90,6 +96,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("add_source", "Add Outside &Source…", "Claim", "add_source", ("Ctrl+Shift+L",),
                "Attach a URL, title, quote and date as evidence", icon="source",
                context=True, needs="claim"),
+    ActionSpec("confirm_placement", "Con&firm Placement", "Claim", "confirm_placement",
+               ("Ctrl+Return",), "Keep an approximately placed claim where it landed after "
+               "the text changed", context=True, needs="fuzzy", separator_before=True),
+    ActionSpec("reattach_claim", "&Re-attach to Selection", "Claim", "reattach_selection",
+               ("Ctrl+R", "Ctrl+Alt+R"), "Move the selected claim to the text selected in "
+               "the article (hold Alt to keep the exact selection)", icon="mark",
+               context=True, needs="reattach"),
     ActionSpec("delete_claim", "&Delete Claim", "Claim", "delete_claim", ("Delete",),
                "Delete the selected claim (undoable)", icon="delete", context=True,
                needs="claim", separator_before=True),

@@ -1,30 +1,43 @@
 """The article list: a table model over :class:`ArticleSummary` (never article text) and
-a delegate drawing the per-status progress figure."""
+a delegate drawing the per-status progress figure. (QStyle takes ~12 ms to load in
+PySide6; the delegate imports it when it first paints, after the window's first frame.)"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from factcheck.core.model import ArticleSummary, Status
 from factcheck.ui.theme import status_color
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
 TITLE, OUTLET, DATE, PROGRESS = range(4)
 HEADERS = ("Title", "Outlet", "Date", "Claims")
 COUNTS_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole
+# The roles data() answers. A view asks for about seven roles per cell per paint, and a
+# 10,000-row list is repainted whole when a jump scrolls it; the rest are refused first.
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole, ID_ROLE, COUNTS_ROLE})  # fmt: skip
+BAR_ORDER = (Status.CORROBORATED, Status.CONTRADICTED, Status.INCONCLUSIVE, Status.UNVERIFIED)
 
 
 def progress_text(counts: dict[str, int]) -> str:
@@ -65,6 +78,15 @@ class ArticleListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
         return True
 
+    def set_counts(self, article_id: int, counts: dict[str, int]) -> None:
+        """Replace one article's claim counts (the window knows the open article's from
+        its claim list, so an edit there needs no count query); repaints that row only."""
+        row = self._row_of.get(article_id)
+        if row is None or self._rows[row].counts == counts:
+            return
+        self._rows[row] = replace(self._rows[row], counts=dict(counts))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
     def row_of(self, article_id: int) -> int | None:
         return self._row_of.get(article_id)
 
@@ -87,12 +109,16 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         a = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (a.title, a.outlet, a.published[:10], progress_text(a.counts))[col]
+            if col == TITLE:
+                return a.title
+            if col == OUTLET:
+                return a.outlet
+            return a.published[:10] if col == DATE else progress_text(a.counts)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == PROGRESS:
                 return progress_tooltip(a.counts)
@@ -106,38 +132,49 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
 
+@cache
+def _style_names() -> tuple[Any, Any]:
+    """QStyle's names the delegate needs, loaded at its first paint (not at start-up)."""
+    from PySide6.QtWidgets import QStyle
+
+    return QStyle.ControlElement.CE_ItemViewItem, QStyle.StateFlag.State_Selected
+
+
 class ProgressDelegate(QStyledItemDelegate):
     """Draws "judged/total" beside a thin bar split by verdict colour."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._colors = [status_color(s) for s in BAR_ORDER]
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # The view has already set the cell's state (selected, alternate row); the style
+        # draws its background from that, and the text is drawn here, so the model's
+        # other roles are not asked for (this runs for every visible row on a scroll).
+        item_view_item, state_selected = _style_names()
         counts = index.data(COUNTS_ROLE) or {}
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        widget = option.widget
+        if widget is not None:
+            widget.style().drawControl(item_view_item, option, painter, widget)
         r = option.rect.adjusted(4, 0, -4, 0)
         fm = option.fontMetrics
         text_w = fm.horizontalAdvance("000/000")
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & state_selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setPen(option.palette.color(role))
         painter.drawText(QRect(r.left(), r.top(), text_w, r.height()),
                          int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                         text)  # fmt: skip
+                         progress_text(counts))  # fmt: skip
         total = sum(counts.values())
         bar = QRect(r.left() + text_w + 6, r.center().y() - 3, max(0, r.width() - text_w - 6), 6)
         if total and bar.width() > 4:
             x = bar.left()
-            for status in (Status.CORROBORATED, Status.CONTRADICTED, Status.INCONCLUSIVE,
-                           Status.UNVERIFIED):  # fmt: skip
+            for status, color in zip(BAR_ORDER, self._colors, strict=True):
                 n = counts.get(status.value, 0)
                 w = round(bar.width() * n / total)
                 if n and w:
-                    painter.fillRect(QRect(x, bar.top(), w, bar.height()), status_color(status))
+                    painter.fillRect(QRect(x, bar.top(), w, bar.height()), color)
                     x += w
         painter.restore()
 

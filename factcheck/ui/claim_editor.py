@@ -1,4 +1,6 @@
-"""The editor for the selected claim: quote, verdict, tags, note, evidence, history.
+"""The editor for the selected claim: quote, verdict, tags, note, evidence, history, and
+for a claim that did not land exactly when the text changed, how to settle it
+(:class:`~factcheck.ui.placement_panel.PlacementPanel`).
 
 It shows data and emits what the user asked for; it never writes. The note is sent when
 the reviewer pauses typing, leaves the field, or moves to another claim, and the label
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from factcheck.core.model import Claim, Evidence, HistoryEntry, Relation, Status
 from factcheck.ui.flow_layout import FlowLayout
+from factcheck.ui.placement_panel import PlacementPanel
 from factcheck.ui.resources import icon
 
 NOTE_IDLE_MS = 1200
@@ -86,6 +89,9 @@ class ClaimEditor(QWidget):
     sourceRequested = Signal(int)
     evidenceRemoved = Signal(int, int)  # evidence id, claim id
     claimActivated = Signal(int)  # the far end of a link, to open it
+    confirmPlacementRequested = Signal(int)
+    reattachRequested = Signal(int)
+    deleteRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +106,12 @@ class ClaimEditor(QWidget):
         self.quote.setAccessibleName("Claim quote")
         self.meta = QLabel()
         self.meta.setObjectName("claimMeta")
+        self.meta.setWordWrap(True)
         self.meta.setAccessibleName("Claim details")
+        self.placement = PlacementPanel()
+        self.placement.confirmRequested.connect(self.confirmPlacementRequested)
+        self.placement.reattachRequested.connect(self.reattachRequested)
+        self.placement.deleteRequested.connect(self.deleteRequested)
 
         self.verdicts = QButtonGroup(self)
         self.verdicts.setExclusive(True)
@@ -205,6 +216,7 @@ class ClaimEditor(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.quote)
         body_layout.addWidget(self.meta)
+        body_layout.addWidget(self.placement)
         body_layout.addLayout(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
@@ -216,6 +228,14 @@ class ClaimEditor(QWidget):
 
     def claim_id(self) -> int | None:
         return self._claim.id if self._claim else None
+
+    def claim(self) -> Claim | None:
+        """The claim shown (as read when it was last shown or changed)."""
+        return self._claim
+
+    def set_selection_available(self, available: bool) -> None:
+        """Whether the article has selected text a claim could be re-attached to."""
+        self.placement.set_selection_available(available)
 
     def set_known_tags(self, names: Sequence[str]) -> None:
         self._tag_names.setStringList(list(names))
@@ -231,13 +251,17 @@ class ClaimEditor(QWidget):
         self._claim = claim
         self.placeholder.setVisible(claim is None)
         self.body.setVisible(claim is not None)
+        self.placement.show_claim(claim)
         if claim is None:
             return
         self.quote.setText(f"“{claim.quote}”")
-        self.meta.setText(
-            f"Claim #{claim.id} · characters {claim.start}–{claim.end} · "
-            f"marked by {claim.reviewer or '?'} on {claim.created_at[:10]}"
-        )
+        where = f"characters {claim.start}–{claim.end}"
+        if claim.placement == "orphaned":
+            where = f"lost (was near character {claim.start})"
+        elif claim.placement == "moved":
+            where += " (moved when the text changed)"
+        self.meta.setText(f"Claim #{claim.id} · {where} · marked by {claim.reviewer or '?'} "
+                          f"on {claim.created_at[:10]}")  # fmt: skip
         for button in self.verdicts.buttons():
             button.setChecked(button.property("status") == claim.status.value)
         self._show_tags(claim.tags)

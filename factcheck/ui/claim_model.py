@@ -10,18 +10,31 @@ costs nothing per row.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from factcheck.core.model import Status
 from factcheck.ui.claim_rows import ClaimRow
+from factcheck.ui.placement_style import (
+    NEEDS_REVIEW,
+    PLACEMENT_WORDS,
+    needs_review,
+    placement_label,
+)
 from factcheck.ui.theme import status_color
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
+# The roles data() answers (add one here when data() learns it). A view asks for seven
+# roles per cell each paint, and marking a claim repaints the whole list: the others are
+# turned away before any row is looked up.
+DATA_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ID_ROLE, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleTextRole})
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -35,6 +48,7 @@ class ClaimColumn:
     header: str
     value: Callable[[ClaimRow], str]
     stretch: bool = False
+    width: int = 110  # initial width in pixels (ignored when stretching)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +65,9 @@ class ClaimFilter:
 COLUMNS: tuple[ClaimColumn, ...] = (
     ClaimColumn("quote", "Claim", lambda r: _one_line(r.quote), stretch=True),
     ClaimColumn("status", "Verdict", lambda r: Status(r.status).label),
-    ClaimColumn("tags", "Tags", lambda r: ", ".join(r.tags)),
+    ClaimColumn("tags", "Tags", lambda r: ", ".join(r.tags), width=90),
+    ClaimColumn("placement", "Placement", lambda r: placement_label(r.placement, r.score),
+                width=78),
 )
 
 FILTERS: tuple[ClaimFilter, ...] = (
@@ -65,9 +81,24 @@ FILTERS: tuple[ClaimFilter, ...] = (
         lambda tags: [(t, t) for t in tags],
         lambda row, value: value.casefold() in (t.casefold() for t in row.tags),
     ),
+    ClaimFilter(
+        "placement", "Placement", "Any placement",
+        lambda _tags: [(NEEDS_REVIEW, "Needs review"), ("fuzzy", "Approximate"),
+                       ("orphaned", "Lost")],
+        lambda row, value: (needs_review(row.placement) if value == NEEDS_REVIEW
+                            else row.placement == value),
+    ),
 )  # fmt: skip
 
 _FILTERS_BY_KEY = {f.key: f for f in FILTERS}
+
+
+def _placement_note(row: ClaimRow) -> str:
+    """"approximate placement (score 0.82), needs review"; "" unless it needs review."""
+    if not needs_review(row.placement):
+        return ""
+    score = f" (score {row.score:.2f})" if row.placement == "fuzzy" else ""
+    return f"{PLACEMENT_WORDS[row.placement]} placement{score}, needs review"
 
 
 def _key(row: ClaimRow) -> tuple[int, int, int]:
@@ -84,13 +115,22 @@ class ClaimListModel(QAbstractTableModel):
         self._shown: list[ClaimRow] = []
         self._keys: list[tuple[int, int, int]] = []
         self._filters: dict[str, str] = {}
+        self._placed: dict[int, str] = {}  # claim id -> placement, for those not exact
+        self._key_of: dict[int, tuple[int, int, int]] = {}  # claim id -> its sort key
+        self._statuses: Counter[str] = Counter()  # claims per status, kept per edit
 
     # --- content ---------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
         self.beginResetModel()
-        self._all = sorted(rows, key=_key)
-        self._all_keys = [_key(r) for r in self._all]
+        self._all = list(rows)
+        self._all_keys = [(r.start, -r.end, r.id) for r in self._all]  # _key, inlined
+        if self._all_keys != sorted(self._all_keys):  # usually given in text order
+            self._all.sort(key=_key)
+            self._all_keys = [_key(r) for r in self._all]
+        self._key_of = {k[2]: k for k in self._all_keys}
+        self._statuses = Counter(map(attrgetter("status"), self._all))
+        self._placed = {r.id: r.placement for r in self._all if r.placement != "exact"}
         self._refilter()
         self.endResetModel()
 
@@ -101,6 +141,9 @@ class ClaimListModel(QAbstractTableModel):
         return all(_FILTERS_BY_KEY[k].accepts(row, v) for k, v in self._filters.items())
 
     def _refilter(self) -> None:
+        if not self._filters:  # the usual case: no per-row work for thousands of claims
+            self._shown, self._keys = list(self._all), list(self._all_keys)
+            return
         self._shown = [r for r in self._all if self._accepts(r)]
         self._keys = [_key(r) for r in self._shown]
 
@@ -122,11 +165,15 @@ class ClaimListModel(QAbstractTableModel):
     def upsert(self, row: ClaimRow) -> None:
         """Add or replace one claim, touching only its row of the view."""
         key = _key(row)
+        old = self.row_of(row.id)  # where it is shown now, if it is
         self._drop(row.id)
+        if row.placement != "exact":
+            self._placed[row.id] = row.placement
         i = bisect_left(self._all_keys, key)
         self._all.insert(i, row)
         self._all_keys.insert(i, key)
-        old = self.row_of(row.id)
+        self._key_of[row.id] = key
+        self._statuses[row.status] += 1
         if old is not None and self._accepts(row) and self._keys[old] == key:
             self._shown[old] = row
             self.dataChanged.emit(self.index(old, 0), self.index(old, len(COLUMNS) - 1))
@@ -141,8 +188,8 @@ class ClaimListModel(QAbstractTableModel):
             self.endInsertRows()
 
     def remove(self, claim_id: int) -> None:
-        self._drop(claim_id)
         old = self.row_of(claim_id)
+        self._drop(claim_id)
         if old is not None:
             self._remove_shown(old)
 
@@ -152,31 +199,40 @@ class ClaimListModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def _drop(self, claim_id: int) -> None:
-        for i, r in enumerate(self._all):
-            if r.id == claim_id:
-                del self._all[i], self._all_keys[i]
-                return
+        self._placed.pop(claim_id, None)
+        key = self._key_of.pop(claim_id, None)
+        if key is not None:  # found by its key: no scan of thousands of rows per edit
+            i = bisect_left(self._all_keys, key)
+            self._statuses[self._all[i].status] -= 1
+            del self._all[i], self._all_keys[i]
 
     def row_of(self, claim_id: int) -> int | None:
-        for i, r in enumerate(self._shown):
-            if r.id == claim_id:
-                return i
-        return None
+        key = self._key_of.get(claim_id)
+        if key is None:
+            return None
+        j = bisect_left(self._keys, key)
+        return j if j < len(self._keys) and self._keys[j] == key else None
 
     def row_at(self, row: int) -> ClaimRow | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def get(self, claim_id: int) -> ClaimRow | None:
-        for r in self._all:
-            if r.id == claim_id:
-                return r
-        return None
+        key = self._key_of.get(claim_id)
+        return self._all[bisect_left(self._all_keys, key)] if key is not None else None
 
     def counts(self) -> dict[str, int]:
         """Claims per status over the whole article (filters ignored)."""
         out = dict.fromkeys((s.value for s in Status), 0)
-        for r in self._all:
-            out[r.status] += 1
+        out.update(self._statuses)
+        return out
+
+    def placement_counts(self) -> dict[str, int]:
+        """Claims per placement over the whole article (filters ignored); kept up to date
+        per row, since the window asks after every edit."""
+        out = dict.fromkeys(PLACEMENT_WORDS, 0)
+        for placement in self._placed.values():
+            out[placement] = out.get(placement, 0) + 1
+        out["exact"] = len(self._all) - len(self._placed)
         return out
 
     # --- Qt model --------------------------------------------------------------------
@@ -194,7 +250,7 @@ class ClaimListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in DATA_ROLES or not index.isValid():
             return None
         row = self._shown[index.row()]
         column = COLUMNS[index.column()]
@@ -204,9 +260,12 @@ class ClaimListModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
             tags = f"\nTags: {', '.join(row.tags)}" if row.tags else ""
-            return f"{Status(row.status).label}{tags}\n\n{_one_line(row.quote, 600)}"
+            note = _placement_note(row)
+            placed = f"\n{note[0].upper()}{note[1:]}" if note else ""
+            return f"{Status(row.status).label}{tags}{placed}\n\n{_one_line(row.quote, 600)}"
         if role == Qt.ItemDataRole.DecorationRole and column.key == "status":
             return status_color(row.status)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{Status(row.status).label} claim: {_one_line(row.quote, 200)}"
+            note = f", {_placement_note(row)}" if needs_review(row.placement) else ""
+            return f"{Status(row.status).label} claim{note}: {_one_line(row.quote, 200)}"
         return None

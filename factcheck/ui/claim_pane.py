@@ -34,12 +34,15 @@ class ClaimPane(QWidget):
         self._known_tags: list[str] = []
         self.filters: dict[str, QComboBox] = {}
         filter_row = QHBoxLayout()
-        filter_row.setContentsMargins(0, 0, 0, 0)
+        filter_row.setContentsMargins(0, 0, 6, 0)  # the count is not against the edge
         for spec in FILTERS:
             combo = QComboBox()
             combo.setAccessibleName(f"Filter claims by {spec.label.lower()}")
             combo.setObjectName(f"filter_{spec.key}")
             combo.setToolTip(f"Show only claims with this {spec.label.lower()}")
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)  # three filters share a narrow pane
             combo.currentIndexChanged.connect(lambda _i, k=spec.key: self._on_filter(k))
             self.filters[spec.key] = combo
             filter_row.addWidget(combo, 1)
@@ -67,7 +70,7 @@ class ClaimPane(QWidget):
                     else QHeaderView.ResizeMode.Interactive)  # fmt: skip
             header.setSectionResizeMode(i, mode)
             if not column.stretch:
-                header.resizeSection(i, 110)
+                header.resizeSection(i, column.width)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)

@@ -10,8 +10,12 @@ from typing import NamedTuple
 class ClaimRow(NamedTuple):
     """One claim of the open article. ``start``/``end`` are code-point offsets.
 
-    New per-claim facts (e.g. a placement) are added here with a default, then given a
-    column and/or a filter in :mod:`factcheck.ui.claim_model`.
+    ``placement``/``score`` say how the claim landed when the text last changed (see
+    :class:`factcheck.core.model.Claim`); for an ``orphaned`` claim ``start``/``end`` is
+    a one-character marker and ``quote`` its last known quote, not ``text[start:end]``.
+
+    New per-claim facts are added here with a default, then given a column and/or a
+    filter in :mod:`factcheck.ui.claim_model`.
     """
 
     id: int
@@ -20,3 +24,5 @@ class ClaimRow(NamedTuple):
     status: str
     tags: tuple[str, ...] = ()
     quote: str = ""
+    placement: str = "exact"
+    score: float = 1.0

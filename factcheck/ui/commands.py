@@ -235,3 +235,48 @@ class RemoveEvidence(OpCommand):
     def _undo(self) -> ops.Change:
         assert self._snapshot is not None
         return ops.restore_evidence(self.session.db, self._snapshot, self.reviewer)
+
+
+class _PlacementCommand(OpCommand):
+    """A change to where a claim sits: undo puts back the span, quote and placement it
+    had (:func:`ops.snapshot_placement` taken just before), redo applies the op again."""
+
+    def __init__(self, session: Session, claim_id: int, text: str) -> None:
+        super().__init__(session, text)
+        self.claim_id = self.focus_after_do = self.focus_after_undo = claim_id
+        self._snapshot: ops.PlacementSnapshot | None = None
+
+    def _apply_op(self) -> ops.Change:
+        raise NotImplementedError
+
+    def _do(self) -> ops.Change:
+        self._snapshot = ops.snapshot_placement(self.session.db, self.claim_id)
+        return self._apply_op()
+
+    def _undo(self) -> ops.Change:
+        assert self._snapshot is not None
+        return ops.restore_placement(self.session.db, self._snapshot, self.reviewer)
+
+
+class ConfirmPlacement(_PlacementCommand):
+    """The reviewer accepts where an approximately placed claim landed (it becomes
+    exact). Refused, with a message, for a lost claim."""
+
+    def __init__(self, session: Session, claim_id: int) -> None:
+        super().__init__(session, claim_id, "Confirm placement")
+
+    def _apply_op(self) -> ops.Change:
+        return ops.confirm_placement(self.session.db, self.claim_id, self.reviewer)
+
+
+class ReattachClaim(_PlacementCommand):
+    """Give a (lost or badly placed) claim the span ``[start, end)`` of its article's
+    current text, in code points; verdict, note, tags and evidence stay."""
+
+    def __init__(self, session: Session, claim_id: int, start: int, end: int) -> None:
+        super().__init__(session, claim_id, "Re-attach claim")
+        self.start, self.end = start, end
+
+    def _apply_op(self) -> ops.Change:
+        return ops.reattach_claim(self.session.db, self.claim_id, self.start, self.end,
+                                  self.reviewer)  # fmt: skip

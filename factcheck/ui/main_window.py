@@ -30,6 +30,7 @@ from factcheck.ui.actions import ACTIONS, MENUS, REDO_SHORTCUTS, UNDO_SHORTCUTS,
 from factcheck.ui.claim_pane import ClaimPane
 from factcheck.ui.messages import show_message
 from factcheck.ui.navigator import Navigator
+from factcheck.ui.placement_paint import set_cues_present
 from factcheck.ui.reader_pane import ReaderPane
 from factcheck.ui.resources import icon
 from factcheck.ui.settings import WindowSettings
@@ -62,6 +63,7 @@ class MainWindow(WindowCommands):
         self.article: Article | None = None
         self._painted = False
         self._shown_once = False
+        self._text_selected = False  # the reader has a text selection (for re-attaching)
         self.undo_group = QUndoGroup(self)
 
         self.navigator = Navigator()
@@ -196,6 +198,11 @@ class MainWindow(WindowCommands):
         ed.evidenceRemoved.connect(
             lambda eid, cid: self._session_call("remove_evidence", eid, cid))
         ed.claimActivated.connect(self.go_to_claim)
+        ed.confirmPlacementRequested.connect(self.confirm_placement)
+        ed.reattachRequested.connect(self.reattach_selection)
+        ed.deleteRequested.connect(lambda cid: self._session_call("delete_claim", cid))
+        self.reader_pane.banner.showRequested.connect(self.show_claims_needing_review)
+        self.reader.selectionChanged.connect(self._on_text_selection)
 
     def _session_call(self, name: str, *args: Any) -> None:
         if self.session is not None:
@@ -233,6 +240,7 @@ class MainWindow(WindowCommands):
         colors = HighlightColors(QApplication.palette())
         self.reader.set_colors(colors)
         self.reader_pane.legend.set_colors(colors)
+        self.reader_pane.banner.restyle()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -240,6 +248,7 @@ class MainWindow(WindowCommands):
             colors = HighlightColors(QApplication.palette())
             self.reader.set_colors(colors)
             self.reader_pane.legend.set_colors(colors)
+            self.reader_pane.banner.restyle()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -311,11 +320,15 @@ class MainWindow(WindowCommands):
         self.reader.show_article("", [])
         self.claim_pane.model.set_rows([])
         self.reader_pane.legend.set_counts({})
+        self.reader_pane.banner.set_counts(None, {})
         self.editor.show_claim(None)
 
     def _update_enabled(self) -> None:
+        claim = self.editor.claim()
         has = {"project": self.session is not None, "article": self.article is not None,
-               "claim": self.selected_claim() is not None, "": True}  # fmt: skip
+               "claim": claim is not None, "": True,
+               "fuzzy": claim is not None and claim.placement == "fuzzy",
+               "reattach": bool(claim and claim.needs_review and self._text_selected)}  # fmt: skip
         for action in self.actions_by_key.values():
             needs = action.property("needs")
             if needs is not None:
@@ -328,14 +341,17 @@ class MainWindow(WindowCommands):
         if self.session is None:
             return
         if self.article is None or self.article.id != article_id:
+            from factcheck.ui.placement_rows import with_placements
+
             self.editor.flush_note()
             article = self.session.article(article_id)
-            rows = self.session.claim_rows(article)
+            rows = with_placements(self.session.db, article, self.session.claim_rows(article))
             self.article = article
             self.reader_pane.show_metadata(article)
             self.reader.show_article(article.text, rows)
             self.claim_pane.model.set_rows(rows)
             self.reader_pane.legend.set_counts(self.claim_pane.model.counts())
+            self._show_review_counts()
             self.editor.show_claim(None)
             self.navigator.select_article(article_id)
             self.settings.set_last_article(self.session.path, article_id)
@@ -399,26 +415,35 @@ class MainWindow(WindowCommands):
         session = self.session
         if session is None:
             return
+        article = self.article
+        # A claim edit in the open article: its list row's counts come from the claim
+        # list below, which holds all its claims (no count query on the way to a frame).
+        local = article is not None and bool(change.claim_ids) and article.id in change.article_ids
         if change.article_ids or change.article_list:
-            summaries = session.article_summaries(change.article_ids)
+            ids = change.article_ids - {article.id} if local and article else change.article_ids
+            summaries = session.article_summaries(ids) if ids else []
             if not self.navigator.articles.update(summaries):
                 current = self.article.id if self.article else None
                 self.navigator.articles.set_articles(session.articles())
                 self.navigator.select_article(current)
         if change.tags:
             self.claim_pane.set_known_tags([t.name for t in session.tags()])
-        article = self.article
         if article is not None and article.id in change.article_ids:
+            from factcheck.ui.placement_rows import row_for_claim
+
             for cid in change.claim_ids:
                 claim = session.claim(cid)
                 if claim is None:
                     self.reader.remove_claim(cid)
                     self.claim_pane.model.remove(cid)
                 elif claim.article_id == article.id:
-                    row = session.claim_row(claim, article.text)
+                    row = row_for_claim(claim, article.text)
                     self.reader.upsert_claim(row)
                     self.claim_pane.model.upsert(row)
-            self.reader_pane.legend.set_counts(self.claim_pane.model.counts())
+            counts = self.claim_pane.model.counts()
+            self.reader_pane.legend.set_counts(counts)
+            self.navigator.articles.set_counts(article.id, counts)
+            self._show_review_counts()
         if focus is not None:
             target = session.claim(focus)
             if target is not None and (article is None or target.article_id != article.id):
@@ -430,6 +455,21 @@ class MainWindow(WindowCommands):
         else:
             self._update_enabled()
         self.statusBar().showMessage(f"Saved: {change.action}", 2500)
+
+    def _show_review_counts(self) -> None:
+        """The review bar above the article (and whether the reader has cues to paint),
+        from the claim list's rows."""
+        article_id = self.article.id if self.article is not None else None
+        counts = self.claim_pane.model.placement_counts()
+        self.reader_pane.banner.set_counts(article_id, counts)
+        set_cues_present(self.reader, counts["fuzzy"] + counts["orphaned"] > 0)
+
+    def _on_text_selection(self) -> None:
+        selected = self.reader.textCursor().hasSelection()
+        if selected != self._text_selected:
+            self._text_selected = selected
+            self.editor.set_selection_available(selected)
+            self._update_enabled()
 
     def _on_failed(self, message: str) -> None:
         show_message(self, "Not done", message, error=True)

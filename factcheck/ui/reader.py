@@ -1,10 +1,11 @@
 """The article reader: the text exactly as stored, read-only, claims drawn over it.
 
-Drawing: each claim stack is painted with QTextLayout "additional formats" (what
-QSyntaxHighlighter uses), set per paragraph *when the paragraph is first painted*.
-Opening a long article therefore costs about what Qt needs to lay out and paint the
-visible text, however many claims it carries; marking one claim re-formats only the
-paragraphs it touches. The selected claim gets an outline painted on top.
+Drawing: the document holds the plain text only. Claim highlights are painted under
+the text in :meth:`ReaderView.paintEvent`, for the lines being painted
+(:mod:`factcheck.ui.highlight_paint`), so opening a long article costs about what Qt
+needs to lay out and paint the plain text however many claims it carries, and marking a
+claim repaints just that claim's lines, with no re-layout. The selected claim gets an
+outline painted on top of the text.
 
 Positions: claims arrive in code points and are kept here in Qt positions
 (:class:`PositionMap`); everything this widget emits is in code points again.
@@ -13,48 +14,46 @@ Positions: claims arrive in code points and are kept here in Qt positions
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QResizeEvent,
-    QTextBlock,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextLayout,
     QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from factcheck.ui.claim_rows import ClaimRow
+from factcheck.ui.highlight_paint import (
+    paint_highlights,
+    range_rects,
+    scroll_offset,
+    span_area,
+    visible_range,
+)
+from factcheck.ui.placement_paint import paint_placement_cues
+from factcheck.ui.placement_style import span_for
 from factcheck.ui.positions import PositionMap
 from factcheck.ui.spans import Span, SpanIndex, next_in_stack
 from factcheck.ui.theme import HighlightColors
 
 READING_COLUMN_CHARS = 75
 LINE_HEIGHT_PERCENT = 140
-PREFORMAT_CHARS = 20_000  # formatted before the first paint; the rest as it is shown
-FOLD_AFTER_MS = 1500  # idle time before edited paragraphs are re-formatted
 SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Liberation Serif", "DejaVu Serif",
                   "Noto Serif", "serif"]  # fmt: skip
-
-
-def _cursor_x(line: QTextLine, pos: int) -> float:
-    value: Any = line.cursorToX(pos)  # PySide returns (x, pos) for the pointer overload
-    return float(value[0] if isinstance(value, tuple) else value)
 
 
 def reading_font(point_size: float = 12.0) -> QFont:
@@ -88,10 +87,10 @@ class ReaderView(QTextEdit):
             "The article; select text and press Ctrl+M to mark it as a claim")
         self._font = reading_font()
         self._colors = HighlightColors(self.palette())
-        self._formats: dict[tuple[str, int], QTextCharFormat] = {}
         self._map = PositionMap("")
         self._index = SpanIndex()
-        self._generation = 0
+        # A highlighted paragraph break is drawn one space wide, as Qt draws a format.
+        self._separator = QFontMetricsF(self._font).horizontalAdvance(" ")
         self._selected: int | None = None
         self._press: QPoint | None = None
         self._last_stack: tuple[int, ...] = ()
@@ -99,28 +98,25 @@ class ReaderView(QTextEdit):
         self.context_actions: list[QAction | None] = []  # None draws a separator
         self.describe_claims: Callable[[list[int]], str] | None = None
         self._doc: QTextDocument | None = None
-        self._overlay: list[tuple[int, int]] = []
-        self._fold_timer = QTimer(self)
-        self._fold_timer.setSingleShot(True)
-        self._fold_timer.setInterval(FOLD_AFTER_MS)
-        self._fold_timer.timeout.connect(self.fold_overlay)
         self.show_article("", [])
 
     # --- content ---------------------------------------------------------------------
 
     def show_article(self, text: str, rows: Sequence[ClaimRow]) -> None:
-        """Show ``text`` with its claims; builds the document off-screen, then swaps."""
+        """Show ``text`` with its claims (``rows`` in text order, as
+        :meth:`Session.claim_rows` gives them); builds the document off-screen, then
+        swaps it in. The document is plain text: highlights are painted."""
         self._map = PositionMap(text)
         to_qt = self._map.to_qt
-        self._index = SpanIndex(Span(r.id, to_qt(r.start), to_qt(r.end), r.status)
-                                for r in rows)  # fmt: skip
-        self._generation += 1
+        if self._map.identity:  # the usual case, thousands of claims: no per-row calls
+            self._index = SpanIndex([Span(r.id, r.start, r.end, r.status)
+                                     if r.placement == "exact" else span_for(r, to_qt)
+                                     for r in rows])  # fmt: skip
+        else:
+            self._index = SpanIndex(span_for(r, to_qt) for r in rows)
         self._selected = None
         self._last_stack = ()
-        if self._overlay:
-            self._fold_timer.stop()
-            self._overlay.clear()
-            self.setExtraSelections([])
+        self._first_visible = 0  # block number where the last paint started
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self._font)
@@ -136,10 +132,6 @@ class ReaderView(QTextEdit):
                                    QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.mergeBlockFormat(block_format)
         self._set_margins(doc, self._column_margin())
-        block = doc.firstBlock()
-        while block.isValid() and block.position() < PREFORMAT_CHARS:
-            self._format_block(block, dirty=False)
-            block = block.next()
         old, self._doc = self._doc, doc
         self.setDocument(doc)
         if old is not None:
@@ -149,31 +141,40 @@ class ReaderView(QTextEdit):
         return self._map.length
 
     def upsert_claim(self, row: ClaimRow) -> None:
+        """Add or change one claim; repaints only the lines it covers (or covered)."""
         old = self._index.get(row.id)
-        span = Span(row.id, self._map.to_qt(row.start), self._map.to_qt(row.end), row.status)
+        span = span_for(row, self._map.to_qt)
         self._index.add(span)
         lo, hi = span.start, span.end
         if old is not None:
             lo, hi = min(lo, old.start), max(hi, old.end)
-        self._reformat(lo, hi)
+        self._repaint_range(lo, hi)
 
     def remove_claim(self, claim_id: int) -> None:
         span = self._index.remove(claim_id)
         if span is not None:
             if self._selected == claim_id:
                 self._selected = None
-            self._reformat(span.start, span.end)
+            self._repaint_range(span.start, span.end)
+
+    def _repaint_range(self, lo: int, hi: int) -> None:
+        area = span_area(self, lo, max(hi, lo + 1), self._separator)
+        if not area.isEmpty():
+            self.viewport().update(area)
 
     def claim_ids(self) -> list[int]:
         return [s.claim_id for s in self._index]
 
+    def highlight_at(self, cp: int) -> QColor | None:
+        """The colour painted under the character at code point ``cp``; None where no
+        highlighted claim covers it (what tests and tools ask instead of pixels)."""
+        q = self._map.to_qt(cp)
+        here = self._index.segments(q, q + 1)
+        return self._colors.background(here[0].top.status, here[0].depth) if here else None
+
     def set_colors(self, colors: HighlightColors) -> None:
-        """New palette: every paragraph is re-formatted as it is next painted."""
+        """New palette: the highlights take it at the next paint."""
         self._colors = colors
-        self._formats.clear()
-        self._generation += 1
-        if self._overlay:
-            self._draw_overlay()
         self.viewport().update()
 
     # --- selection -------------------------------------------------------------------
@@ -182,11 +183,14 @@ class ReaderView(QTextEdit):
         return self._selected
 
     def set_selected_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
+        before = self._index.get(self._selected) if self._selected is not None else None
         self._selected = claim_id if claim_id is not None and self._index.get(claim_id) else None
         span = self._index.get(self._selected) if self._selected is not None else None
         if span is not None and scroll:
-            self.scroll_to_qt(span.start, span.end)
-        self.viewport().update()
+            self.scroll_to_qt(span.start, span.end)  # a scroll repaints the whole view
+        for changed in (before, span):  # the outlines that went and came
+            if changed is not None:
+                self._repaint_range(changed.start, changed.end)
 
     def selection_cp(self) -> tuple[int, int] | None:
         """The text selection in code points, or None when nothing is selected."""
@@ -223,128 +227,37 @@ class ReaderView(QTextEdit):
         q = self._map.to_qt(cp)
         self.scroll_to_qt(q, q + 1)
 
-    # --- formatting ------------------------------------------------------------------
-
-    def _char_format(self, status: str, depth: int) -> QTextCharFormat:
-        key = (status, min(depth, 3))
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setBackground(self._colors.background(status, depth))
-            self._formats[key] = fmt
-        return fmt
-
-    def _format_block(self, block: QTextBlock, *, dirty: bool) -> None:
-        lo = block.position()
-        ranges = []
-        for seg in self._index.segments(lo, lo + block.length()):
-            r = QTextLayout.FormatRange()
-            r.start, r.length = seg.start - lo, seg.end - seg.start
-            r.format = self._char_format(seg.top.status, seg.depth)
-            ranges.append(r)
-        layout = block.layout()
-        if ranges or layout.formats():
-            layout.setFormats(ranges)
-            if dirty:
-                self.document().markContentsDirty(lo, block.length())
-        block.setUserState(self._generation)
-
-    def _reformat(self, lo: int, hi: int) -> None:
-        """Redraw ``[lo, hi)`` after an edit. Re-formatting a paragraph makes Qt lay it
-        out again (milliseconds in a long document), so the new colours are first drawn
-        as an overlay of extra selections, and folded into the paragraph formats once
-        the reviewer pauses."""
-        span = (lo, max(hi, lo + 1))
-        if span not in self._overlay:
-            self._overlay.append(span)
-        self._draw_overlay()
-        self._fold_timer.start()
-
-    def _draw_overlay(self) -> None:
-        base = self.palette().color(QPalette.ColorRole.Base)
-        selections = []
-        for lo, hi in self._overlay:
-            pos = lo
-            for seg in [*self._index.segments(lo, hi), None]:
-                start = seg.start if seg is not None else hi
-                if start > pos:  # unclaimed text: hide any colour left from before
-                    selections.append(self._selection(pos, start, base))
-                if seg is not None:
-                    color = self._colors.background(seg.top.status, seg.depth)
-                    selections.append(self._selection(seg.start, seg.end, color))
-                    pos = seg.end
-        self.setExtraSelections(selections)
-
-    def _selection(self, start: int, end: int, color: QColor) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        fmt = QTextCharFormat()
-        fmt.setBackground(color)
-        selection.format = fmt
-        return selection
-
-    def fold_overlay(self) -> None:
-        """Move the overlay's colours into the paragraph formats (when idle)."""
-        self._fold_timer.stop()
-        doc = self.document()
-        for lo, hi in self._overlay:
-            block = doc.findBlock(lo)
-            while block.isValid() and block.position() < hi:
-                if block.userState() == self._generation:  # else formatted when shown
-                    self._format_block(block, dirty=True)
-                block = block.next()
-        self._overlay.clear()
-        self.setExtraSelections([])
-
-    def _format_visible(self) -> None:
-        first = self.cursorForPosition(QPoint(0, 0)).block()
-        bottom = self.viewport().rect().bottomRight()
-        last = self.cursorForPosition(bottom).position()
-        block = first
-        while block.isValid() and block.position() <= last:
-            if block.userState() != self._generation:
-                self._format_block(block, dirty=True)
-            block = block.next()
-
     # --- painting --------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self._format_visible()
-        super().paintEvent(event)
+        area = event.rect()
+        first, stop = visible_range(self, area.top(), area.bottom(), self._first_visible)
+        self._first_visible = first.blockNumber()
+        painter = QPainter(self.viewport())
+        paint_highlights(painter, first, stop, scroll_offset(self), self._index, self._colors,
+                         self._separator)  # fmt: skip
+        painter.end()
+        super().paintEvent(event)  # the text, and the text selection, over the highlights
+        paint_placement_cues(self, self._index, self._colors.dark)  # fuzzy / lost claims
         if self._selected is not None:
-            self._paint_outline()
+            self._paint_outline(first.position(), stop)
 
-    def _paint_outline(self) -> None:
+    def _paint_outline(self, lo: int, hi: int) -> None:
+        """The selected claim's outline, on its lines within ``[lo, hi)``."""
         span = self._index.get(self._selected) if self._selected is not None else None
         if span is None:
             return
-        doc = self.document()
-        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-        height = self.viewport().height()
+        lo, hi = max(span.start, lo), min(span.end, hi)
+        if lo >= hi:
+            return
+        offset = scroll_offset(self)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(self._colors.outline), 2.0)
-        painter.setPen(pen)
-        block = doc.findBlock(span.start)
-        while block.isValid() and block.position() < span.end:
-            layout = block.layout()
-            origin = layout.position() + offset
-            if origin.y() > height:
-                break
-            b0 = block.position()
-            s, e = max(span.start, b0) - b0, min(span.end, b0 + block.length() - 1) - b0
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                ls, le = line.textStart(), line.textStart() + line.textLength()
-                if le <= s or ls >= e:
-                    continue
-                x1, x2 = _cursor_x(line, max(s, ls)), _cursor_x(line, min(e, le))
-                rect = QRectF(x1 - 1, line.y(), x2 - x1 + 2, line.height()).translated(origin)
-                if rect.bottom() >= 0:
-                    painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(QPen(QColor(self._colors.outline), 2.0))
+        block = self.document().findBlock(lo)
+        while block.isValid() and block.position() < hi:
+            for rect in range_rects(block, lo, hi, offset):
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
             block = block.next()
         painter.end()
 

@@ -1,4 +1,5 @@
-"""The middle pane: the open article's metadata, the verdict legend, and the reader."""
+"""The middle pane: the open article's metadata, the verdict legend, the bar saying which
+claims wait for review after the text changed, and the reader."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from factcheck.core.model import Article, Status
 from factcheck.ui.flow_layout import FlowLayout
 from factcheck.ui.reader import ReaderView
+from factcheck.ui.review_banner import ReviewBanner
 from factcheck.ui.theme import HighlightColors
 
 LEGEND_ORDER = (Status.UNVERIFIED, Status.CORROBORATED, Status.CONTRADICTED,
@@ -41,6 +43,12 @@ class Legend(QWidget):
 
     def set_colors(self, colors: HighlightColors) -> None:
         self._colors = colors
+        text = colors.text.name()
+        for status in LEGEND_ORDER:  # a style sheet re-polishes: only when colours change
+            bg = colors.chip(status.value).name()
+            self.chips[status.value].setStyleSheet(
+                f"QLabel {{ background: {bg}; color: {text}; "
+                "border-radius: 4px; padding: 2px 8px; }")  # fmt: skip
         self._render()
 
     def set_counts(self, counts: dict[str, int]) -> None:
@@ -50,13 +58,11 @@ class Legend(QWidget):
     def _render(self) -> None:
         if self._colors is None:
             return
-        text = self._colors.text.name()
         for status in LEGEND_ORDER:
+            text = f"{status.label} {self._counts.get(status.value, 0)}"
             chip = self.chips[status.value]
-            bg = self._colors.chip(status.value).name()
-            chip.setStyleSheet(f"QLabel {{ background: {bg}; color: {text}; "
-                               "border-radius: 4px; padding: 2px 8px; }")  # fmt: skip
-            chip.setText(f"{status.label} {self._counts.get(status.value, 0)}")
+            if chip.text() != text:  # marking one claim changes one chip
+                chip.setText(text)
 
 
 class ReaderPane(QWidget):
@@ -79,10 +85,12 @@ class ReaderPane(QWidget):
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.meta.setAccessibleName("Article details")
         self.legend = Legend()
+        self.banner = ReviewBanner()
         self.reader = ReaderView()
         header = QVBoxLayout()
         header.setContentsMargins(12, 8, 12, 4)
         header.setSpacing(4)
+        header.addWidget(self.banner)
         header.addWidget(self.title)
         header.addWidget(self.meta)
         header.addWidget(self.legend)

@@ -8,7 +8,6 @@ other preferences are in :mod:`factcheck.config`. Tests redirect the INI file wi
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -23,6 +22,8 @@ def _store() -> QSettings:
 
 
 def _project_key(project: Path | str) -> str:
+    import hashlib  # loads OpenSSL: not before the window's first frame
+
     resolved = str(Path(project).expanduser().resolve()) if str(project) != ":memory:" else ""
     return hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:16]
 

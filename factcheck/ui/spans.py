@@ -24,6 +24,10 @@ class Span:
     start: int
     end: int
     status: str
+    # Set by factcheck.ui.placement_style.span_for: a lost claim's span is a marker, not
+    # its quote, so it is not coloured (but still found by stack_at, so clickable).
+    drawn: bool = True
+    placement: str = "exact"
 
     def sort_key(self) -> tuple[int, int, int]:
         """Text order: by start, longer first at a tie, then by id."""
@@ -52,8 +56,13 @@ class SpanIndex:
     """
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self._spans = sorted(spans, key=Span.sort_key)
-        self._keys = [s.sort_key() for s in self._spans]
+        items = list(spans)
+        keys = [(s.start, -s.end, s.claim_id) for s in items]  # Span.sort_key, inlined
+        if keys != sorted(keys):  # usually given in text order: one cheap check, no sort
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            items, keys = [items[i] for i in order], [keys[i] for i in order]
+        self._spans = items
+        self._keys = keys
         self._by_id = {s.claim_id: s for s in self._spans}
         self._max_len = max((s.end - s.start for s in self._spans), default=0)
 
@@ -99,7 +108,7 @@ class SpanIndex:
         A sweep over span edges with a heap of the active spans: O(k log k) for k spans
         in the range, so one paragraph holding thousands of claims is still fine.
         """
-        spans = self.overlapping(lo, hi)
+        spans = [s for s in self.overlapping(lo, hi) if s.drawn]
         if not spans:
             return []
         edges: dict[int, list[tuple[bool, Span]]] = {}

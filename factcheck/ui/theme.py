@@ -89,8 +89,16 @@ def blend(under: QColor, over: QColor, amount: float) -> QColor:
     )
 
 
+_STATUS_QCOLORS: dict[str, QColor] = {}
+
+
 def status_color(status: Status | str) -> QColor:
-    return QColor(STATUS_COLORS[Status(status)])
+    """The verdict's colour: a new QColor (the caller may change it), copied from one
+    parsed once, since item views ask for it for every visible row on each paint."""
+    color = _STATUS_QCOLORS.get(status)
+    if color is None:
+        color = _STATUS_QCOLORS[Status(status).value] = QColor(STATUS_COLORS[Status(status)])
+    return QColor(color)
 
 
 class HighlightColors:

@@ -19,6 +19,7 @@ from factcheck.core.model import Article, SearchHit, Status
 from factcheck.core.quotes import snap_to_words
 from factcheck.ui import dialogs_hooks
 from factcheck.ui.messages import show_message
+from factcheck.ui.placement_style import NEEDS_REVIEW, placement_hint
 
 if TYPE_CHECKING:
     from factcheck.ui.claim_editor import ClaimEditor
@@ -91,6 +92,61 @@ class WindowCommands(QMainWindow):
         cid = self.selected_claim()
         if self.session is not None and cid is not None:
             self.session.delete_claim(cid)
+
+    # --- claims after the text changed -----------------------------------------------
+
+    def confirm_placement(self, claim_id: int | None = None) -> None:
+        """Keep an approximately placed claim where it landed (undoable)."""
+        from factcheck.ui.commands import ConfirmPlacement
+
+        cid = claim_id if claim_id is not None else self.selected_claim()
+        claim = self.session.claim(cid) if self.session is not None and cid is not None else None
+        if self.session is None or claim is None:
+            return
+        if claim.placement != "fuzzy":
+            self.statusBar().showMessage("Only an approximately placed claim (≈) needs "
+                                         "confirming", 4000)  # fmt: skip
+            return
+        self.session.run(ConfirmPlacement(self.session, claim.id))
+
+    def reattach_selection(self, claim_id: int | None = None) -> None:
+        """Move the selected claim, if it waits for review (fuzzy or lost), to the text
+        selected in the article: snapped to whole words as when marking, unless Alt is
+        held (undoable)."""
+        from factcheck.ui.commands import ReattachClaim
+
+        cid = claim_id if claim_id is not None else self.selected_claim()
+        claim = self.session.claim(cid) if self.session is not None and cid is not None else None
+        if self.session is None or self.article is None or claim is None:
+            return
+        if not claim.needs_review:
+            self.statusBar().showMessage(
+                "Only a claim waiting for review (≈ or lost) can be re-attached", 4000)
+            return
+        selection = self.reader.selection_cp()
+        if selection is None:
+            self.statusBar().showMessage("Select the claim's text in the article first", 3000)
+            return
+        text = self.article.text
+        start, end = selection
+        if not QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier:
+            start, end = snap_to_words(text, start, end)
+        if start >= end or not text[start:end].strip():
+            return
+        if self.session.run(ReattachClaim(self.session, claim.id, start, end)) is not None:
+            self.reader.clear_text_selection()
+
+    def show_claims_needing_review(self) -> None:
+        """Filter the claim list to the fuzzy and lost claims and select the first."""
+        if self.article is None:
+            return
+        self.claim_pane.set_filter("placement", NEEDS_REVIEW)
+        first = self.claim_pane.model.row_at(0)
+        if first is None:
+            self.statusBar().showMessage("No claims of this article need review", 3000)
+            return
+        self.select_claim(first.id)
+        self.claim_pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def link_claim(self) -> None:
         from factcheck.ui.evidence_dialogs import LinkClaimDialog
@@ -264,6 +320,9 @@ class WindowCommands(QMainWindow):
             if claim is None:
                 continue
             lines = [f"{claim.status.label} — claim #{claim.id}"]
+            if hint := placement_hint(claim.placement, claim.placement_score, claim.quote,
+                                      claim.original_quote):  # fmt: skip
+                lines.append(hint)
             if claim.tags:
                 lines.append("Tags: " + ", ".join(claim.tags))
             lines.append("Note: " + (claim.note.strip() or "(none)"))

@@ -71,7 +71,7 @@ def test_claim_list_order_filters_and_updates(qtmodeltester: ModelTester) -> Non
     assert model.rowCount() == 1 and len(model.all_rows()) == 3
     assert model.counts() == {"unverified": 2, "corroborated": 0, "contradicted": 1,
                               "inconclusive": 0}  # fmt: skip
-    assert {f.key for f in FILTERS} == {"status", "tag"}
+    assert {f.key for f in FILTERS} == {"status", "tag", "placement"}
     model.set_filter("tag", None)
     qtmodeltester.check(model)
     assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is not None
