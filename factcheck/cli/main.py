@@ -3,27 +3,53 @@
 Errors reach the user as one line on stderr and a non-zero exit status: 1 for a problem
 with the input or the project, 2 for a command line that does not parse, 3 for an
 internal error (whose traceback goes to a log file, never to the terminal).
+
+Start-up: the command modules import the store (and sqlite-utils); ``factcheck`` with
+no command must not wait for them before its window paints, so they are imported only
+when the command line holds more than the window's own options.
 """
 
 from __future__ import annotations
 
 import argparse
-import sqlite3
+import importlib
 import sys
-import traceback
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
 from factcheck import __version__, paths
-from factcheck.cli import articles, claims, report, revisions
 from factcheck.errors import FactcheckError
 
-# Each module adds its sub-commands; a new feature adds its module here.
-COMMAND_MODULES = [articles, claims, revisions, report]
+# Each module adds its sub-commands (a ``register(sub)`` function); a new feature adds
+# its module's name here.
+COMMAND_MODULES = [
+    "factcheck.cli.articles",
+    "factcheck.cli.claims",
+    "factcheck.cli.revisions",
+    "factcheck.cli.report",
+]
+_WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
 
 
-def build_parser() -> argparse.ArgumentParser:
+def window_only(argv: Sequence[str]) -> bool:
+    """True when ``argv`` holds nothing but the window's own options (no command, no
+    help, nothing argparse could complain about), so the window can start without the
+    command modules. Anything else gets the full parser, and so the same behaviour."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _WINDOW_OPTIONS and i + 1 < len(argv):
+            i += 2
+        elif arg.startswith(tuple(f"{o}=" for o in _WINDOW_OPTIONS)):
+            i += 1
+        else:
+            return False
+    return True
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The ``factcheck`` parser; with ``commands`` false, without the sub-commands (for
+    starting the window, whose command line then parses the same)."""
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Review news articles claim by claim. With no command, opens the window.",
@@ -38,12 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="name recorded on edits (default: the configured reviewer)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    if commands:
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).register(sub)
     return parser
 
 
 def _log_internal_error(exc: BaseException) -> Path | None:
+    import traceback
+    from datetime import datetime
+
     try:
         folder = paths.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
@@ -64,8 +94,14 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(db_path=args.db, reviewer=args.reviewer)
 
 
+def _is_sqlite_error(exc: BaseException) -> bool:
+    sqlite3 = sys.modules.get("sqlite3")  # not imported: cannot be one of its errors
+    return sqlite3 is not None and isinstance(exc, sqlite3.Error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(commands=not window_only(argv))
     # Options given before the command (factcheck --db x articles) count as well.
     args = parser.parse_args(argv)
     try:
@@ -75,16 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FactcheckError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return 1
-    except sqlite3.Error as exc:
-        where = args.db or paths.default_project()
-        print(f"factcheck: {where}: the project file could not be used ({exc})", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        if _is_sqlite_error(exc):
+            where = args.db or paths.default_project()
+            print(f"factcheck: {where}: the project file could not be used ({exc})",
+                  file=sys.stderr)  # fmt: skip
+            return 1
         log = _log_internal_error(exc)
         where = f"; details in {log}" if log else ""
         print(f"factcheck: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
