@@ -170,3 +170,10 @@ def revisions(db: Database) -> None:
 
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="0003_claim_status_index")
+def claim_status_index(db: Database) -> None:
+    """Per-article counts by status (the article list, after every verdict) read the
+    index alone instead of every claim row of the article."""
+    _run(db, "CREATE INDEX idx_claims_article_status ON claims(article_id, status)")

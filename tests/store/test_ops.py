@@ -196,3 +196,24 @@ def test_next_unverified_walks_the_project_in_reading_order(seeded_db: Database)
         seeded_db, Status.UNVERIFIED, (1, first.start, first.id), backwards=True
     )
     assert back and back.id == c3
+
+
+def test_marking_one_claim_reads_the_same_quote_and_context_as_the_whole_text(
+    db: Database,
+) -> None:
+    """A single mark reads only a window of the text (SQLite substr counts characters);
+    it must give exactly what slicing the whole text gives, astral characters included."""
+    from factcheck.core.model import ArticleDraft
+    from factcheck.core.quotes import context
+    from factcheck.store import importer
+
+    text = "😊 Emoji 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 before — the claim “here” sits after them. " * 3 + "end"
+    importer.import_drafts(db, [ArticleDraft(title="t", text=text)], R)
+    for start, end in [(0, 7), (60, 75), (len(text) - 3, len(text)), (30, 120)]:
+        cid = ops.mark_claim(db, 1, start, end, R).created_id or 0
+        claim = queries.get_claim(db, cid)
+        assert (claim.quote, claim.prefix, claim.suffix) == (
+            text[start:end], *context(text, start, end)
+        )
+    with pytest.raises(InvalidInput, match=f"which has {len(text)} characters"):
+        ops.mark_claim(db, 1, len(text) - 2, len(text) + 1, R)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
@@ -9,7 +10,7 @@ from sqlite_utils import Database
 from factcheck.core import quotes
 from factcheck.core.colors import tag_color
 from factcheck.core.model import Status
-from factcheck.errors import InvalidInput
+from factcheck.errors import InvalidInput, NotFound
 from factcheck.store import queries
 from factcheck.store.ops.base import (
     Change,
@@ -26,16 +27,36 @@ from factcheck.store.ops.evidence import _insert_evidence_row
 # --- claims ---------------------------------------------------------------------------
 
 
-def _insert_claim(db: Database, text: str, spec: ClaimSpec, reviewer: str, stamp: str) -> int:
-    if not 0 <= spec.start < spec.end <= len(text):
+def _span_window(db: Database, article_id: int, start: int, end: int) -> tuple[str, int, int]:
+    """The article text around ``start``-``end`` (the span plus its context) as
+    ``(window, window_start, article_length)``, read without loading the whole text:
+    marking one claim in a 1 MB article should not copy a megabyte. SQLite's ``substr``
+    and ``length`` count characters, as Python indices do."""
+    lo = max(0, start - quotes.CONTEXT_CHARS)
+    row = db.execute(
+        "SELECT length(text), substr(text, ?, ?) FROM articles WHERE id = ?",
+        (lo + 1, max(0, end - lo) + quotes.CONTEXT_CHARS, article_id),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    return str(row[1]), lo, int(row[0])
+
+
+def _insert_claim(
+    db: Database, text: str, offset: int, length: int, spec: ClaimSpec, reviewer: str, stamp: str
+) -> int:
+    """Insert one claim; ``text`` is the article text from ``offset`` on (all of it, or a
+    window around the span) and ``length`` the whole article's length."""
+    if not 0 <= spec.start < spec.end <= length:
         raise InvalidInput(
             f"span {spec.start}-{spec.end} is outside article {spec.article_id} "
-            f"(which has {len(text)} characters)"
+            f"(which has {length} characters)"
         )
-    quote = text[spec.start : spec.end]
+    start, end = spec.start - offset, spec.end - offset
+    quote = text[start:end]
     if not quote.strip():
         raise InvalidInput("a claim cannot be only white space")
-    prefix, suffix = quotes.context(text, spec.start, spec.end)
+    prefix, suffix = quotes.context(text, start, end)
     cur = db.execute(
         'INSERT INTO claims (article_id, start, "end", quote, prefix, suffix, status, note, '
         "reviewer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -49,18 +70,27 @@ def _insert_claim(db: Database, text: str, spec: ClaimSpec, reviewer: str, stamp
 
 
 def mark_claims(db: Database, specs: Iterable[ClaimSpec], reviewer: str) -> Change:
-    """Create many claims in one transaction (imports, scripts, benchmarks)."""
+    """Create many claims in one transaction (imports, scripts, benchmarks).
+
+    An article with one claim in the batch is read only around the span; one with
+    several is read once, whole."""
     stamp = now()
+    todo = list(specs)
+    per_article = Counter(spec.article_id for spec in todo)
     texts: dict[int, str] = {}
     created: list[int] = []
     articles: set[int] = set()
     with db.atomic():
         tag_ids: dict[str, int] = {}
-        for spec in specs:
-            text = texts.get(spec.article_id)
-            if text is None:
-                text = texts[spec.article_id] = _article_text(db, spec.article_id)
-            claim_id = _insert_claim(db, text, spec, reviewer, stamp)
+        for spec in todo:
+            if per_article[spec.article_id] == 1:
+                window, offset, length = _span_window(db, spec.article_id, spec.start, spec.end)
+                claim_id = _insert_claim(db, window, offset, length, spec, reviewer, stamp)
+            else:
+                text = texts.get(spec.article_id)
+                if text is None:
+                    text = texts[spec.article_id] = _article_text(db, spec.article_id)
+                claim_id = _insert_claim(db, text, 0, len(text), spec, reviewer, stamp)
             for name in spec.tags:
                 key = name.strip().casefold()
                 if key not in tag_ids:
