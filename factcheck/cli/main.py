@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck import __version__, paths
+from factcheck.errorlog import log_exception
 from factcheck.errors import FactcheckError
 
 # Each module adds its sub-commands (a ``register(sub)`` function); a new feature adds
@@ -70,22 +71,6 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def _log_internal_error(exc: BaseException) -> Path | None:
-    import traceback
-    from datetime import datetime
-
-    try:
-        folder = paths.log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        log = folder / "factcheck.log"
-        with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"\n--- {datetime.now().isoformat()} factcheck {__version__}\n")
-            fh.write("".join(traceback.format_exception(exc)))
-        return log
-    except OSError:
-        return None
-
-
 def run_gui(args: argparse.Namespace) -> int:
     try:
         from factcheck.ui.app import run
@@ -122,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"factcheck: {where}: the project file could not be used ({exc})",
                   file=sys.stderr)  # fmt: skip
             return 1
-        log = _log_internal_error(exc)
+        log = log_exception(exc)
         where = f"; details in {log}" if log else ""
         print(f"factcheck: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
         return 3

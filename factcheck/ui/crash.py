@@ -9,30 +9,19 @@ internal error whose details go to the log, never to the screen as a traceback.
 from __future__ import annotations
 
 import sys
-import traceback
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from factcheck import __version__, paths
+from factcheck import errorlog
 from factcheck.errors import FactcheckError
 from factcheck.ui.messages import show_message
 
 
 def log_exception(exc: BaseException) -> Path | None:
     """Append the traceback to ``factcheck.log`` in the log folder; its path, or None."""
-    try:
-        folder = paths.log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        log = folder / "factcheck.log"
-        with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"\n--- {datetime.now().isoformat()} factcheck {__version__} (window)\n")
-            fh.write("".join(traceback.format_exception(exc)))
-        return log
-    except OSError:
-        return None
+    return errorlog.log_exception(exc, where="window")
 
 
 def user_message(exc: BaseException, log: Path | None) -> str:
