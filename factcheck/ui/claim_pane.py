@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck.ui.claim_delegate import ClaimDelegate
 from factcheck.ui.claim_editor import ClaimEditor
 from factcheck.ui.claim_model import COLUMNS, FILTERS, ID_ROLE, ClaimListModel
 
@@ -53,6 +54,7 @@ class ClaimPane(QWidget):
 
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(ClaimDelegate(self.model, self.view))
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
