@@ -74,3 +74,19 @@ def test_same_url_new_text_updates_the_article(db: Database, tmp_path: Path) -> 
     (again,) = importer.import_paths(db, [page], "bo").results
     assert again.outcome is Outcome.DUPLICATE
     assert "64 million" in queries.get_article(db, first.article_id).text
+
+
+def test_the_same_text_twice_in_one_batch_is_imported_once(db: Database, tmp_path: Path) -> None:
+    """Duplicates are caught within a batch too, not only against what is stored."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Council delays bridge\n\nRepairs will not finish until the autumn of 2027.\n"
+    (folder / "a_first.txt").write_text(text, encoding="utf-8")
+    (folder / "b_copy.txt").write_text(text, encoding="utf-8")
+    report = importer.import_paths(db, [folder], "ana")
+    first, copy = report.results
+    assert (first.outcome, copy.outcome) == (Outcome.IMPORTED, Outcome.DUPLICATE)
+    assert copy.article_id == first.article_id
+    assert copy.message == f"b_copy.txt: already in the project (article {first.article_id})"
+    assert queries.article_count(db) == 1
+    assert report.summary() == "1 imported, 1 already in the project, 0 refused"

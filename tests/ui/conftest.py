@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
 from factcheck import config
@@ -88,3 +89,56 @@ def click_char(reader: ReaderView, cp: int) -> None:
 def key(qtbot: QtBot, widget: object, k: Qt.Key,
         mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # fmt: skip
     qtbot.keyClick(widget, k, mods)  # type: ignore[arg-type]
+
+
+def choose_in_combo(qtbot: QtBot, combo: QComboBox, data: object) -> None:
+    """Click ``combo`` open, arrow down (or up) to the item carrying ``data``, press
+    Return: how a user picks from a drop-down list."""
+    wanted = combo.findData(data)
+    assert wanted >= 0, f"{data!r} is not offered"
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible)
+    for _ in range(combo.count()):
+        row = popup.currentIndex().row()
+        if row == wanted:
+            break
+        qtbot.keyClick(popup, Qt.Key.Key_Down if row < wanted else Qt.Key.Key_Up)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert combo.currentIndex() == wanted
+
+
+def choose_menu(
+    qtbot: QtBot, window: QMainWindow, *path: str, during: Callable[[], None] | None = None
+) -> None:
+    """Open a menu with a click on the menu bar, then walk it with the arrow keys and
+    press Return: ``choose_menu(qtbot, w, "View", "Appearance", "Dark")``. Titles are
+    compared without "&" and a trailing "…". A command that opens a modal dialog returns
+    only after the dialog closes, as it does for a user: ``during`` is queued just
+    before the last key press, so it runs inside the dialog's event loop."""
+
+    def plain(text: str) -> str:
+        return text.replace("&", "").rstrip("…")
+
+    bar = window.menuBar()
+    top = next(a for a in bar.actions() if plain(a.text()) == path[0])
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top).center())
+    menu = top.menu()
+    assert isinstance(menu, QMenu)
+    qtbot.waitUntil(menu.isVisible)
+    for title in path[1:]:
+        action = next(a for a in menu.actions() if plain(a.text()) == title)
+        assert action.isEnabled(), f"{title} is disabled"
+        for _ in range(len(menu.actions()) + 1):
+            if menu.activeAction() is action:
+                break
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+        assert menu.activeAction() is action, f"{title} cannot be reached with the keys"
+        if during is not None and title == path[-1]:
+            QTimer.singleShot(0, during)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            menu = sub
+            qtbot.waitUntil(menu.isVisible)

@@ -143,3 +143,18 @@ def test_redo_after_undo_keeps_ids_stable(session: Session) -> None:
     session.undo_stack.redo()
     restored = session.claim(cid)  # type: ignore[arg-type]
     assert restored is not None and restored.start == 30
+
+
+def test_undoing_the_delete_of_a_linked_claim_brings_the_link_back(session: Session) -> None:
+    """Deleting a claim takes its links with it; undo must put them back on both ends."""
+    a, b = _claims(session)
+    session.add_tag(b, "numbers")
+    session.link(a, b, Relation.CONTRADICTS)
+    (ev,) = session.evidence(a)
+    before = snapshot(session)
+    session.delete_claim(b)
+    assert session.evidence(a) == []
+    session.undo_stack.undo()
+    assert snapshot(session) == before
+    assert [e.id for e in session.evidence(a)] == [ev.id]
+    assert [e.id for e in session.evidence(b)] == [ev.id]

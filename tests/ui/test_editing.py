@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from factcheck.core.model import Status
 from factcheck.store import queries
 from factcheck.ui.main_window import MainWindow
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, choose_in_combo, click_char
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -93,9 +93,13 @@ def test_ctrl_t_adds_a_tag_with_completion_and_a_distinct_colour(
     colors = {t.name: t.color for t in session.tags()}
     assert set(colors) == {"quotes", "numbers"} and len(set(colors.values())) == 2
     # The tag filter offers the tags and filters the list.
-    window.claim_pane.set_filter("tag", "numbers")
-    assert [r.id for r in window.claim_pane.model.all_rows() if "numbers" in r.tags] == [other]
-    assert window.claim_pane.model.rowCount() == 1
+    combo = window.claim_pane.filters["tag"]
+    offered = {combo.itemData(i) for i in range(combo.count())}
+    assert {"quotes", "numbers"} <= offered
+    assert window.claim_pane.model.rowCount() == 2
+    choose_in_combo(qtbot, combo, "numbers")
+    model = window.claim_pane.model
+    assert [model.row_at(i).id for i in range(model.rowCount())] == [other]  # type: ignore[union-attr]
 
 
 def test_removing_a_tag_chip(make_window: WindowFactory, qtbot: QtBot) -> None:
@@ -112,15 +116,30 @@ def test_note_is_saved_when_leaving_the_field(make_window: WindowFactory, qtbot:
     window, cid = _window_with_claim(make_window)
     assert window.session is not None
     qtbot.mouseClick(window.editor.note.viewport(), Qt.MouseButton.LeftButton)
-    window.editor.note.setFocus()
+    assert window.editor.note.hasFocus()
     qtbot.keyClicks(window.editor.note, "Confirmed by the Oscar site")
-    window.reader.setFocus()  # leaving the note field saves it
-    qtbot.waitUntil(lambda: queries.get_claim(window.session.db, cid).note  # type: ignore[union-attr]
-                    == "Confirmed by the Oscar site")  # fmt: skip
+    assert queries.get_claim(window.session.db, cid).note == ""  # still being typed
+    # Tab leaves the field, which saves at once: checked without waiting, so the idle
+    # timer (which would save it a moment later anyway) cannot stand in for it.
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Tab)
+    assert not window.editor.note.hasFocus()
+    assert queries.get_claim(window.session.db, cid).note == "Confirmed by the Oscar site"
     assert window.editor.note_state.text() == "Note saved"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
     assert queries.get_claim(window.session.db, cid).note == ""
     assert window.editor.note.toPlainText() == ""
+
+
+def test_note_is_saved_after_a_pause_in_typing(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window, cid = _window_with_claim(make_window)
+    session = window.session
+    assert session is not None
+    qtbot.mouseClick(window.editor.note.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.editor.note, "Census figure")
+    assert window.editor.note_state.text().startswith("Editing")
+    qtbot.waitUntil(lambda: queries.get_claim(session.db, cid).note == "Census figure")
+    assert window.editor.note.hasFocus()  # saved while the reviewer stayed in the field
+    assert window.editor.note_state.text() == "Note saved"
 
 
 def test_delete_removes_the_claim_and_undo_brings_it_back(
@@ -130,8 +149,11 @@ def test_delete_removes_the_claim_and_undo_brings_it_back(
     assert window.session is not None
     window.session.add_tag(cid, "quotes")
     window.session.set_note(cid, "a note")
-    window.select_claim(cid)
-    window.reader.setFocus()
+    start = queries.get_claim(window.session.db, cid).start
+    click_char(window.reader, 2)  # plain text: nothing selected, so Delete would do nothing
+    assert window.selected_claim() is None
+    click_char(window.reader, start + 2)  # on the claim: selects it
+    assert window.selected_claim() == cid
     qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
     assert not queries.claim_exists(window.session.db, cid)
     assert window.reader.claim_ids() == [] and window.claim_pane.model.rowCount() == 0

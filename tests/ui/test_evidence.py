@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from factcheck.core.model import Relation
 from factcheck.store import queries
 from factcheck.ui.evidence_dialogs import LinkClaimDialog, SourceDialog
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, choose_in_combo
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -40,15 +40,21 @@ def test_link_to_a_claim_in_another_article_shows_on_both_ends(
     rect = dialog.list.visualRect(dialog.proxy.index(0, 0))
     QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, rect.center())  # fmt: skip
-    dialog.relation.setCurrentIndex(dialog.relation.findData(Relation.CONTRADICTS.value))
+    assert dialog.relation.currentData() != Relation.CONTRADICTS.value
+    choose_in_combo(qtbot, dialog.relation, Relation.CONTRADICTS.value)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)  # fmt: skip
     (ev,) = queries.evidence_for_claim(session.db, here)
     assert (ev.claim_id, ev.target_claim_id, ev.relation) == (here, far, Relation.CONTRADICTS)
     assert window.editor.evidence.count() == 1
     assert window.editor.evidence.item(0).text().startswith(f"Contradicted by #{far}")
-    # The far end lists it too; activating the link goes there.
-    window.editor.claimActivated.emit(far)
+    # The far end lists it too; double-clicking the link goes there.
+    evidence = window.editor.evidence
+    link_at = evidence.visualItemRect(evidence.item(0)).center()
+    QTest.mouseClick(evidence.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, link_at)  # fmt: skip
+    QTest.mouseDClick(evidence.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, link_at)  # fmt: skip
     assert window.article.id == 2 and window.selected_claim() == far
     assert window.editor.evidence.item(0).text().startswith(f"Contradicts #{here}")
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
@@ -77,7 +83,11 @@ def test_add_outside_source(make_window: WindowFactory, qtbot: QtBot) -> None:
     assert len(ev.accessed) == 10
     assert "89th Academy Awards" in window.editor.evidence.item(0).text()
     # Remove it with the button, then undo.
-    window.editor.evidence.setCurrentRow(0)
+    evidence = window.editor.evidence
+    assert not window.editor.remove_evidence_button.isEnabled()  # nothing chosen yet
+    QTest.mouseClick(evidence.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier,
+                     evidence.visualItemRect(evidence.item(0)).center())  # fmt: skip
     qtbot.mouseClick(window.editor.remove_evidence_button, Qt.MouseButton.LeftButton)
     assert queries.evidence_for_claim(session.db, cid) == []
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)

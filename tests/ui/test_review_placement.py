@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -25,7 +25,14 @@ from factcheck.ui.main_window import MainWindow
 from factcheck.ui.placement_paint import cue_color
 from factcheck.ui.placement_style import NEEDS_REVIEW, placement_label, review_summary
 from factcheck.ui.session import Session
-from tests.ui.conftest import REVIEWER, WindowFactory, click_char, drag_select, point_of
+from tests.ui.conftest import (
+    REVIEWER,
+    WindowFactory,
+    choose_menu,
+    click_char,
+    drag_select,
+    point_of,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -75,8 +82,7 @@ def _edit_text_in_dialog(qtbot: QtBot, window: MainWindow, new_text: str) -> Non
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
         done.append(True)
 
-    QTimer.singleShot(0, drive)
-    window.actions_by_key["edit_text"].trigger()
+    choose_menu(qtbot, window, "Edit", "Edit Article Text", during=drive)
     assert done == [True]
 
 
@@ -363,10 +369,19 @@ def test_hiding_the_banner_until_more_claims_need_review(make_window: WindowFact
     assert not banner.isVisible() and banner.waiting() == 1
     qtbot.keyClick(w.reader, Qt.Key.Key_Z, CTRL)  # more again: shown
     assert banner.isVisible() and banner.waiting() == 2
-    w.open_article(2)
+    # The View menu command does what the hidden banner's button did.
+    assert w.claim_pane.filters["placement"].currentData() != NEEDS_REVIEW
+    choose_menu(qtbot, w, "View", "Claims Needing Review")
+    assert w.claim_pane.filters["placement"].currentData() == NEEDS_REVIEW
+    assert sorted(_listed(w)) == sorted([r.fuzzy, r.lost])
+    assert w.selected_claim() == _listed(w)[0]
+    w.reader.setFocus()
+    qtbot.keyClick(w.reader, Qt.Key.Key_PageDown, CTRL)
+    assert w.article is not None and w.article.id == 2
     assert not banner.isVisible()  # article 2 has nothing to review
-    w.actions_by_key["show_review"].trigger()
+    choose_menu(qtbot, w, "View", "Claims Needing Review")
     assert w.claim_pane.model.rowCount() == 0
+    assert w.statusBar().currentMessage() == "No claims of this article need review"
 
 
 # --- models and commands without the window -----------------------------------------

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from factcheck.ui.actions import ACTIONS, MENUS, shortcut_table
 from factcheck.ui.theme import palette_is_dark
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, choose_menu
 
 
 def test_standard_menus_with_shortcuts(make_window: WindowFactory) -> None:
@@ -51,18 +51,21 @@ def test_every_control_has_an_accessible_name(make_window: WindowFactory) -> Non
     assert unnamed == []
 
 
-def test_dark_scheme_recolours_window_and_highlights(make_window: WindowFactory) -> None:
+def test_dark_scheme_recolours_window_and_highlights(make_window: WindowFactory,
+                                                     qtbot: QtBot) -> None:  # fmt: skip
     window = make_window()
     light = window.reader._colors.background("unverified", 1)
-    window.apply_scheme("dark")
+    choose_menu(qtbot, window, "View", "Appearance", "Dark")
     try:
         assert palette_is_dark(QApplication.palette())
         assert window.reader._colors.dark
         assert window.reader._colors.background("unverified", 1) != light
         assert window.settings.scheme == "dark"
+        assert window.scheme_actions["dark"].isChecked()
     finally:
-        window.apply_scheme("light")
+        choose_menu(qtbot, window, "View", "Appearance", "Light")
     assert not palette_is_dark(QApplication.palette())
+    assert window.settings.scheme == "light"
 
 
 @pytest.mark.parametrize(("key", "module"), [
@@ -75,6 +78,7 @@ def test_missing_dialog_module_is_a_message(make_window: WindowFactory, qtbot: Q
                                             module: str) -> None:  # fmt: skip
     window = make_window()
     monkeypatch.setitem(sys.modules, module, None)  # makes the import fail
-    window.actions_by_key[key].trigger()
+    spec = next(a for a in ACTIONS if a.key == key)
+    choose_menu(qtbot, window, spec.menu, spec.text.replace("&", "").rstrip("…"))
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "not available" in boxes[0].text()
