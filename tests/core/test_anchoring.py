@@ -22,24 +22,11 @@ from factcheck.core.anchoring import (
     text_match_score,
 )
 from factcheck.core.approx_match import Match
+from tests.core.utf16 import utf16_to_code_point
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "hypothesis"
 MQ = json.loads((FIXTURES / "match-quote-fixtures.json").read_text(encoding="utf-8"))
 TEXTS: dict[str, str] = MQ["texts"]
-
-
-def utf16_to_code_point(text: str, offset: int) -> int:
-    """The code-point index in ``text`` of the UTF-16 code-unit offset ``offset``."""
-    units = 0
-    index = 0
-    while units < offset:
-        if index >= len(text):
-            raise ValueError(f"UTF-16 offset {offset} is past the end of {text!r}")
-        units += 2 if ord(text[index]) > 0xFFFF else 1
-        index += 1
-    if units != offset:
-        raise ValueError(f"UTF-16 offset {offset} splits a surrogate pair in {text!r}")
-    return index
 
 
 def fixture_text(case: dict[str, Any]) -> str:

@@ -24,3 +24,12 @@ def in_chunks(values: Sequence[Any]) -> Iterator[tuple[Sequence[Any], str]]:
     for i in range(0, len(values), CHUNK):
         chunk = values[i : i + CHUNK]
         yield chunk, ",".join("?" * len(chunk))
+
+
+def pairs_in(db: Database, sql: str, values: Sequence[Any]) -> dict[Any, Any]:
+    """Run ``sql`` (whose ``{marks}`` is the IN list) over ``values`` in chunks and map
+    the first column of each row to the second."""
+    found: dict[Any, Any] = {}
+    for chunk, marks in in_chunks(values):
+        found.update(db.execute(sql.format(marks=marks), chunk).fetchall())
+    return found

@@ -13,7 +13,7 @@ from factcheck.core.model import (
     Status,
 )
 from factcheck.errors import NotFound
-from factcheck.store.queries._sql import fetch_dicts, in_chunks
+from factcheck.store.queries._sql import fetch_dicts, in_chunks, pairs_in
 
 
 def article_count(db: Database) -> int:
@@ -51,16 +51,13 @@ def get_article(db: Database, article_id: int) -> Article:
 
 
 def article_ids_by_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
-    wanted = list(set(hashes))
-    found: dict[str, int] = {}
-    for chunk, marks in in_chunks(wanted):
-        for h, aid in db.execute(
-            f"SELECT content_hash, min(id) FROM articles WHERE content_hash IN ({marks}) "
-            "GROUP BY content_hash",
-            chunk,
-        ).fetchall():
-            found[h] = aid
-    return found
+    """content hash -> the oldest article whose current text has it."""
+    return pairs_in(
+        db,
+        "SELECT content_hash, min(id) FROM articles WHERE content_hash IN ({marks}) "
+        "GROUP BY content_hash",
+        list(set(hashes)),
+    )
 
 
 def get_article_title(db: Database, article_id: int) -> str:
@@ -73,31 +70,24 @@ def get_article_title(db: Database, article_id: int) -> str:
 def article_ids_by_revision_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
     """content hash -> the oldest article having a revision (current or older) with it."""
     wanted = list(set(hashes))
-    found: dict[str, int] = {}
-    for chunk, marks in in_chunks(wanted):
-        for h, aid in db.execute(
-            f"SELECT content_hash, min(article_id) FROM article_revisions "
-            f"WHERE content_hash IN ({marks}) GROUP BY content_hash",
-            chunk,
-        ).fetchall():
-            found[h] = aid
+    found = pairs_in(
+        db,
+        "SELECT content_hash, min(article_id) FROM article_revisions "
+        "WHERE content_hash IN ({marks}) GROUP BY content_hash",
+        wanted,
+    )
     return found | {h: a for h, a in article_ids_by_hash(db, wanted).items() if h not in found}
 
 
 def article_ids_by_url(db: Database, urls: Iterable[str]) -> dict[str, int]:
     """For each non-empty URL, the oldest article with that URL (an update import
     makes a new revision of it)."""
-    wanted = sorted({u for u in urls if u})
-    found: dict[str, int] = {}
-    for chunk, marks in in_chunks(wanted):
-        for url, aid in db.execute(
-            # "url != ''" lets SQLite use the partial index on url
-            f"SELECT url, min(id) FROM articles WHERE url != '' AND url IN ({marks}) "
-            "GROUP BY url",
-            chunk,
-        ).fetchall():
-            found[url] = aid
-    return found
+    return pairs_in(
+        db,
+        # "url != ''" lets SQLite use the partial index on url
+        "SELECT url, min(id) FROM articles WHERE url != '' AND url IN ({marks}) GROUP BY url",
+        sorted({u for u in urls if u}),
+    )
 
 
 def article_summaries(db: Database, article_ids: Iterable[int]) -> list[ArticleSummary]:
