@@ -7,7 +7,8 @@ wrote to the project, the window re-reads what it shows.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog
 
@@ -17,35 +18,38 @@ if TYPE_CHECKING:
     from factcheck.ui.window_commands import WindowCommands as MainWindow
 
 
-def _unavailable(window: MainWindow, what: str, exc: ImportError) -> None:
-    show_message(window, what, f"{what} is not available in this installation ({exc}).",
-                 error=True)  # fmt: skip
+def _dialog_class(window: MainWindow, module: str, name: str, what: str) -> Any:
+    """The dialog class ``name`` from ``factcheck.ui.<module>``, imported on first use;
+    None (after telling the user) when this build lacks it."""
+    try:
+        return getattr(importlib.import_module(f"factcheck.ui.{module}"), name)
+    except ImportError as exc:
+        show_message(window, what, f"{what} is not available in this installation ({exc}).",
+                     error=True)  # fmt: skip
+        return None
 
 
 def export_report(window: MainWindow) -> None:
     """File ▸ Export Report: the whole project, or the open article."""
     if window.session is None:
         return
-    try:
-        from factcheck.ui.export_dialog import ExportDialog
-    except ImportError as exc:
-        _unavailable(window, "Exporting a report", exc)
-        return
-    chosen = [window.article.id] if window.article is not None else None
-    ExportDialog(window.session.db, chosen, window).exec()
+    dialog = _dialog_class(window, "export_dialog", "ExportDialog", "Exporting a report")
+    if dialog is not None:
+        chosen = [window.article.id] if window.article is not None else None
+        dialog(window.session.db, chosen, window).exec()
 
 
 def edit_article_text(window: MainWindow) -> None:
     """Edit ▸ Edit Article Text: a new revision of the open article's text."""
     if window.session is None or window.article is None:
         return
-    try:
-        from factcheck.ui.edit_text_dialog import EditTextDialog
-    except ImportError as exc:
-        _unavailable(window, "Editing the article text", exc)
+    dialog_class = _dialog_class(
+        window, "edit_text_dialog", "EditTextDialog", "Editing the article text"
+    )
+    if dialog_class is None:
         return
     article_id = window.article.id
-    dialog = EditTextDialog(window.session.db, article_id, window.reviewer, window)
+    dialog = dialog_class(window.session.db, article_id, window.reviewer, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         window.reload_after_outside_edit(article_id)
 
@@ -54,11 +58,11 @@ def paste_article(window: MainWindow) -> None:
     """File ▸ New Article from Clipboard."""
     if window.session is None:
         return
-    try:
-        from factcheck.ui.paste_dialog import PasteDialog
-    except ImportError as exc:
-        _unavailable(window, "Creating an article from the clipboard", exc)
+    dialog_class = _dialog_class(
+        window, "paste_dialog", "PasteDialog", "Creating an article from the clipboard"
+    )
+    if dialog_class is None:
         return
-    dialog = PasteDialog(window.session.db, window.reviewer, window)
+    dialog = dialog_class(window.session.db, window.reviewer, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         window.reload_after_outside_edit(getattr(dialog, "article_id", None))
