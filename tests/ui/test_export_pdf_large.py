@@ -79,7 +79,7 @@ def test_a_pdf_past_qts_layout_limit_is_complete(
     path = tmp_path / "p" / "big.db"
     db = connect(path)
     ops.import_articles(db, [_draft()], "r")
-    claims = 2_500
+    claims = 2_600
     _mark_each_a_page(db, claims)
     db.close()
     out = tmp_path / "big.pdf"
