@@ -8,11 +8,9 @@ from pathlib import Path
 
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table
-from factcheck.core.ingest import read_article_file
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput
-from factcheck.store import importer, ops, queries
-from factcheck.store.importer import Outcome
+from factcheck.store import queries
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,6 +37,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # The importer and its file readers load here, not with the module: ``factcheck
+    # articles`` (same module) must not pay for them.
+    from factcheck.store import importer
+    from factcheck.store.importer import Outcome
+
     if args.update is not None:
         return cmd_update(args)
     db = open_db(args)
@@ -60,6 +63,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    from factcheck.core.ingest import read_article_file
+    from factcheck.store import ops
+
     """``import --update ARTICLE_ID FILE``: the file's text as the article's new revision."""
     if len(args.paths) != 1:
         raise InvalidInput("--update takes exactly one file")

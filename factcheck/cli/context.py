@@ -8,7 +8,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factcheck import config, paths
-from factcheck.store import importer
 from factcheck.store.project import connect
 
 
@@ -35,6 +34,8 @@ def open_db(args: argparse.Namespace) -> Database:
     """
     if args.db is not None:
         return connect(args.db)
+    from factcheck.store import importer  # only the default project is seeded
+
     db = connect(paths.default_project())
     importer.ensure_seeded(db, reviewer(args))
     return db
