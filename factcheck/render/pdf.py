@@ -328,8 +328,9 @@ def write_pdf(
         finally:
             painter.end()
         del writer  # closes the file
-        if n != total or claims != report.summary.total:
+        held = sum(len(a.claims) for a in report.articles)
+        if n != total or claims != held:
             raise OutputError(f"{path}: cannot write the PDF: {n} of {total} pages and "
-                              f"{claims} of {report.summary.total} claims were laid out")
+                              f"{claims} of {held} claims were laid out")
         if tmp.stat().st_size == 0:
             raise OutputError(f"{path}: cannot write the file: Qt's PDF writer failed")
