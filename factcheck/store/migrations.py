@@ -177,3 +177,23 @@ def claim_status_index(db: Database) -> None:
     """Per-article counts by status (the article list, after every verdict) read the
     index alone instead of every claim row of the article."""
     _run(db, "CREATE INDEX idx_claims_article_status ON claims(article_id, status)")
+
+
+@migrations(name="0012_text_once")
+def text_once(db: Database) -> None:
+    """Each article's current text is stored once, in ``articles.text`` (which full-text
+    search indexes): its current revision row holds no copy (``text_in_article`` = 1)
+    and is read through the article. Earlier revisions keep their own text, and a new
+    revision moves the text it replaces into the row of the revision it ends. Existing
+    files are converted in place (the space comes back with VACUUM)."""
+    _run(
+        db,
+        "ALTER TABLE article_revisions ADD COLUMN text_in_article INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (text_in_article IN (0, 1))",
+        """UPDATE article_revisions SET text = '', text_in_article = 1
+        WHERE number = (SELECT max(r.number) FROM article_revisions r
+                        WHERE r.article_id = article_revisions.article_id)
+          AND content_hash = (SELECT a.content_hash FROM articles a
+                              WHERE a.id = article_revisions.article_id)
+          AND text = (SELECT a.text FROM articles a WHERE a.id = article_revisions.article_id)""",
+    )
