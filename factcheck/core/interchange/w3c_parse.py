@@ -25,7 +25,6 @@ from typing import Any
 from factcheck.core.model import Relation, Status
 from factcheck.errors import InvalidInput
 
-
 _C, _K, _I, _U = Status.CONTRADICTED, Status.CORROBORATED, Status.INCONCLUSIVE, Status.UNVERIFIED
 FOREIGN_VERDICTS: dict[str, Status] = {
     **dict.fromkeys((
