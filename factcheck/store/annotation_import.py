@@ -39,6 +39,7 @@ from sqlite_utils import Database
 from factcheck.core.anchoring import (
     FUZZY_MIN_QUOTE_SIMILARITY,
     FUZZY_MIN_SCORE,
+    Anchor,
     match_quote,
 )
 from factcheck.core.interchange.ids import parse_article_iri, parse_claim_iri
@@ -193,16 +194,13 @@ class _Importer:
     def place(self, record: AnnotationRecord, article_id: int) -> int | None:
         text = self.text(article_id)
         where = locate_quote(text, record)
+        who = record.creator or self.reviewer
         if where is None:
-            shown = record.exact if len(record.exact) <= 60 else record.exact[:59] + "…"
-            self.unplaced.append(Unplaced(
-                record.id, f"quote not found in article {article_id}: “{shown}”"
-            ))  # fmt: skip
-            return None
+            return self.keep_lost(record, article_id, who)
         if where.how == "approximate":
             found = text[where.start : where.end]
             self.notes.append(f"{record.id}: placed approximately in article {article_id} "
-                              f"(score {where.score:.2f}): “{found}”")  # fmt: skip
+                              f"(score {where.score:.2f}, for review): “{found}”")  # fmt: skip
         for w in record.warnings:
             self.notes.append(f"{record.id}: {w}")
         existing = self.claims[article_id].get((where.start, where.end))
@@ -210,14 +208,37 @@ class _Importer:
             self.merge(record, existing)
             self.merged[record.id] = existing.id
             return existing.id
-        who = record.creator or self.reviewer
         change = ops.mark_claim(
             self.db, article_id, where.start, where.end, who,
             status=record.status, tags=record.tags, note=record.note,
         )  # fmt: skip
         claim_id = change.created_id
         assert claim_id is not None
+        if where.how == "approximate":  # kept as what it is: approximate, for review
+            ops.flag_fuzzy(self.db, claim_id, where.score, record.exact)
         self.claims[article_id][(where.start, where.end)] = queries.get_claim(self.db, claim_id)
+        return self.created_claim(record, article_id, claim_id, who)
+
+    def keep_lost(self, record: AnnotationRecord, article_id: int, who: str) -> int | None:
+        """The article is here but the annotation's words are not: keep it as an
+        orphaned claim with its verdict, tags and note (listed for review)."""
+        if not record.exact.strip():
+            self.unplaced.append(Unplaced(record.id, f"no quote and no usable position in "
+                                                     f"article {article_id}"))  # fmt: skip
+            return None
+        anchor = Anchor(record.start or 0, record.end or 0, record.exact, record.prefix,
+                        record.suffix)  # fmt: skip
+        change, kind = ops.mark_placed(self.db, article_id, anchor, who, status=record.status,
+                                       tags=record.tags, note=record.note)  # fmt: skip
+        claim_id = change.created_id
+        assert claim_id is not None
+        shown = record.exact if len(record.exact) <= 60 else record.exact[:59] + "…"
+        self.notes.append(f"{record.id}: its quote is not in article {article_id} any more; "
+                          f"kept as a lost ({kind}) claim for review: “{shown}”")  # fmt: skip
+        return self.created_claim(record, article_id, claim_id, who)
+
+    def created_claim(self, record: AnnotationRecord, article_id: int, claim_id: int,
+                      who: str) -> int:  # fmt: skip
         self.created[record.id] = claim_id
         self.articles.add(article_id)
         self.touched.add(claim_id)
