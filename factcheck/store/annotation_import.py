@@ -141,7 +141,13 @@ def read_annotation_file(path: str | Path) -> Any:
 
 def import_annotation_file(db: Database, path: str | Path, reviewer: str) -> AnnotationImport:
     """Read ``path`` and :func:`import_annotations` it (errors name the file)."""
-    data = read_annotation_file(path)
+    return import_annotation_data(db, read_annotation_file(path), path, reviewer)
+
+
+def import_annotation_data(
+    db: Database, data: Any, path: str | Path, reviewer: str
+) -> AnnotationImport:
+    """:func:`import_annotations` of the parsed content of file ``path`` (errors name it)."""
     try:
         return import_annotations(db, data, reviewer)
     except InvalidInput as exc:
