@@ -6,6 +6,7 @@ whose message names the file; nothing here touches a project.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from factcheck.core.article_text import read_metadata
 from factcheck.core.decoding import decode_text
 from factcheck.core.formats import FORMAT_READERS, FORMAT_SIZE_LIMITS
 from factcheck.core.model import ArticleDraft
+from factcheck.core.safe_text import display_path, has_surrogate, without_surrogates
 from factcheck.errors import ImportRefused
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MiB is surely not one
@@ -71,7 +73,16 @@ def read_article_file(path: Path) -> ArticleDraft:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRefused(f"{path}: cannot be read ({exc.strerror})") from None
-    return reader(path, data)
+    draft = reader(path, data)
+    # A file name that is not UTF-8 (PEP 383 surrogates) reaches the title (from the
+    # name) and the source path; neither could be stored as it is.
+    fields = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)}
+    bad = {k: without_surrogates(v) for k, v in fields.items()
+           if isinstance(v, str) and has_surrogate(v)}  # fmt: skip
+    if bad:
+        bad["source_path"] = display_path(path)
+        draft = dataclasses.replace(draft, **bad)
+    return draft
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
