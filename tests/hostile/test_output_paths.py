@@ -18,7 +18,7 @@ from tests.hostile.conftest import Run, dump, one_line_naming
 
 def test_the_longest_legal_name_can_be_written(project: Path, tmp_path: Path, run: Run) -> None:
     name = "r" * 250 + ".json"  # 255 bytes: NAME_MAX on Linux file systems
-    code, out, err = run("report", "--db", project, "-f", "json", "-o", tmp_path / name)
+    code, _, err = run("report", "--db", project, "-f", "json", "-o", tmp_path / name)
     assert code == 0, err
     assert (tmp_path / name).stat().st_size > 0
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
