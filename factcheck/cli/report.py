@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from factcheck.cli.argtypes import row_id
@@ -81,9 +80,21 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
             "sources_added": result.sources_added, "ok": result.ok,
         })  # fmt: skip
     else:
-        for u in result.unplaced:
-            print(f"not placed: {u.line()}", file=sys.stderr)
-        for note in result.notes:
-            print(f"note: {note}")
-        print(result.summary())
+        _print_some([f"not placed: {u.line()}" for u in result.unplaced], "not placed",
+                     err=True)  # fmt: skip
+        _print_some([f"note: {note}" for note in result.notes], "notes")
+        say(result.summary())
     return 0 if result.ok else 1
+
+
+SHOWN_LINES = 20  # per kind; a file of 300,000 bad annotations is summarised
+LINE_CHARS = 200
+
+
+def _print_some(lines: list[str], kind: str, *, err: bool = False) -> None:
+    """The first :data:`SHOWN_LINES` of ``lines`` (each cut to one short line), then
+    how many more there are: the terminal gets a summary, --json gets everything."""
+    for line in lines[:SHOWN_LINES]:
+        say(line if len(line) <= LINE_CHARS else line[: LINE_CHARS - 1] + "…", err=err)
+    if len(lines) > SHOWN_LINES:
+        say(f"… and {len(lines) - SHOWN_LINES} more {kind} (--json lists them all)", err=err)

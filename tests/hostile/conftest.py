@@ -28,13 +28,14 @@ def dump(path: Path) -> str:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A project with the five sample articles and one claim (id 1) on article 2."""
+    """A project with the five sample articles and two claims (ids 1 and 2, on articles 2 and 3)."""
     path = tmp_path / "project" / "p.db"
     db = connect(path)
     importer.import_paths(db, [REPO / "seeds"], "tester")
     from factcheck.store import ops
 
     ops.mark_quote(db, 2, "nearly 3,000 members", "tester")
+    ops.mark_quote(db, 3, "the", "tester", occurrence=2)
     db.close()
     return path
 
