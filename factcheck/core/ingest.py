@@ -7,6 +7,7 @@ whose message names the file; nothing here touches a project.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,17 @@ from factcheck.core.formats import FORMAT_READERS, FORMAT_SIZE_LIMITS
 from factcheck.core.model import ArticleDraft
 from factcheck.core.safe_text import display_path, has_surrogate, without_surrogates
 from factcheck.errors import ImportRefused
+
+# White space, controls and the invisible format characters (zero-width space and
+# joiners, word joiner, invisible operators, soft hyphen, BOM, Mongolian vowel separator).
+_INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\xad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+_VISIBLE = re.compile(f"[^{_INVISIBLE}]")
+
+
+def has_visible_text(text: str) -> bool:
+    """True when ``text`` holds at least one character that shows."""
+    return _VISIBLE.search(text) is not None
+
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MiB is surely not one
 
@@ -27,6 +39,9 @@ def read_plain_text(path: Path, data: bytes) -> ArticleDraft:
     text = decode_text(data, path.name)
     if not text.strip():
         raise ImportRefused(f"{path.name}: contains only white space")
+    if not has_visible_text(text):
+        raise ImportRefused(f"{path.name}: contains no visible text (only invisible "
+                            "characters such as zero-width spaces)")  # fmt: skip
     meta = read_metadata(text, fallback_title=path.stem)
     return ArticleDraft(
         title=meta.title,
