@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from factcheck.core.ingest import expand_paths, read_article_file
 from factcheck.core.model import ArticleDraft
+from factcheck.core.safe_text import display_path, without_surrogates
 from factcheck.errors import ImportRefused
 from factcheck.paths import seeds_dir
 from factcheck.store import ops, queries
@@ -71,7 +72,8 @@ def import_paths(
         try:
             drafts.append((index, read_article_file(path)))
         except ImportRefused as exc:
-            refused[index] = FileResult(str(path), Outcome.REFUSED, str(exc))
+            refused[index] = FileResult(display_path(path), Outcome.REFUSED,
+                                        without_surrogates(str(exc)))  # fmt: skip
     written, change = _write(db, [d for _, d in drafts], reviewer)
     by_index = dict(zip((i for i, _ in drafts), written, strict=True)) | refused
     if progress:
