@@ -47,7 +47,6 @@ requires, and their objects are carried in the same file under JSON-LD 1.1
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any, TextIO
@@ -61,6 +60,7 @@ from factcheck.core.interchange.ids import (
     claim_iri,
     is_iri,
 )
+from factcheck.core.report import json_text
 from factcheck.core.report.model import (
     ArticleInfo,
     ClaimRef,
@@ -282,5 +282,5 @@ def write_w3c(
 ) -> None:  # fmt: skip
     data = collection(report, page_size=page_size, texts=texts)
     indent = 2 if data["total"] <= PRETTY_LIMIT else None
-    out.write(json.dumps(data, ensure_ascii=False, indent=indent))
+    out.write(json_text.dumps(data, indent=indent))
     out.write("\n")

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from factcheck.core.interchange.w3c import write_w3c
 from factcheck.core.report.atomic import write_text_atomic
@@ -44,9 +43,8 @@ from factcheck.core.report.formats import FORMATS, default_filename, export_fold
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.errors import FactcheckError
 from factcheck.render.pdf import report_document, write_pdf
-from factcheck.store import queries
-from factcheck.store.report_data import gather_report
 from factcheck.ui.export.publisher_box import PublisherBox
+from factcheck.ui.session.session import Session
 
 PREVIEW_CLAIMS = 200
 _EXTENSIONS = sorted({f.extension for f in FORMATS.values()}, key=len, reverse=True)
@@ -112,14 +110,14 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        session: Session,
         article_ids: list[int] | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
         self.setObjectName("ExportDialog")
-        self._db = db
+        self._session = session
         self._chosen = list(dict.fromkeys(article_ids or []))
         self._report: Report | None = None
         self._preview_doc: QTextDocument | None = None
@@ -261,7 +259,7 @@ class ExportDialog(QDialog):
     @Slot()
     def _scope_changed(self) -> None:
         try:
-            self._report = gather_report(self._db, self.article_scope())
+            self._report = self._session.gather_report(self.article_scope())
         except FactcheckError as exc:
             self._report = None
             self._show_status(str(exc), error=True)
@@ -318,7 +316,7 @@ class ExportDialog(QDialog):
         texts = None
         if fmt == "w3c" and self.embed_text.isChecked():
             ids = [a.info.id for a in report.articles]
-            texts = {a.id: a.text for a in queries.get_articles(self._db, ids)}
+            texts = self._session.article_texts(ids)
         path = self.output_path()
         self.export_button.setEnabled(False)
         self.progress.setRange(0, max(1, len(report.articles)))
