@@ -73,7 +73,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 def run_gui(args: argparse.Namespace) -> int:
     try:
-        from factcheck.ui.app import run
+        from factcheck.ui.shell.app import run
     except ImportError as exc:
         raise FactcheckError(f"the window cannot start: Qt is not available ({exc})") from None
     return run(db_path=args.db, reviewer=args.reviewer)

@@ -51,7 +51,7 @@ def write_report(report: Report, fmt: str, output: Path) -> None:
         export_text(report, fmt, output)
         return
     try:
-        from factcheck.ui.report_pdf import write_pdf
+        from factcheck.render.pdf import write_pdf
     except ImportError as exc:
         raise FactcheckError(f"{output}: a PDF needs Qt, which is not available ({exc})") from None
     write_pdf(report, output)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
 from factcheck import config
-from factcheck.ui.main_window import MainWindow
-from factcheck.ui.reader import ReaderView
+from factcheck.ui.reader.reader import ReaderView
+from factcheck.ui.shell.main_window import MainWindow
 
 REVIEWER = "Tess Tester"
 WindowFactory = Callable[..., MainWindow]

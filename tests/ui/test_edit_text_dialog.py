@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from factcheck.core.model import ArticleDraft
 from factcheck.store import ops, queries
-from factcheck.ui.edit_text_dialog import EditTextDialog, editor_text
+from factcheck.ui.articles.edit_text_dialog import EditTextDialog, editor_text
 
 TEXT = (
     "The council approved the budget on Monday. Spending on schools rises by 4 percent "

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from factcheck.ui.export_dialog import ExportDialog
+from factcheck.ui.export.export_dialog import ExportDialog
 from tests.core.test_report_corpus import HOSTILE_TITLE, make_hostile, review_seed_corpus
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from factcheck.store import queries
-from factcheck.ui.main_window import MainWindow
+from factcheck.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 

@@ -14,8 +14,8 @@ from sqlite_utils import Database
 from factcheck.core.model import ArticleDraft
 from factcheck.store import ops, queries
 from factcheck.store.importer import Outcome
-from factcheck.ui.edit_text_dialog import editor_text
-from factcheck.ui.paste_dialog import PasteDialog
+from factcheck.ui.articles.edit_text_dialog import editor_text
+from factcheck.ui.articles.paste_dialog import PasteDialog
 
 PASTED = (
     "Harbour bridge repairs delayed\n\nRepairs to the Harbour bridge will not be finished "
