@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factcheck.errors import ProjectError
+from factcheck.store import figure_cache
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names, migrations
 
 _PRAGMAS = (
@@ -62,6 +63,9 @@ def connect(path: str | Path) -> Database:
         _configure(db)
         _check_not_newer(db, name)
         migrations.apply(db)
+        if not figure_cache.is_current(db):
+            with db.atomic():
+                figure_cache.refresh_all(db)
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{name}: not a factcheck project file ({exc})") from None
     return db

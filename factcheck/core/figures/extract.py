@@ -222,6 +222,7 @@ def _figure(
         unit=unit_text, unit_class=unit_cls, predicate=pred_text, predicate_class=pred_cls,
         measure=measure, subject=subject,
         subject_name=spelled.get(subject_key, subject) if subject_key else "",
+        subject_key=subject_key,
         time_text=time_text, as_of=as_of, since=since, to_date=to_date,
         attribution=attribution, sentence_start=s_lo, sentence_end=s_hi,
     )  # fmt: skip

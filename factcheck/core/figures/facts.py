@@ -19,6 +19,7 @@ and without "nearly" is not a disagreement between sources.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -138,6 +139,7 @@ class Judgement:
     summary: str  # one line in words
     undated: tuple[FactFigure, ...] = ()
     timeline: tuple[FactFigure, ...] = ()  # dated figures in date order (series)
+    conflict_count: int = 0
 
 
 def _below(a: FactFigure, b: FactFigure) -> float | None:
@@ -191,65 +193,87 @@ def _pair_reason(lower: FactFigure, upper: FactFigure, gap: float, kind: str) ->
     return reason, small
 
 
-def judge(figures: Sequence[FactFigure], kind: str) -> Judgement:
-    """Which pairs of figures (from different articles) conflict, and why, in words."""
+LIMIT = 200  # conflicting pairs listed per fact; the count covers them all
+
+
+def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judgement:
+    """Which pairs of figures (from different articles) conflict, and why, in words.
+
+    At most ``limit`` pairs are listed (``Judgement.conflict_count`` counts them all);
+    the pairs are found through sorted bounds, so a fact with thousands of figures and
+    few disagreements is judged in about n log n."""
     conflicts: list[Conflict] = []
+    count = 0
     if kind == "series":
         dated = sorted((f for f in figures if f.when), key=lambda f: (f.when, f.low or 0))
         undated = tuple(f for f in figures if not f.when)
-        for i, early in enumerate(dated):
-            for late in dated[i + 1 :]:
-                if late.article_id == early.article_id or late.when[:10] == early.when[:10]:
+        by_low = sorted(dated, key=lambda f: f.low if f.low is not None else -1.0)
+        lows = [f.low if f.low is not None else -1.0 for f in by_low]
+        for late in dated:
+            if late.high is None:
+                continue
+            i = bisect.bisect_left(lows, late.high)
+            for early in by_low[i:]:
+                if not early.when or early.when[:10] >= late.when[:10]:
+                    continue
+                if early.article_id == late.article_id:
                     continue
                 gap = _below(late, early)
-                if gap is not None:
+                if gap is None:
+                    continue
+                count += 1
+                if len(conflicts) < limit:
                     how, small = _gap_words(late, early, gap)
                     conflicts.append(Conflict(early, late, (
                         f"{_q(late)} on {late.when} ({late.source}) is lower than {_q(early)} "
                         f"on {early.when} ({early.source}) although a running total can only "
                         f"grow: {late.range_text} against {early.range_text}, down {how}"),
                         small))  # fmt: skip
-        summary = _series_summary(dated, undated, conflicts)
-        return Judgement(kind, tuple(conflicts), summary, undated, tuple(dated))
-    ordered = sorted(figures, key=lambda f: (f.low if f.low is not None else 0.0, f.id))
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if a.article_id == b.article_id:
+        summary = _series_summary(dated, undated, count)
+        return Judgement(kind, tuple(conflicts), summary, undated, tuple(dated), count)
+    by_low = sorted(figures, key=lambda f: (f.low if f.low is not None else -1.0, f.id))
+    lows = [f.low if f.low is not None else -1.0 for f in by_low]
+    for lower in sorted(figures, key=lambda f: (f.high is None, f.high or 0.0, f.id)):
+        if lower.high is None:
+            continue
+        i = bisect.bisect_left(lows, lower.high)
+        for upper in by_low[i:]:
+            if upper.article_id == lower.article_id:
                 continue
-            for lower, upper in ((a, b), (b, a)):
-                gap = _below(lower, upper)
-                if gap is not None:
-                    reason, small = _pair_reason(lower, upper, gap, kind)
-                    conflicts.append(Conflict(lower, upper, reason, small))
-                    break
+            gap = _below(lower, upper)
+            if gap is None:
+                continue
+            count += 1
+            if len(conflicts) < limit:
+                reason, small = _pair_reason(lower, upper, gap, kind)
+                conflicts.append(Conflict(lower, upper, reason, small))
     undated = tuple(f for f in figures if not f.when)
     articles = len({f.article_id for f in figures})
-    if conflicts:
-        summary = (f"{len(conflicts)} conflicting pair{'s' if len(conflicts) != 1 else ''} "
+    if count:
+        summary = (f"{count} conflicting pair{'s' if count != 1 else ''} "
                    f"among {len(figures)} figures from {articles} article"
                    f"{'s' if articles != 1 else ''}")  # fmt: skip
     elif articles > 1:
         summary = f"consistent: {len(figures)} figures from {articles} articles overlap"
     else:
         summary = f"{len(figures)} figure{'s' if len(figures) != 1 else ''} from one article"
-    return Judgement(kind, tuple(conflicts), summary, undated, ())
+    return Judgement(kind, tuple(conflicts), summary, undated, (), count)
 
 
-def _series_summary(
-    dated: list[FactFigure], undated: tuple[FactFigure, ...], conflicts: list[Conflict]
-) -> str:
+def _series_summary(dated: list[FactFigure], undated: tuple[FactFigure, ...], count: int) -> str:
     parts: list[str] = []
     if dated:
-        steps = " → ".join(f"{f.text} ({f.when})" for f in dated)
-        if conflicts:
-            parts.append(f"falls back {len(conflicts)} time{'s' if len(conflicts) != 1 else ''}:"
-                         f" {steps}")  # fmt: skip
+        shown = dated if len(dated) <= 12 else [*dated[:6], *dated[-6:]]
+        steps = " → ".join(f"{f.text} ({f.when})" for f in shown)
+        if count:
+            parts.append(f"falls back ({count} later figure{'s' if count != 1 else ''} below "
+                         f"an earlier one): {steps}")  # fmt: skip
         elif len(dated) > 1:
             parts.append(f"rising: {steps}")
         else:
             parts.append(f"one dated figure: {steps}")
     if undated:
-        texts = ", ".join(f.text for f in undated)
+        texts = ", ".join(f.text for f in undated[:12]) + (", …" if len(undated) > 12 else "")
         parts.append(f"{len(undated)} without a date (not placed in the series): {texts}")
     return "; ".join(parts) or "no figures"
 

@@ -72,6 +72,7 @@ class Figure:
     measure: str = ""
     subject: str = ""
     subject_name: str = ""
+    subject_key: str = ""  # how names are compared (see context.name_key)
     time_text: str = ""
     as_of: str = ""
     since: str = ""

@@ -25,6 +25,8 @@ class Change:
     tags: bool = False
     article_list: bool = False  # titles, metadata, counts or membership of the list
     created_id: int | None = None
+    facts: frozenset[str] = frozenset()  # keys of the facts whose figures or name changed
+    figures: bool = False  # the figures of ``article_ids`` were found again
 
 
 @dataclass(frozen=True, slots=True)
