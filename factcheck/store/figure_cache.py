@@ -21,7 +21,6 @@ from sqlite_utils import Database
 
 from factcheck.core.figures import (
     Aliases,
-    FactFigure,
     Figure,
     default_label,
     fact_key,
@@ -31,6 +30,7 @@ from factcheck.core.figures import (
 )
 from factcheck.core.quotes import context
 from factcheck.store.queries._sql import in_chunks
+from factcheck.store.queries.figures import fact_figures
 
 # Bump when the finder changes what it finds: projects then recompute their figures.
 FIGURES_VERSION = "1"
@@ -185,29 +185,6 @@ def _rekey_subjects(
                        (auto, key, fid))  # fmt: skip
             touched |= {old_key, key} - {""}
     return touched
-
-
-def fact_figures(db: Database, keys: Sequence[str]) -> dict[str, list[tuple[FactFigure, str]]]:
-    """The figures of each fact as :class:`FactFigure`, with each figure's subject name."""
-    found: dict[str, list[tuple[FactFigure, str]]] = defaultdict(list)
-    for chunk, marks in in_chunks(list(keys)):
-        for r in db.execute(
-            'SELECT f.id, f.article_id, a.title, f.start, f."end", f.text, f.kind, f.low, '
-            "f.high, f.low_open, f.high_open, f.hedge, f.as_of, a.published, f.to_date, "
-            "f.attribution, f.unit, f.fact_key, f.subject_name, "
-            "(SELECT c.id FROM claims c WHERE c.article_id = f.article_id AND c.start = f.start"
-            ' AND c."end" = f."end" ORDER BY c.id LIMIT 1) '
-            "FROM figures f JOIN articles a ON a.id = f.article_id "
-            f"WHERE f.fact_key IN ({marks}) ORDER BY f.article_id, f.start", chunk,
-        ).fetchall():  # fmt: skip
-            when, when_from = (r[12], "text") if r[12] else ((r[13], "article") if r[13]
-                                                               else ("", ""))  # fmt: skip
-            found[r[17]].append((FactFigure(
-                id=r[0], article_id=r[1], article_title=r[2], start=r[3], end=r[4], text=r[5],
-                kind=r[6], low=r[7], high=r[8], low_open=bool(r[9]), high_open=bool(r[10]),
-                hedge=r[11], when=when[:10], when_from=when_from, to_date=bool(r[14]),
-                attribution=r[15], unit=r[16], claim_id=r[19]), r[18]))  # fmt: skip
-    return found
 
 
 def rebuild_facts(db: Database, keys: Iterable[str]) -> None:

@@ -177,14 +177,17 @@ def _pair_reason(lower: FactFigure, upper: FactFigure, gap: float, kind: str) ->
     if lower.kind == "year":
         reason = f"{_q(lower)} ({lower.source}) and {_q(upper)} ({upper.source}) give " \
                  f"different years: {how}"
+    elif gap == 0:
+        reason = (f"{_q(lower)} ({lower.source}) and {_q(upper)} ({upper.source}) fall on "
+                  f"either side of {fmt_number(upper.low or 0)}: {lower.range_text} against "
+                  f"{upper.range_text}")  # fmt: skip
     else:
-        upper_words = upper.range_text
         reason = (f"{_q(lower)} ({lower.source}) is below {_q(upper)} ({upper.source}): "
-                  f"{lower.range_text} against {upper_words}, a gap of {how}")  # fmt: skip
-        if upper.hedge and upper.low_open:
-            reason += f"; “{upper.hedge}” rules out anything up to {fmt_number(upper.low or 0)}"
-        elif upper.hedge:
-            reason += f"; even read loosely, “{upper.hedge}” does not reach down that far"
+                  f"{lower.range_text} against {upper.range_text}, a gap of {how}")  # fmt: skip
+    if lower.kind != "year" and gap > 0 and upper.hedge and upper.low_open:
+        reason += f"; “{upper.hedge}” rules out anything up to {fmt_number(upper.low or 0)}"
+    elif lower.kind != "year" and gap > 0 and upper.hedge:
+        reason += f"; even read loosely, “{upper.hedge}” does not reach down that far"
     if kind == "level":
         if lower.when and upper.when and lower.when != upper.when:
             reason += f" (dated {lower.when} and {upper.when}: the number may have changed)"
