@@ -51,3 +51,20 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
         assert out.returncode == 1 and out.stderr.count("\n") == 1, (args, out.stderr)
         assert "Traceback" not in out.stderr
     assert _run("fact", "--db", db).returncode == 2
+
+
+def test_report_has_figures_that_disagree_in_every_format(tmp_path: Path) -> None:
+    db = str(tmp_path / "p.db")
+    _run("import", "--db", db, str(REPO / "seeds"))
+    for fmt in ("html", "md", "json"):
+        out = tmp_path / f"r.{fmt}"
+        done = _run("report", "--db", db, "--format", fmt, "-o", str(out))
+        assert done.returncode == 0, done.stderr
+        text = out.read_text(encoding="utf-8")
+        if fmt == "json":
+            facts = json.loads(text)["figures_that_disagree"]
+            assert {f["kind"] for f in facts} == {"level", "fixed"}
+            assert any("different years" in r for f in facts for r in f["reasons"])
+        else:
+            assert "Figures that disagree" in text and "founding year" in text
+            assert "nearly 3,000" in text and "2,700" in text
