@@ -200,6 +200,8 @@ def _figure(
     if rd.initial.search(text, max(s_lo, h_start - 40), h_start):
         pred_text, pred_cls = "from", "initial"
     unit_text, unit_cls = unit.text, unit.cls
+    if unit_cls in ("dead", "injured", "missing"):  # "120 morts et 450 blessés": the noun says
+        pred_text, pred_cls = unit.text, {"dead": "killed"}.get(unit_cls, unit_cls)
     if num.kind == "percent":
         unit_text, unit_cls = num.unit, "percent"
     elif num.kind == "money":
