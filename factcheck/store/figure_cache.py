@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
 
 from factcheck.core.figures import (
     Aliases,
+    ArticleFigures,
     Figure,
     default_label,
     fact_key,
@@ -136,9 +138,11 @@ def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
     after = load_aliases(db) if (new_pairs or old_pairs) else before
     merges = load_merges(db)
     edits = _edits_by_article(db, ids)
+    candidates = _subject_candidates(db, after)
     rows: list[tuple[Any, ...]] = []
     for article_id, text, reading in readings:
-        figs = [(f, context(text, f.start, f.end)[0]) for f in reading.figures]
+        figs = [(_place_subject(f, reading, candidates, after), context(text, f.start, f.end)[0])
+                for f in reading.figures]  # fmt: skip
         matched = _match_edits(figs, edits.get(article_id, []))
         for i, (f, prefix) in enumerate(figs):
             auto = fact_key(f.subject_key, f.measure, after) if f.measure else ""
@@ -162,6 +166,62 @@ def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
         touched |= _rekey_subjects(db, groups, before, after, merges)
     rebuild_facts(db, touched)
     return touched
+
+
+def _subject_candidates(db: Database, aliases: Aliases) -> dict[str, Counter[str]]:
+    """measure -> the subjects (alias group representatives) its figures have, counted."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for subject, measure, n in db.execute(
+        "SELECT subject_key, measure, count(*) FROM figures WHERE measure != '' "
+        "GROUP BY subject_key, measure"
+    ):
+        found[measure][aliases.find(subject)] += n
+    return found
+
+
+def _contains(a: str, b: str) -> bool:
+    """One name's words appear, in order, inside the other's ("valmera" in "séisme de
+    valmera", "unity" in "unity party")."""
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and f" {short} " in f" {long_} "
+
+
+def _place_subject(
+    f: Figure, reading: ArticleFigures, candidates: dict[str, Counter[str]], aliases: Aliases
+) -> Figure:
+    """A figure whose sentence names no subject ("it has saved", "turnout was 64 %") is
+    about its article's main subject; across articles that subject is often written
+    differently ("Valmera" / "Séisme de Valmera"). So when the project already has
+    figures of the same measure about a subject this article names (the same, an alias,
+    or one name inside the other), the figure takes that subject; else its article's.
+    The result is counted, so later figures in the batch find it."""
+    if not f.measure:
+        return f
+    subject = f.subject_key
+    known_any = candidates.get(f.measure)
+    if not f.subject_implicit and subject and known_any and aliases.find(subject) not in known_any:
+        # "Unity" here, "Unity Party" there: a name one word longer is the same subject
+        for cand in known_any:
+            short, long_ = sorted((aliases.find(subject), cand), key=len)
+            if long_.startswith(short + " ") and " " not in long_[len(short) + 1 :]:
+                subject = cand
+                f = replace(f, subject_key=cand)
+                break
+    if f.subject_implicit and subject:
+        known = candidates.get(f.measure)
+        if known and aliases.find(subject) not in known:
+            names = set(reading.name_scores)
+            reps = {aliases.find(n) for n in names}
+            best = None
+            for cand, _n in known.most_common():
+                if cand in reps or any(_contains(cand, name) for name in names):
+                    best = cand
+                    break
+            if best is not None:
+                subject = best
+                f = replace(f, subject_key=best, subject_name=reading.names.get(best, best))
+    candidates[f.measure][aliases.find(subject)] += 1
+    return f
 
 
 def _rekey_subjects(

@@ -7,6 +7,7 @@ unit, predicate, subject, time and attribution (:mod:`.context`), and the figure
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ class ArticleFigures:
     main_subject: str = ""
     main_subject_text: str = ""
     lang: str = "en"
+    name_scores: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # name key -> a spelling
 
 
@@ -79,7 +81,7 @@ def _reader(lex: Lexicon) -> _Reader:
                                  r"l['’]an dernier|l['’]année dernière|cette année)(?!\w)", i),
         to_date=re.compile(rf"(?<!\w)(?:{lex.to_date})(?!\w)", i),
         according=re.compile(rf"(?<!\w)(?:{lex.according})\s+(?P<who>[^,.;:“”\"]{{2,70}})", i),
-        saying_before=re.compile(rf"{_WHO}\s+(?:{lex.saying})(?!\w)"),
+        saying_before=re.compile(rf"(?<!\w)(?:{lex.saying})(?!\w)"),
         saying_after=re.compile(
             rf"(?:{lex.saying})\s+(?P<who>(?:[A-Z][\w’'.-]+\s?){{1,4}})(?=[,.;]|\s*$)"),
         anaphora=re.compile(rf"(?<![\w-])(?:{lex.anaphora})(?![\w-])", i),
@@ -115,7 +117,8 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
     aliases = tuple(ctx.alias_pairs(text, lex, found_names, topic))
     name_at = {n.start: n for n in found_names}
     known = frozenset({topic} | {k for pair in aliases for k in pair if topic in pair})
-    spans_of_numbers = [(n.start, n.end) for n in numbers]
+    spans_of_numbers = [(n.start, n.end, n.kind) for n in numbers]
+    name_starts = [n.start for n in found_names]
     spans = ctx.sentences(text)
     figures: list[Figure] = []
     si = 0
@@ -129,21 +132,22 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
         s_lo, s_hi = spans[si] if spans else (0, len(text))
         nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
         fig = _figure(text, num, nxt, s_lo, s_hi, rd, name_at, found_names, topic, spelled,
-                      published, known, spans_of_numbers)  # fmt: skip
+                      published, known, spans_of_numbers, name_starts)  # fmt: skip
         if fig is None:
             continue
         if nxt is not None and fig.hedge_kind == "between" and fig.end >= nxt.end:
             skip_next = True
         figures.append(fig)
-    return ArticleFigures(tuple(figures), aliases, topic, spelled.get(topic, ""), lang,
-                          spelled)  # fmt: skip
+    return ArticleFigures(tuple(figures), aliases, topic, spelled.get(topic, ""), lang=lang,
+                          names=spelled,
+                          name_scores=dict(ctx.name_scores(text, found_names)))  # fmt: skip
 
 
 def _figure(
     text: str, num: Number, nxt: Number | None, s_lo: int, s_hi: int, rd: _Reader,
     name_at: dict[int, ctx.Name], found_names: list[ctx.Name], topic: str,
     spelled: dict[str, str], published: str, known: frozenset[str],
-    numbers: list[tuple[int, int]],
+    numbers: list[tuple[int, int, str]], name_starts: list[int],
 ) -> Figure | None:  # fmt: skip
     lex = rd.lex
     value = num.value
@@ -183,7 +187,10 @@ def _figure(
         unit = ctx.read_unit(text, end, lex, name_at, rd.units, known)
     strong = text.startswith("-strong", end) or text.startswith("-fort", end)
     c_lo, c_hi = ctx.clause_bounds(text, s_lo, s_hi, num.start)
-    others = [sp for sp in numbers if sp[1] <= h_start or sp[0] >= end]
+    # numbers of another kind (a percentage before an amount: "revenue rose 8% to $4.2
+    # billion") do not take the predicate away
+    others = [(a, b) for a, b, k in numbers if (b <= h_start or a >= end)
+              and (k == "percent") == (num.kind == "percent")]
     unit_end = unit.end if unit.cls not in ("other", "") else end
     pred = ctx.read_predicate(text, s_lo, s_hi, c_lo, c_hi, h_start, max(end, unit_end),
                               rd.predicate, rd.classes, others)  # fmt: skip
@@ -207,8 +214,11 @@ def _figure(
     elif num.kind == "money":
         unit_text, unit_cls = num.unit, "money"
     measure = _measure(num.kind, pred_cls, unit_cls)
+    if re.search(r"\d\s+(?:[\w-]+\s+)?(?:of|out of|sur)\s+(?:the\s+|les\s+)?$",
+                 text[max(s_lo, h_start - 30) : h_start]):
+        measure = ""  # "71 of the 150 seats": the 150 is the whole, not a fact of its own
     subject, subject_key = _subject(text, s_lo, c_lo, h_start, unit, rd, name_at, found_names,
-                                    topic, pred, pred_cls)  # fmt: skip
+                                    topic, pred, pred_cls, name_starts)  # fmt: skip
     time_text, as_of, since, to_date = _time(text, s_lo, s_hi, c_lo, c_hi, num, rd, published)
     if pred_cls in CUMULATIVE and re.search(r"\b(?:ha(?:s|ve)|a|ont)\s+(?:\w+\s+)?$",
                                             text[max(s_lo, (pred.start if pred else 0) - 25):
@@ -225,6 +235,8 @@ def _figure(
         measure=measure, subject=subject,
         subject_name=spelled.get(subject_key, subject) if subject_key else "",
         subject_key=subject_key,
+        subject_implicit=bool(subject_key)
+        and (not subject or ctx.name_key(subject) != subject_key),
         time_text=time_text, as_of=as_of, since=since, to_date=to_date,
         attribution=attribution, sentence_start=s_lo, sentence_end=s_hi,
     )  # fmt: skip
@@ -239,12 +251,20 @@ def _measure(kind: str, pred: str, unit: str) -> str:
         if unit in ("", "dead", "injured", "missing", "displaced", "people"):
             return f"{pred} {PEOPLE}"
         return f"{pred} {unit}" if unit in ("members", "sites", "vehicles") else ""
+    if pred == "employs" and unit in ("people", "members", ""):
+        return "size members"
     if pred in ("size", "initial"):
         return f"{pred} {unit}" if unit in ("members", "sites", "stores", "countries") else ""
     if pred in _PERIOD_MEASURES:
         if kind == "percent" and pred != "turnout":
             return f"{pred} change"
         return pred
+    if unit == "electorate":
+        return "registered voters"
+    if pred == "voted" and unit in ("people", "", "votes"):
+        return "voted people"
+    if unit == "seats" and pred in ("won", "size", ""):
+        return "seats won"
     if pred == "signatures" or unit == "signatures":
         return "signatures"
     if unit in ("dead", "injured", "missing"):
@@ -255,7 +275,7 @@ def _measure(kind: str, pred: str, unit: str) -> str:
 def _subject(
     text: str, s_lo: int, c_lo: int, h_start: int, unit: ctx.Unit, rd: _Reader,
     name_at: dict[int, ctx.Name], found_names: list[ctx.Name], topic: str,
-    pred: ctx.Predicate | None, pred_cls: str,
+    pred: ctx.Predicate | None, pred_cls: str, name_starts: list[int],
 ) -> tuple[str, str]:  # fmt: skip
     """(subject as written, its name key). In order: the unit is a name ("300 White
     Helmets") or holds one ("141 White Helmets members"); "of <name>" after the unit; a
@@ -285,9 +305,12 @@ def _subject(
             return text[a.start() : pstart + len(poss.group(1)) + 2].strip(), topic
     left_edge = min(h_start, pred.start) if pred is not None and pred.start < h_start else h_start
     places: list[ctx.Name] = []
+    first = bisect.bisect_left(name_starts, s_lo)
+    last = bisect.bisect_left(name_starts, left_edge)
+    in_sentence = found_names[first:last]
     for lo in (c_lo, s_lo):
         best: tuple[int, str, str] | None = None
-        for n in found_names:
+        for n in in_sentence:
             if lo <= n.start and n.end <= left_edge:
                 before = text[max(s_lo, n.start - 12) : n.start].lower()
                 if re.search(r"\b(?:in|at|from|to|of|on|near|into|by|with|according to|"
@@ -295,7 +318,7 @@ def _subject(
                     if re.search(r"\b(?:in|into|dans|en)\s+(?:the\s+)?$", before):
                         places.append(n)
                     continue
-                if re.match(r"\s+(?:said|says|told|a déclaré|estime)", text[n.end : n.end + 12]):
+                if re.match(r",?\s+(?:said|says|told|a déclaré|estime)", text[n.end : n.end + 20]):
                     continue
                 best = (n.start, n.text, n.key)
         for a in rd.anaphora.finditer(text, lo, left_edge):
@@ -359,14 +382,23 @@ def _time(
     return time_text, as_of, since, to_date
 
 
+_WHO_BEFORE = re.compile(_WHO + r"\s+$")
+
+
 def _attribution(text: str, s_lo: int, s_hi: int, pos: int, rd: _Reader) -> str:
     best: tuple[int, str] | None = None
     for pat in (rd.according, rd.saying_before, rd.saying_after):
         for m in pat.finditer(text, s_lo, s_hi):
-            who = m.group("who").strip()
-            if not who or re.search(r"[“”\"]", text[min(pos, m.start()) : max(pos, m.end())]):
+            if pat is rd.saying_before:
+                w = _WHO_BEFORE.search(text, max(s_lo, m.start() - 60), m.start())
+                if w is None:
+                    continue
+                who, start = w.group("who").strip(), w.start()
+            else:
+                who, start = m.group("who").strip(), m.start()
+            if not who or re.search(r"[“”\"]", text[min(pos, start) : max(pos, m.end())]):
                 continue
-            dist = abs(m.start() - pos)
+            dist = abs(start - pos)
             if best is None or dist < best[0]:
                 best = (dist, who)
     return best[1] if best else ""

@@ -34,7 +34,9 @@ _MEASURE_LABELS = {
     "size members": "members/volunteers", "size sites": "sites", "size stores": "stores",
     "size countries": "countries", "trapped people": "trapped", "trapped members": "trapped",
     "initial members": "members at the start", "founded": "founding year",
-    "signatures": "signatures", "turnout": "turnout", "revenue": "revenue", "profit": "profit",
+    "signatures": "signatures", "turnout": "turnout", "seats won": "seats won",
+    "voted people": "voters", "registered voters": "registered voters", "revenue": "revenue",
+    "profit": "profit",
 }  # fmt: skip
 
 

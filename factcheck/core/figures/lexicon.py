@@ -95,6 +95,7 @@ EN = Lexicon(
         (r"(?:dead|deaths?|fatalities|bodies)", DEAD),
         (r"(?:injured|wounded|injuries|casualties)", INJURED),
         (r"(?:missing)", MISSING),
+        (r"(?:registered voters|eligible voters|electorate)", "electorate"),
         (r"(?:votes?|voters|ballots)", "votes"),
         (r"(?:seats?)", "seats"),
         (r"(?:signatures)", "signatures"),
@@ -117,13 +118,15 @@ EN = Lexicon(
         (r"found(?:ed|ing)|establish(?:ed|ment)|formed|emerged|created|set up|launched|"
          r"came into being", "founded"),
         (r"comprises?|comprising|consists? of|made up of|numbers?|numbering|counts?|"
-         r"has|have|had|there (?:are|were|is|remain|remained)|-strong|strong|employs?|"
-         r"employing|workforce|membership|totals?|includes?", "size"),
+         r"has|have|had|there (?:are|were|is|remain|remained)|-strong|strong|"
+         r"membership|totals?|includes?|runs|operates", "size"),
+        (r"employs?|employing|employed|workforce|headcount|staff of", "employs"),
                 (r"revenue|revenues|sales|turnover|takings", "revenue"),
         (r"(?:net )?(?:profit|income|earnings)", "profit"),
         (r"turnout|participation", "turnout"),
         (r"signed|signatures", "signatures"),
-        (r"won|secured|took|garnered|received|obtained|gained", "won"),
+        (r"voted|cast (?:a |their )?(?:ballots?|votes?)|went to the polls", "voted"),
+        (r"won|secured|took|garnered|received|obtained|gained|holds|held", "won"),
     ),
     according=r"according to|citing|cited by|as reported by|figures from|data from",
     saying=(r"says?|said|estimates?|estimated|claims?|claimed|reports?|reported|"

@@ -73,6 +73,7 @@ class Figure:
     subject: str = ""
     subject_name: str = ""
     subject_key: str = ""  # how names are compared (see context.name_key)
+    subject_implicit: bool = False  # no name in the sentence: "it", "the group" or nothing
     time_text: str = ""
     as_of: str = ""
     since: str = ""
