@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QUndoGroup,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QSplitter, QToolBar, QWidget
 
 from factcheck.core.model import Article, Status
 from factcheck.ui.articles.navigator import Navigator
@@ -32,6 +32,7 @@ from factcheck.ui.common.actions import ACTIONS, MENUS, REDO_SHORTCUTS, UNDO_SHO
 from factcheck.ui.common.messages import show_message
 from factcheck.ui.common.resources import icon
 from factcheck.ui.common.theme import HighlightColors, apply_scheme
+from factcheck.ui.figures.board import FiguresBoard
 from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
 from factcheck.ui.shell.settings import WindowSettings
@@ -84,6 +85,13 @@ class MainWindow(WindowCommands):
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.figures_board = FiguresBoard()
+        self.figures_dock = QDockWidget("Figures", self)
+        self.figures_dock.setObjectName("figuresDock")
+        self.figures_dock.setWidget(self.figures_board)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.figures_dock)
+        self.figures_dock.hide()
+        self.figures_dock.visibilityChanged.connect(self._on_figures_dock_visible)
 
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
@@ -155,6 +163,9 @@ class MainWindow(WindowCommands):
         handler = getattr(self, spec.handler)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         action.setProperty("needs", spec.needs)
+        if spec.key == "underline_figures":
+            action.setCheckable(True)
+            action.setChecked(self.settings.underline_figures)
         self.addAction(action)
         self.actions_by_key[spec.key] = action
         return action
@@ -202,6 +213,13 @@ class MainWindow(WindowCommands):
         ed.reattachRequested.connect(self.reattach_selection)
         ed.deleteRequested.connect(lambda cid: self._session_call("delete_claim", cid))
         self.reader_pane.banner.showRequested.connect(self.show_claims_needing_review)
+        fb = self.figures_board
+        fb.factChosen.connect(self._show_fact)
+        fb.conflictsOnlyChanged.connect(lambda _on: self.refresh_figures_board())
+        fb.figureActivated.connect(self.open_figure)
+        fb.renameRequested.connect(lambda key, name: self._session_call("rename_fact", key, name))
+        fb.dismissRequested.connect(lambda fid: self._session_call("dismiss_figure", fid))
+        fb.markClaimsRequested.connect(lambda key: self._session_call("mark_fact_claims", key))
         self.reader.selectionChanged.connect(self._on_text_selection)
 
     def _session_call(self, name: str, *args: Any) -> None:
@@ -349,6 +367,7 @@ class MainWindow(WindowCommands):
             self.article = article
             self.reader_pane.show_metadata(article)
             self.reader.show_article(article.text, rows)
+            self._show_figure_underline()
             self.claim_pane.model.set_rows(rows)
             self.reader_pane.legend.set_counts(self.claim_pane.model.counts())
             self._show_review_counts()
@@ -454,6 +473,10 @@ class MainWindow(WindowCommands):
             self.select_claim(self.selected_claim(), scroll=False)
         else:
             self._update_enabled()
+        if change.facts or change.figures:
+            if article is not None and article.id in change.article_ids and change.figures:
+                self._show_figure_underline()
+            self.refresh_figures_board()
         self.statusBar().showMessage(f"Saved: {change.action}", 2500)
 
     def _show_review_counts(self) -> None:
@@ -474,3 +497,47 @@ class MainWindow(WindowCommands):
     def _on_failed(self, message: str) -> None:
         show_message(self, "Not done", message, error=True)
         self.statusBar().showMessage(message, 6000)
+
+    # --- figures ---------------------------------------------------------------------
+
+    def show_figures_board(self) -> None:
+        """Show the figures board beside the reader (or bring it forward)."""
+        self.figures_dock.show()
+        self.figures_dock.raise_()
+        self.refresh_figures_board()
+        self.figures_board.facts.setFocus()
+
+    def _on_figures_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self.refresh_figures_board()
+
+    def refresh_figures_board(self) -> None:
+        """Reload the board's facts (only while it is shown: it reads the facts cache)."""
+        if self.session is None or not self.figures_dock.isVisible():
+            return
+        only = self.figures_board.conflicts_only.isChecked()
+        self.figures_board.set_facts(self.session.facts(conflicts_only=only))
+        key = self.figures_board.current_key()
+        self.figures_board.show_detail(self.session.fact_detail(key) if key else None)
+
+    def _show_fact(self, key: str) -> None:
+        if self.session is not None:
+            self.figures_board.show_detail(self.session.fact_detail(key))
+
+    def open_figure(self, article_id: int, start: int, end: int) -> None:
+        """Open the figure's article with the figure selected and in view."""
+        self.open_article(article_id)
+        if self.article is not None and self.article.id == article_id:
+            self.reader.select_cp(start, end)
+
+    def toggle_figure_underline(self) -> None:
+        on = self.actions_by_key["underline_figures"].isChecked()
+        self.settings.underline_figures = on
+        self._show_figure_underline()
+
+    def _show_figure_underline(self) -> None:
+        on = self.actions_by_key.get("underline_figures")
+        visible = bool(on is not None and on.isChecked())
+        if visible and self.session is not None and self.article is not None:
+            self.reader.set_figure_spans(self.session.figure_spans(self.article.id))
+        self.reader.set_figures_visible(visible)
