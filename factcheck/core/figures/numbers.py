@@ -158,7 +158,7 @@ def _build_patterns(lex: Lexicon) -> _Patterns:
     word = "|".join(sorted(vocab, key=len, reverse=True))
     joiner = _JOINERS.get(lex.lang, "and")
     words = re.compile(
-        rf"(?<![\w-])(?:{word})(?:(?:\s+(?:{joiner})\s+|-|\s+)(?:{word}))*(?![\w-])", re.IGNORECASE
+        rf"(?<![\w-])(?:{word})(?:(?:\s+(?:{joiner})\s+|-|\s+)(?:{word}))*(?!\w)", re.IGNORECASE
     )
     vague_words = _VAGUE.get(lex.lang, {})
     vague_alt = "|".join(sorted((re.escape(v) for v in vague_words), key=len, reverse=True))
