@@ -9,6 +9,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.core.figures.lexicon import Lexicon
 
@@ -62,6 +63,7 @@ _WORDS_RE = re.compile(r"[\w’'-]+")
 _LOWER_SUFFIX = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """How names are compared: lower case, no leading "the", no possessive, British and
     American spellings and a final plural "s" folded ("the White Helmets" = "White

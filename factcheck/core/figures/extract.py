@@ -189,7 +189,7 @@ def _figure(
     c_lo, c_hi = ctx.clause_bounds(text, s_lo, s_hi, num.start)
     # numbers of another kind (a percentage before an amount: "revenue rose 8% to $4.2
     # billion") do not take the predicate away
-    others = [(a, b) for a, b, k in numbers if (b <= h_start or a >= end)
+    others = [(a, b) for a, b, k in numbers if s_lo <= a < s_hi and (b <= h_start or a >= end)
               and (k == "percent") == (num.kind == "percent")]
     unit_end = unit.end if unit.cls not in ("other", "") else end
     pred = ctx.read_predicate(text, s_lo, s_hi, c_lo, c_hi, h_start, max(end, unit_end),

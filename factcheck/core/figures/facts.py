@@ -142,6 +142,7 @@ class Judgement:
     undated: tuple[FactFigure, ...] = ()
     timeline: tuple[FactFigure, ...] = ()  # dated figures in date order (series)
     conflict_count: int = 0
+    count_exact: bool = True  # False: the count stopped at WORK pairs examined
 
 
 def _below(a: FactFigure, b: FactFigure) -> float | None:
@@ -199,6 +200,7 @@ def _pair_reason(lower: FactFigure, upper: FactFigure, gap: float, kind: str) ->
 
 
 LIMIT = 200  # conflicting pairs listed per fact; the count covers them all
+WORK = 200_000  # pairs examined per fact at most; past it the count is a lower bound
 
 
 def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judgement:
@@ -209,6 +211,7 @@ def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judge
     few disagreements is judged in about n log n."""
     conflicts: list[Conflict] = []
     count = 0
+    work = 0
     if kind == "series":
         dated = sorted((f for f in figures if f.when), key=lambda f: (f.when, f.low or 0))
         undated = tuple(f for f in figures if not f.when)
@@ -219,6 +222,9 @@ def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judge
                 continue
             i = bisect.bisect_left(lows, late.high)
             for early in by_low[i:]:
+                work += 1
+                if work > WORK:
+                    break
                 if not early.when or early.when[:10] >= late.when[:10]:
                     continue
                 if early.article_id == late.article_id:
@@ -234,8 +240,9 @@ def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judge
                         f"on {early.when} ({early.source}) although a running total can only "
                         f"grow: {late.range_text} against {early.range_text}, down {how}"),
                         small))  # fmt: skip
-        summary = _series_summary(dated, undated, count)
-        return Judgement(kind, tuple(conflicts), summary, undated, tuple(dated), count)
+        exact = work <= WORK
+        summary = _series_summary(dated, undated, count, exact)
+        return Judgement(kind, tuple(conflicts), summary, undated, tuple(dated), count, exact)
     by_low = sorted(figures, key=lambda f: (f.low if f.low is not None else -1.0, f.id))
     lows = [f.low if f.low is not None else -1.0 for f in by_low]
     for lower in sorted(figures, key=lambda f: (f.high is None, f.high or 0.0, f.id)):
@@ -243,6 +250,9 @@ def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judge
             continue
         i = bisect.bisect_left(lows, lower.high)
         for upper in by_low[i:]:
+            work += 1
+            if work > WORK:
+                break
             if upper.article_id == lower.article_id:
                 continue
             gap = _below(lower, upper)
@@ -254,24 +264,29 @@ def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judge
                 conflicts.append(Conflict(lower, upper, reason, small))
     undated = tuple(f for f in figures if not f.when)
     articles = len({f.article_id for f in figures})
+    exact = work <= WORK
     if count:
-        summary = (f"{count} conflicting pair{'s' if count != 1 else ''} "
+        summary = (f"{'' if exact else 'at least '}{count} conflicting "
+                   f"pair{'s' if count != 1 else ''} "
                    f"among {len(figures)} figures from {articles} article"
                    f"{'s' if articles != 1 else ''}")  # fmt: skip
     elif articles > 1:
         summary = f"consistent: {len(figures)} figures from {articles} articles overlap"
     else:
         summary = f"{len(figures)} figure{'s' if len(figures) != 1 else ''} from one article"
-    return Judgement(kind, tuple(conflicts), summary, undated, (), count)
+    return Judgement(kind, tuple(conflicts), summary, undated, (), count, exact)
 
 
-def _series_summary(dated: list[FactFigure], undated: tuple[FactFigure, ...], count: int) -> str:
+def _series_summary(
+    dated: list[FactFigure], undated: tuple[FactFigure, ...], count: int, exact: bool = True
+) -> str:
     parts: list[str] = []
     if dated:
         shown = dated if len(dated) <= 12 else [*dated[:6], *dated[-6:]]
         steps = " → ".join(f"{f.text} ({f.when})" for f in shown)
         if count:
-            parts.append(f"falls back ({count} later figure{'s' if count != 1 else ''} below "
+            parts.append(f"falls back ({'' if exact else 'at least '}{count} later "
+                         f"figure{'s' if count != 1 else ''} below "
                          f"an earlier one): {steps}")  # fmt: skip
         elif len(dated) > 1:
             parts.append(f"rising: {steps}")
