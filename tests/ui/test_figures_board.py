@@ -134,3 +134,94 @@ def test_board_model_is_sound(qtbot: QtBot, make_window: WindowFactory, qtmodelt
     _open_board(qtbot, w)
     qtmodeltester.check(w.figures_board.model)
     assert w.figures_board.model.rowCount(QModelIndex()) >= 3
+
+
+def _undo(qtbot: QtBot, w: object) -> None:
+    """Ctrl+Z in the window, made active again as the window manager does after a dialog."""
+    w.activateWindow()  # type: ignore[attr-defined]
+    qtbot.waitUntil(w.isActiveWindow)  # type: ignore[attr-defined]
+    qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # type: ignore[arg-type]
+
+
+def _pick_in_item_dialog(qtbot: QtBot, part: str) -> None:
+    """In the open QInputDialog.getItem: arrow down to the entry holding ``part``, Return."""
+    from PySide6.QtWidgets import QComboBox
+
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, QInputDialog)
+    combo = dialog.findChild(QComboBox)
+    assert combo is not None
+    wanted = next(i for i in range(combo.count()) if part in combo.itemText(i))
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentIndex() == wanted:
+            break
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == wanted
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+
+
+def test_merge_move_and_split_from_the_board_are_undoable(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    w = make_window()
+    _open_board(qtbot, w)
+    board = w.figures_board
+
+    def labels() -> list[str]:
+        return [str(board.model.index(r, 0).data()) for r in range(board.model.rowCount())]
+
+    def figures_of(part: str) -> int:
+        row = next(r for r in range(board.model.rowCount())
+                   if part in str(board.model.index(r, 0).data()))  # fmt: skip
+        return int(board.model.index(row, 3).data())
+
+    # merge "deaths" into "lives saved" (a wrong merge, undone at once)
+    total = figures_of("deaths") + figures_of("lives saved")
+    _click_fact(qtbot, board.facts, "deaths")
+    QTimer.singleShot(0, lambda: _pick_in_item_dialog(qtbot, "lives saved"))
+    qtbot.mouseClick(board.merge_button, Qt.MouseButton.LeftButton)
+    assert not any("deaths" in lab for lab in labels())
+    assert "lives saved" in board.title.text() and board.figures.rowCount() == total
+    _undo(qtbot, w)
+    assert any("deaths" in lab for lab in labels())
+
+    # move the founding year 2014 into lives saved, then undo
+    _click_fact(qtbot, board.facts, "founding year")
+    _click_figure(qtbot, board.figures, "2014")
+    QTimer.singleShot(0, lambda: _pick_in_item_dialog(qtbot, "lives saved"))
+    qtbot.mouseClick(board.move_button, Qt.MouseButton.LeftButton)
+    # founding year keeps one article's figure: it leaves the board (two articles or more)
+    assert not any("founding year" in lab for lab in labels())
+    _click_fact(qtbot, board.facts, "lives saved")
+    assert "2014" in [board.figures.item(r, 3).text() for r in range(board.figures.rowCount())]
+    _undo(qtbot, w)
+    _click_fact(qtbot, board.facts, "founding year")
+    assert board.figures.rowCount() == 2
+
+    # split the undated tallies off lives saved
+    _click_fact(qtbot, board.facts, "lives saved")
+    rows = [r for r in range(board.figures.rowCount())
+            if board.figures.item(r, 1).text() == "no date"]  # fmt: skip
+    for i, r in enumerate(rows):
+        rect = board.figures.visualItemRect(board.figures.item(r, 3))
+        mods = Qt.KeyboardModifier.ControlModifier if i else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(board.figures.viewport(), Qt.MouseButton.LeftButton, mods, rect.center())
+    assert len(board.selected_figures()) == 3
+
+    def name_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        edit = dialog.findChild(QLineEdit)
+        assert edit is not None
+        qtbot.keyClicks(edit, "Undated tallies")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, name_it)
+    qtbot.mouseClick(board.split_button, Qt.MouseButton.LeftButton)
+    assert "Undated tallies" in board.title.text() and board.figures.rowCount() == 3
+    _undo(qtbot, w)
+    _click_fact(qtbot, board.facts, "lives saved")
+    assert board.figures.rowCount() == 5

@@ -79,11 +79,14 @@ _FACT_COLS = "id, key, label, subject, measure, kind, figures, articles, conflic
 
 
 def list_facts(
-    db: Database, *, conflicts_only: bool = False, min_articles: int = 1
+    db: Database, *, conflicts_only: bool = False, min_articles: int = 1, named: bool = False
 ) -> list[FactRow]:
     """Facts, those with the most articles first; only facts whose figures disagree
-    with ``conflicts_only``; only those told by at least ``min_articles`` articles."""
-    where = "WHERE articles >= ?" + (" AND conflicts > 0" if conflicts_only else "")
+    with ``conflicts_only``; only those told by at least ``min_articles`` articles (or,
+    with ``named``, given a name by the reviewer)."""
+    told = ("(articles >= ? OR key IN (SELECT fact_key FROM fact_edits WHERE kind = 'rename'))"
+            if named else "articles >= ?")  # fmt: skip
+    where = f"WHERE {told}" + (" AND conflicts > 0" if conflicts_only else "")
     names = _names(db)
     return [_row(r, names) for r in db.execute(
         f"SELECT {_FACT_COLS} FROM facts {where} ORDER BY articles DESC, conflicts DESC, "

@@ -87,7 +87,8 @@ class FiguresBoard(QWidget):
     """Signals: ``factChosen(key)``; ``figureActivated(article_id, start, end)`` when
     a figure is clicked (open its article at the span); ``conflictsOnlyChanged(bool)``;
     ``renameRequested(key, name)``, ``dismissRequested(figure_id)``,
-    ``markClaimsRequested(key)``."""
+    ``markClaimsRequested(key)``, ``mergeRequested(key, into_key)``,
+    ``moveRequested(figure_id, to_key)``, ``splitRequested(key, figure_ids, name)``."""
 
     factChosen = Signal(str)
     figureActivated = Signal(int, int, int)
@@ -95,6 +96,9 @@ class FiguresBoard(QWidget):
     renameRequested = Signal(str, str)
     dismissRequested = Signal(int)
     markClaimsRequested = Signal(str)
+    mergeRequested = Signal(str, str)
+    moveRequested = Signal(int, str)
+    splitRequested = Signal(str, list, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +128,7 @@ class FiguresBoard(QWidget):
             ["", "Date", "Source", "Figure", "Reads as", "Said by"])
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.figures.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.figures.verticalHeader().hide()
         header = self.figures.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -146,8 +151,22 @@ class FiguresBoard(QWidget):
                                     "(contradicts / corroborates / same as) with the reason "
                                     "as the note (undoable)")  # fmt: skip
         self.mark_button.clicked.connect(self._mark)
+        self.merge_button = QPushButton("Merge Into…")
+        self.merge_button.setObjectName("mergeFact")
+        self.merge_button.setToolTip("Put this fact's figures into another fact (undoable)")
+        self.merge_button.clicked.connect(self._merge)
+        self.move_button = QPushButton("Move Figure To…")
+        self.move_button.setObjectName("moveFigure")
+        self.move_button.setToolTip("Make the selected figure part of another fact (undoable)")
+        self.move_button.clicked.connect(self._move)
+        self.split_button = QPushButton("Split Off…")
+        self.split_button.setObjectName("splitFact")
+        self.split_button.setToolTip("Move the selected figures into a new fact (undoable)")
+        self.split_button.clicked.connect(self._split)
+        self._buttons = (self.rename_button, self.merge_button, self.split_button,
+                         self.move_button, self.dismiss_button, self.mark_button)  # fmt: skip
         buttons = QHBoxLayout()
-        for b in (self.rename_button, self.dismiss_button, self.mark_button):
+        for b in self._buttons:
             buttons.addWidget(b)
         buttons.addStretch(1)
         detail = QWidget()
@@ -184,7 +203,7 @@ class FiguresBoard(QWidget):
     def show_detail(self, detail: FactDetail | None) -> None:
         self._detail = detail
         self.figures.setRowCount(0)
-        for b in (self.rename_button, self.dismiss_button, self.mark_button):
+        for b in self._buttons:
             b.setEnabled(detail is not None)
         if detail is None:
             self.title.setText("Choose a fact to see its figures.")
@@ -228,6 +247,46 @@ class FiguresBoard(QWidget):
         row = self.figures.currentRow()
         return self._order[row].id if self._detail is not None and 0 <= row < len(
             self._order) else None  # fmt: skip
+
+    def selected_figures(self) -> list[int]:
+        if self._detail is None:
+            return []
+        rows = sorted({i.row() for i in self.figures.selectedIndexes()})
+        return [self._order[r].id for r in rows if 0 <= r < len(self._order)]
+
+    def _choose_other_fact(self, title: str) -> str | None:
+        """Ask for another fact (by name) among those listed; its key, or None."""
+        current = self._detail.row.key if self._detail else None
+        others = [self.model.row_at(i) for i in range(self.model.rowCount())]
+        choices = [r for r in others if r is not None and r.key != current]
+        if not choices:
+            return None
+        labels = [f"{r.label} ({r.articles} articles)" for r in choices]
+        label, ok = QInputDialog.getItem(self, title, "Fact:", labels, 0, False)
+        return choices[labels.index(label)].key if ok and label in labels else None
+
+    def _merge(self) -> None:
+        if self._detail is None:
+            return
+        target = self._choose_other_fact("Merge Into Fact")
+        if target is not None:
+            self.mergeRequested.emit(self._detail.row.key, target)
+
+    def _move(self) -> None:
+        fid = self.selected_figure()
+        if fid is None:
+            return
+        target = self._choose_other_fact("Move Figure to Fact")
+        if target is not None:
+            self.moveRequested.emit(fid, target)
+
+    def _split(self) -> None:
+        ids = self.selected_figures()
+        if self._detail is None or not ids:
+            return
+        name, ok = QInputDialog.getText(self, "Split Off a New Fact", "Name of the new fact:")
+        if ok and name.strip():
+            self.splitRequested.emit(self._detail.row.key, ids, name.strip())
 
     def _rename(self) -> None:
         if self._detail is None:

@@ -86,3 +86,55 @@ class MarkFactClaims(OpCommand):
         for c in self._new_claims:
             ops.delete_claim(db, c, self.reviewer)
         return self._change()
+
+
+class MergeFacts(OpCommand):
+    def __init__(self, session: Session, key: str, into: str) -> None:
+        super().__init__(session, "Merge facts")
+        self.key, self.into = key, into
+
+    def _do(self) -> ops.Change:
+        return ops.merge_facts(self.session.db, self.key, self.into, self.reviewer)
+
+    def _undo(self) -> ops.Change:
+        return ops.unmerge_fact(self.session.db, self.key, self.reviewer)
+
+
+def _put_back(session: Session, figure_id: int, edited: str, fact_key: str,
+              reviewer: str) -> ops.Change:  # fmt: skip
+    """A figure's earlier state: moved to ``fact_key`` (if it was), else automatic."""
+    if edited == "move" and fact_key:
+        return ops.move_figure(session.db, figure_id, fact_key, reviewer)
+    return ops.reset_figure(session.db, figure_id, reviewer)
+
+
+class MoveFigure(OpCommand):
+    def __init__(self, session: Session, figure_id: int, to: str) -> None:
+        super().__init__(session, "Move figure")
+        self.figure_id, self.to = figure_id, to
+        before = queries.get_figure(session.db, figure_id)
+        self.before = (before.edited, before.fact_key)
+
+    def _do(self) -> ops.Change:
+        return ops.move_figure(self.session.db, self.figure_id, self.to, self.reviewer)
+
+    def _undo(self) -> ops.Change:
+        return _put_back(self.session, self.figure_id, *self.before, self.reviewer)
+
+
+class SplitFact(OpCommand):
+    def __init__(self, session: Session, key: str, figure_ids: list[int], name: str) -> None:
+        super().__init__(session, f"Split off fact: {name}")
+        self.key, self.figure_ids, self.name = key, list(figure_ids), name
+        self.before = {fid: (f.edited, f.fact_key) for fid in figure_ids
+                       for f in [queries.get_figure(session.db, fid)]}  # fmt: skip
+
+    def _do(self) -> ops.Change:
+        return ops.split_fact(self.session.db, self.key, self.figure_ids, self.name,
+                              self.reviewer)  # fmt: skip
+
+    def _undo(self) -> ops.Change:
+        change = ops.Change("split fact")
+        for fid, (edited, key) in self.before.items():
+            change = change.merged(_put_back(self.session, fid, edited, key, self.reviewer))
+        return change

@@ -152,12 +152,20 @@ class Session(QObject):
                                               backwards=backwards)  # fmt: skip
 
     def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
-        """The figures board's rows: facts told by at least two articles."""
-        return queries.list_facts(self.db, conflicts_only=conflicts_only, min_articles=2)
+        """The figures board's rows: facts told by at least two articles, and those the
+        reviewer named (a fact split off may hold one article's figures)."""
+        return queries.list_facts(self.db, conflicts_only=conflicts_only, min_articles=2,
+                                  named=True)  # fmt: skip
 
     def fact_detail(self, key: str) -> FactDetail | None:
         try:
             return queries.fact_detail(self.db, key)
+        except NotFound:
+            return None
+
+    def fact_key(self, fact_id: int) -> str | None:
+        try:
+            return queries.resolve_fact(self.db, fact_id)
         except NotFound:
             return None
 
@@ -171,6 +179,15 @@ class Session(QObject):
 
     def dismiss_figure(self, figure_id: int) -> None:
         self.run(figure_commands.DismissFigure(self, figure_id))
+
+    def merge_facts(self, key: str, into: str) -> None:
+        self.run(figure_commands.MergeFacts(self, key, into))
+
+    def move_figure(self, figure_id: int, to: str) -> None:
+        self.run(figure_commands.MoveFigure(self, figure_id, to))
+
+    def split_fact(self, key: str, figure_ids: list[int], name: str) -> ops.Change | None:
+        return self.run(figure_commands.SplitFact(self, key, figure_ids, name))
 
     def mark_fact_claims(self, key: str) -> None:
         self.run(figure_commands.MarkFactClaims(self, key))

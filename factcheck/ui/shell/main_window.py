@@ -228,6 +228,9 @@ class MainWindow(WindowCommands):
         fb.renameRequested.connect(self._board_rename)
         fb.dismissRequested.connect(self._board_dismiss)
         fb.markClaimsRequested.connect(self._board_mark_claims)
+        fb.mergeRequested.connect(self._board_merge)
+        fb.moveRequested.connect(self._board_move)
+        fb.splitRequested.connect(self._board_split)
         self.reader.selectionChanged.connect(self._on_text_selection)
 
     # The figures board's requests.
@@ -238,6 +241,21 @@ class MainWindow(WindowCommands):
     def _board_dismiss(self, figure_id: int) -> None:
         if self.session is not None:
             self.session.dismiss_figure(figure_id)
+
+    def _board_merge(self, key: str, into: str) -> None:
+        if self.session is not None:
+            self.session.merge_facts(key, into)
+            self.refresh_figures_board(keep=into)
+
+    def _board_move(self, figure_id: int, to: str) -> None:
+        if self.session is not None:
+            self.session.move_figure(figure_id, to)
+
+    def _board_split(self, key: str, figure_ids: list[int], name: str) -> None:
+        if self.session is not None:
+            change = self.session.split_fact(key, figure_ids, name)
+            new = change.created_id if change else None
+            self.refresh_figures_board(keep=self.session.fact_key(new) if new else None)
 
     def _board_mark_claims(self, key: str) -> None:
         if self.session is not None:
@@ -611,12 +629,13 @@ class MainWindow(WindowCommands):
         if visible:
             self.refresh_figures_board()
 
-    def refresh_figures_board(self) -> None:
-        """Reload the board's facts (only while it is shown: it reads the facts cache)."""
+    def refresh_figures_board(self, keep: str | None = None) -> None:
+        """Reload the board's facts (only while it is shown: it reads the facts cache),
+        keeping the fact ``keep`` (else the current one) chosen."""
         if self.session is None or not self.figures_dock.isVisible():
             return
         only = self.figures_board.conflicts_only.isChecked()
-        self.figures_board.set_facts(self.session.facts(conflicts_only=only))
+        self.figures_board.set_facts(self.session.facts(conflicts_only=only), keep=keep)
         key = self.figures_board.current_key()
         self.figures_board.show_detail(self.session.fact_detail(key) if key else None)
 
