@@ -65,8 +65,8 @@ def test_w3c_with_embedded_text_imports_into_an_empty_project(
 ) -> None:
     from tests.conftest import REPO
 
-    for folder in ("a", "b"):
-        (tmp_path / folder).mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
     source = str(tmp_path / "a" / "a.db")
     assert run(capsys, "import", "--db", source, str(REPO / "seeds"))[0] == 0
     code, _, _ = run(capsys, "mark", "2", "--db", source, "--quote", "nearly 3,000",
