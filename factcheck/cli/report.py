@@ -11,6 +11,7 @@ from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, say
 from factcheck.core.report.formats import FORMAT_NAMES, FORMATS, export_text
 from factcheck.core.report.model import Report
+from factcheck.core.safe_text import display_path
 from factcheck.errors import FactcheckError
 from factcheck.store.annotation_import import import_annotation_data, read_annotation_file
 from factcheck.store.report_data import gather_report
@@ -83,7 +84,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         _print_some([f"not placed: {u.line()}" for u in result.unplaced], "not placed",
                      err=True)  # fmt: skip
         _print_some([f"note: {note}" for note in result.notes], "notes")
-        say(result.summary())
+        say(f"{display_path(args.file)}: {result.summary()}")
     return 0 if result.ok else 1
 
 
