@@ -124,3 +124,19 @@ def test_an_error_message_with_escapes_is_escaped(tmp_path: Path, run: Run) -> N
     bad = tmp_path / "no\x1b[31mfile.json"
     code, _, err = run("import-annotations", bad, "--db", tmp_path / "p.db")
     assert code == 1 and "\x1b" not in err and "no\\x1b[31mfile.json" in err
+
+
+def test_update_from_a_file_name_that_is_not_utf8(project: Path, tmp_path: Path, run: Run) -> None:
+    name = os.fsencode(tmp_path) + b"/new\xff.txt"
+    with open(name, "wb") as fh:
+        fh.write(b"A new text\n\nWith other words than before.\n")
+    code, out, err = run("import", "--db", project, "--update", "4", os.fsdecode(name))
+    assert code == 0, err
+    assert out.startswith("new\\xff.txt: updated article 4")
+    code, out, _ = run("revisions", "--db", project, "4", "--json")
+    assert json.loads(out)[-1]["source_path"].endswith("new\\xff.txt")
+
+
+def test_an_unrecognised_argument_with_escapes_is_shown_escaped(project: Path, run: Run) -> None:
+    code, _, err = run("articles", "--db", project, "\x1b[31mX")
+    assert code == 2 and "\x1b" not in err and "\\x1b[31mX" in err
