@@ -79,7 +79,10 @@ def import_articles(
                    field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
     change = Change("import", article_ids=frozenset(created) | frozenset(updated),
-                    article_list=bool(created or updated))  # fmt: skip
+                    article_list=bool(created or updated), texts=frozenset(updated))  # fmt: skip
+    for item in results:
+        if item.revision is not None:
+            change = change.merged(item.revision.change)
     return results, change
 
 
