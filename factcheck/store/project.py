@@ -168,7 +168,11 @@ def _why_read_only(p: Path) -> str:
         return "the file is not writable"
     folder = p.parent
     if not os.access(folder, os.W_OK):
-        return "its folder is not writable"
+        # SQLite creates the -wal and -shm files next to the project; when they are
+        # already there and writable, a folder we cannot write to does not matter.
+        sidecars = [p.with_name(p.name + suffix) for suffix in ("-wal", "-shm")]
+        if not all(f.exists() and os.access(f, os.W_OK) for f in sidecars):
+            return "its folder is not writable"
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
             return "it is on a read-only disk"
