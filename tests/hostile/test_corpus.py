@@ -343,6 +343,11 @@ for _id, _make in OUTPUT_REFUSALS.items():
     name = ("rrrr" if _id == "name-300" else "éééé" if _id.startswith("name-256") else None)
     case(f"output-{_id}")(_report_to(_make, name))
 
+@case("output-the-project-itself")
+def _the_project(folder: Path) -> tuple[list[str | Path], str]:
+    return ["report", "-f", "csv", "-o", folder.parent / "project" / "p.db"], "p.db"
+
+
 case("output-ok-name-255", refused=False)(_report_to(lambda folder: folder / ("r" * 251 + ".csv")))
 case("output-ok-escape-name", refused=False)(
     _report_to(lambda folder: folder / "r\x1b[2J.csv", "r\\x1b[2J.csv"))  # fmt: skip
