@@ -20,6 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    (tmp_path / "p").mkdir()
     db = str(tmp_path / "p" / "t.db")
     pages = DATA / "extraction"
     files = [str(pages / n) for n in ("01-harbour-ferry.html", "06-duplicate-author.html")]
@@ -64,6 +65,8 @@ def test_w3c_with_embedded_text_imports_into_an_empty_project(
 ) -> None:
     from tests.conftest import REPO
 
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
     source = str(tmp_path / "a" / "a.db")
     assert run(capsys, "import", "--db", source, str(REPO / "seeds"))[0] == 0
     code, _, _ = run(capsys, "mark", "2", "--db", source, "--quote", "nearly 3,000",
@@ -77,7 +80,6 @@ def test_w3c_with_embedded_text_imports_into_an_empty_project(
     texts = [n for n in data["@included"] if n.get("type") == "Text"]
     assert len(texts) == 5 and all(n["value"] and n["id"].startswith("urn:") for n in texts)
     target = str(tmp_path / "b" / "b.db")
-    run(capsys, "articles", "--db", target)  # an empty project
     code, _, err = run(capsys, "import-annotations", "--db", target, str(plain))
     assert code == 1 and "no article in this project" in err  # the urn: cannot be resolved
     code, out, err = run(capsys, "import-annotations", "--db", target, str(embedded), "--json")

@@ -15,13 +15,14 @@ from sqlite_utils import Database
 
 from factcheck import config
 from factcheck.ui.export.export_dialog import ExportDialog
+from factcheck.ui.session.session import Session
 from tests.core.test_report_corpus import review_seed_corpus
 
 
 @pytest.fixture
 def dialog(qtbot: QtBot, seeded_db: Database) -> ExportDialog:
     review_seed_corpus(seeded_db)
-    dlg = ExportDialog(seeded_db, [1, 2])
+    dlg = ExportDialog(Session(seeded_db, ":memory:", "t"), [1, 2])
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -77,7 +78,7 @@ def test_claimreview_pages_go_to_a_folder(
 ) -> None:
     config.save(config.Config(organisation="Desk", organisation_url="https://d.example/"))
     review_seed_corpus(seeded_db)
-    dialog = ExportDialog(seeded_db, [1, 2])
+    dialog = ExportDialog(Session(seeded_db, ":memory:", "t"), [1, 2])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
