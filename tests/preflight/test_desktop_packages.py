@@ -1,0 +1,78 @@
+"""One list of the window's system packages: ``.ci/desktop-packages.txt``. The README
+quotes it (Debian names, and the Fedora names the table gives for the same libraries),
+``.ci/run`` installs it, and it holds exactly what the bundled Qt's xcb stack links from
+the system (beyond the base every Debian has)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from factcheck.preflight.elf import read_elf
+from factcheck.preflight.packages import DEBIAN_BASE, PACKAGES
+
+from ..conftest import REPO
+
+FONTS = {"debian": "fonts-dejavu-core", "fedora": "dejavu-sans-fonts"}
+
+
+def desktop_packages() -> list[str]:
+    text = (REPO / ".ci" / "desktop-packages.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _readme_command(tool: str) -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (line,) = re.findall(rf"^sudo {tool} install (.+)$", readme, flags=re.MULTILINE)
+    return line.split()
+
+
+def test_readme_quotes_the_list_for_debian() -> None:
+    assert _readme_command("apt-get") == [*desktop_packages(), FONTS["debian"]]
+
+
+def test_readme_fedora_line_names_the_same_libraries() -> None:
+    wanted = {fedora for debian, fedora in PACKAGES.values() if debian in desktop_packages()}
+    assert set(_readme_command("dnf")) == wanted | {FONTS["fedora"]}
+
+
+def test_ci_installs_the_list_and_requires_the_smoke_test() -> None:
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "$(grep -v '^#' .ci/desktop-packages.txt) fonts-dejavu-core xvfb xdotool" in script
+    assert "export FACTCHECK_REQUIRE_DESKTOP_SMOKE=1" in script
+    named = {
+        deb for deb, _ in PACKAGES.values() if re.search(rf"(?<![\w-]){re.escape(deb)}\b", script)
+    }
+    assert not named, f".ci/run names packages outside the list: {named}"
+
+
+def _system_sonames(qt_dir: Path) -> set[str]:
+    """What the xcb plugin and the Qt libraries it loads link from outside Qt."""
+    queue = [qt_dir / "plugins" / "platforms" / "libqxcb.so", qt_dir / "lib" / "libQt6Widgets.so.6"]
+    seen: set[Path] = set()
+    system: set[str] = set()
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        info = read_elf(path)
+        assert info is not None, path
+        for soname in info.needed:
+            own = qt_dir / "lib" / soname
+            if own.is_file():
+                queue.append(own)
+            else:
+                system.add(soname)
+    return system
+
+
+def test_the_list_is_what_qt_links(qt_dir: Path) -> None:
+    sonames = _system_sonames(qt_dir)
+    unknown = sorted(s for s in sonames if s not in PACKAGES)
+    assert not unknown, f"add these libraries to factcheck/preflight/packages.py: {unknown}"
+    needed = {PACKAGES[s][0] for s in sonames} - DEBIAN_BASE
+    listed = set(desktop_packages())
+    assert not needed - listed, f"missing from .ci/desktop-packages.txt: {needed - listed}"
+    assert not listed - needed, f"not needed by Qt: {listed - needed}"
+    assert len(listed) == len(desktop_packages()), "a package is listed twice"
