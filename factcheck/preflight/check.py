@@ -16,7 +16,6 @@ from __future__ import annotations
 import ctypes
 import importlib.util
 import os
-import socket
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -90,6 +89,8 @@ def plugin_dirs(environ: Mapping[str, str]) -> list[Path]:
 def _x_display_answers(display: str) -> bool:
     """Whether a local X display (":0", "unix:1.0") has a server listening; True for a
     remote one, which is not checked."""
+    import socket
+
     host, _, rest = display.rpartition(":")
     number = rest.split(".", 1)[0]
     if host not in ("", "unix") or not number.isdigit():

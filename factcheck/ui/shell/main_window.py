@@ -34,6 +34,7 @@ from factcheck.ui.common.resources import icon
 from factcheck.ui.common.theme import HighlightColors, apply_scheme
 from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
+from factcheck.ui.shell.reviewer_field import ReviewerField
 from factcheck.ui.shell.settings import WindowSettings
 from factcheck.ui.shell.window_commands import WindowCommands
 
@@ -173,11 +174,12 @@ class MainWindow(WindowCommands):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
-        self.reviewer_label = QLabel()
-        self.reviewer_label.setAccessibleName("Reviewer")
+        self.reviewer_field = ReviewerField()
+        self.reviewer_field.set_name(self.reviewer)
+        self.reviewer_field.nameChanged.connect(self.set_reviewer)
         self.project_label = QLabel()
         self.project_label.setAccessibleName("Project file")
-        bar.addPermanentWidget(self.reviewer_label)
+        bar.addPermanentWidget(self.reviewer_field)
         bar.addPermanentWidget(self.project_label)
 
     def _connect_views(self) -> None:
@@ -301,7 +303,7 @@ class MainWindow(WindowCommands):
         self.setWindowTitle(f"factcheck — {session.path.name}")
         self.project_label.setText(str(session.path))
         self.project_label.setToolTip(str(session.path))
-        self.reviewer_label.setText(f"Reviewer: {session.reviewer}")
+        self.reviewer_field.set_name(session.reviewer)
         self.navigator.articles.set_articles(session.articles())
         self.claim_pane.set_known_tags([t.name for t in session.tags()])
         ids = self.navigator.articles.ids()

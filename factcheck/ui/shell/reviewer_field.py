@@ -1,0 +1,80 @@
+"""The reviewer's name in the status bar: shown as a flat button; a click (or Space /
+Enter on it) turns it into a line edit in place. Return keeps the new name, Escape (or
+leaving the field) drops it; an empty name is never taken."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QStackedWidget, QToolButton, QWidget
+
+HINT = "The name recorded on your claims and edits — click to change it"
+
+
+class ReviewerField(QStackedWidget):
+    """Signal ``nameChanged(name)`` when the reviewer keeps a new, non-empty name."""
+
+    nameChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewerField")
+        self._name = ""
+        self.button = QToolButton()
+        self.button.setObjectName("reviewerButton")
+        self.button.setAutoRaise(True)
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.setToolTip(HINT)
+        self.button.setAccessibleName("Reviewer")
+        self.button.setAccessibleDescription(HINT)
+        self.button.clicked.connect(self.start_editing)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("reviewerEdit")
+        self.edit.setAccessibleName("Reviewer name")
+        self.edit.setPlaceholderText("Your name")
+        self.edit.setMaxLength(200)
+        self.edit.returnPressed.connect(self._commit)
+        self.edit.installEventFilter(self)
+        self.addWidget(self.button)
+        self.addWidget(self.edit)
+
+    def name(self) -> str:
+        return self._name
+
+    def set_name(self, name: str) -> None:
+        self._name = name
+        self.button.setText(f"Reviewer: {name}")
+        self.setCurrentWidget(self.button)
+
+    def is_editing(self) -> bool:
+        return self.currentWidget() is self.edit
+
+    def start_editing(self) -> None:
+        self.edit.setText(self._name)
+        self.edit.setMinimumWidth(max(self.button.sizeHint().width(), 160))
+        self.setCurrentWidget(self.edit)
+        self.edit.selectAll()
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _commit(self) -> None:
+        name = " ".join(self.edit.text().split())
+        self._stop()
+        if name and name != self._name:
+            self.set_name(name)
+            self.nameChanged.emit(name)
+
+    def _stop(self) -> None:
+        had_focus = self.edit.hasFocus()
+        self.setCurrentWidget(self.button)
+        if had_focus:
+            self.button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and self.is_editing():
+            if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                    and event.key() == Qt.Key.Key_Escape:  # fmt: skip
+                self._stop()
+                return True
+            if event.type() == QEvent.Type.FocusOut:
+                self.setCurrentWidget(self.button)  # leaving the field drops the edit
+        return super().eventFilter(watched, event)
