@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 HINT = "The name recorded on your claims and edits — click to change it"
 
 
-class ReviewerField(QStackedWidget):
+class ReviewerField(QWidget):
     """Signal ``nameChanged(name)`` when the reviewer keeps a new, non-empty name."""
 
     nameChanged = Signal(str)
@@ -35,8 +35,11 @@ class ReviewerField(QStackedWidget):
         self.edit.setMaxLength(200)
         self.edit.returnPressed.connect(self._commit)
         self.edit.installEventFilter(self)
-        self.addWidget(self.button)
-        self.addWidget(self.edit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(self.edit)  # one of the two is shown; the field takes its size
+        self.edit.hide()
 
     def name(self) -> str:
         return self._name
@@ -44,15 +47,20 @@ class ReviewerField(QStackedWidget):
     def set_name(self, name: str) -> None:
         self._name = name
         self.button.setText(f"Reviewer: {name}")
-        self.setCurrentWidget(self.button)
+        self._show(self.button)
 
     def is_editing(self) -> bool:
-        return self.currentWidget() is self.edit
+        return not self.edit.isHidden()
+
+    def _show(self, page: QWidget) -> None:
+        other = self.edit if page is self.button else self.button
+        page.show()
+        other.hide()
 
     def start_editing(self) -> None:
         self.edit.setText(self._name)
-        self.edit.setMinimumWidth(max(self.button.sizeHint().width(), 160))
-        self.setCurrentWidget(self.edit)
+        self.edit.setFixedWidth(max(self.button.sizeHint().width(), 200))
+        self._show(self.edit)
         self.edit.selectAll()
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -65,7 +73,7 @@ class ReviewerField(QStackedWidget):
 
     def _stop(self) -> None:
         had_focus = self.edit.hasFocus()
-        self.setCurrentWidget(self.button)
+        self._show(self.button)
         if had_focus:
             self.button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -76,5 +84,5 @@ class ReviewerField(QStackedWidget):
                 self._stop()
                 return True
             if event.type() == QEvent.Type.FocusOut:
-                self.setCurrentWidget(self.button)  # leaving the field drops the edit
+                self._show(self.button)  # leaving the field drops the edit
         return super().eventFilter(watched, event)
