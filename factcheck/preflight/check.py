@@ -54,11 +54,13 @@ PLATFORMS = {
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """Why one platform cannot work (``missing`` libraries, or a display ``problem``)."""
+    """Why one platform cannot work: ``missing`` libraries, no display named
+    (``unset``), or a display ``problem``."""
 
     platform: Platform
     missing: tuple[str, ...] = ()
     problem: str = ""
+    unset: bool = False
 
 
 def requested(environ: Mapping[str, str]) -> list[str] | None:
@@ -116,6 +118,7 @@ def _wayland_display_answers(environ: Mapping[str, str]) -> bool:
 
 
 def _display_problem(platform: Platform, environ: Mapping[str, str]) -> str:
+    """Why the platform's display cannot be used ("" when it can, or needs none)."""
     if platform.display_var is None:
         return ""
     value = environ.get(platform.display_var, "")
@@ -158,7 +161,8 @@ def judge(name: str, environ: Mapping[str, str], find: Locate | None) -> Verdict
     platform = PLATFORMS[name]
     problem = _display_problem(platform, environ)
     if problem:
-        return Verdict(platform, problem=problem)
+        unset = platform.display_var is not None and not environ.get(platform.display_var)
+        return Verdict(platform, problem=problem, unset=unset)
     plugin = next((d / f"libq{name}.so" for d in plugin_dirs(environ)
                    if (d / f"libq{name}.so").is_file()), None)  # fmt: skip
     if plugin is None:
@@ -227,14 +231,14 @@ def describe(verdicts: Sequence[Verdict], family: Family | None, *, as_root: boo
         packages, unknown = packages_for(with_libs[0].missing, family) if family else ([], [""])
         install = (*family.install.split(), "-y", *packages) if family and not unknown else ()
         return Problem(message, install)
-    unset = [v for v in verdicts if v.problem.endswith("is not set")]
+    unset = [v for v in verdicts if v.unset]
     if len(unset) == len(verdicts):
         names = list(dict.fromkeys(v.platform.display_var or "" for v in unset))
         which = (
             f"neither {' nor '.join(names)} is set" if len(names) > 1 else f"{names[0]} is not set"
         )
         return Problem(f"the window cannot open: there is no display ({which}). {_ELSEWHERE}")
-    problem = next(v.problem for v in verdicts if not v.problem.endswith("is not set"))
+    problem = next(v.problem for v in verdicts if not v.unset)
     return Problem(f"the window cannot open: {problem}. {_ELSEWHERE}")
 
 

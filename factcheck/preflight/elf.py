@@ -18,6 +18,7 @@ import struct
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 _PT_LOAD, _PT_DYNAMIC = 1, 2
 _DT_NEEDED, _DT_STRTAB, _DT_RPATH, _DT_RUNPATH = 1, 5, 15, 29
@@ -44,24 +45,20 @@ def read_elf(path: Path) -> ElfInfo | None:
         return None
 
 
-def _parse(head: bytes, f: object) -> ElfInfo | None:
+def _parse(head: bytes, f: BinaryIO) -> ElfInfo | None:
     if len(head) < 52 or head[:4] != b"\x7fELF" or head[4] not in (1, 2) or head[5] not in (1, 2):
         return None
     wide = head[4] == 2
     end = "<" if head[5] == 1 else ">"
     read = _reader(f)
     (machine,) = struct.unpack_from(end + "H", head, 18)
-    if wide:
-        phoff, phentsize, phnum = (
-            struct.unpack_from(end + "Q", head, 32)[0],
-            *struct.unpack_from(end + "HH", head, 54),
-        )
+    if wide:  # ELF64: e_phoff at 32, e_phentsize and e_phnum at 54
+        (phoff,) = struct.unpack_from(end + "Q", head, 32)
+        phentsize, phnum = struct.unpack_from(end + "HH", head, 54)
         ph_fmt, dyn_fmt = end + "IIQQQQQQ", end + "qQ"
-    else:
-        phoff, phentsize, phnum = (
-            struct.unpack_from(end + "I", head, 28)[0],
-            *struct.unpack_from(end + "HH", head, 42),
-        )
+    else:  # ELF32: e_phoff at 28, e_phentsize and e_phnum at 42
+        (phoff,) = struct.unpack_from(end + "I", head, 28)
+        phentsize, phnum = struct.unpack_from(end + "HH", head, 42)
         ph_fmt, dyn_fmt = end + "IIIIIIII", end + "iI"
     loads: list[tuple[int, int, int]] = []  # (vaddr, offset, filesz)
     dynamic: tuple[int, int] | None = None  # (offset, size)
@@ -104,11 +101,10 @@ def _parse(head: bytes, f: object) -> ElfInfo | None:
     return ElfInfo(head[4], machine, needed, paths(_DT_RPATH), paths(_DT_RUNPATH))
 
 
-def _reader(f: object) -> Callable[[int, int], bytes]:
+def _reader(f: BinaryIO) -> Callable[[int, int], bytes]:
     def read(offset: int, size: int) -> bytes:
-        f.seek(offset)  # type: ignore[attr-defined]
-        data: bytes = f.read(size)  # type: ignore[attr-defined]
-        return data
+        f.seek(offset)
+        return f.read(size)
 
     return read
 
