@@ -13,26 +13,23 @@ try, so a wrong guess here never keeps a working window from opening.
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from factcheck.preflight.elf import Asker, Locate, missing_libraries, read_elf
-from factcheck.preflight.packages import (
-    FAMILIES,
-    Family,
-    detect_family,
-    install_command,
-    packages_for,
-)
+# Runs on every start of the window, so only what the usual case needs is imported
+# here; the library walk and the package table load when something is missing.
+if TYPE_CHECKING:
+    from factcheck.preflight.elf import Locate
+    from factcheck.preflight.packages import Family
 
 
-@dataclass(frozen=True, slots=True)
-class Platform:
+# NamedTuples rather than dataclasses: this module is imported on every start of the
+# window, and a dataclass costs about a millisecond to create.
+class Platform(NamedTuple):
     name: str  # as in QT_QPA_PLATFORM and the plugin's file name (libq<name>.so)
     label: str  # for the message
     display_var: str | None  # the variable naming its display; None: needs none
@@ -52,8 +49,7 @@ PLATFORMS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """Why one platform cannot work: ``missing`` libraries, no display named
     (``unset``), or a display ``problem``."""
 
@@ -89,23 +85,24 @@ def plugin_dirs(environ: Mapping[str, str]) -> list[Path]:
 
 
 def _x_display_answers(display: str) -> bool:
-    """Whether a local X display (":0", "unix:1.0") has a server listening; True for a
-    remote one, which is not checked."""
-    import socket
-
+    """Whether a local X display (":0", "unix:1.0") has a server: its socket file is
+    there, or (a container may see only that one) its abstract socket answers. True
+    for a remote display, which is not checked."""
     host, _, rest = display.rpartition(":")
     number = rest.split(".", 1)[0]
     if host not in ("", "unix") or not number.isdigit():
         return True
-    for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
-        try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-                sock.settimeout(2)
-                sock.connect(address)
-                return True
-        except OSError:
-            continue
-    return False
+    if Path(f"/tmp/.X11-unix/X{number}").exists():  # the usual case: no connection made
+        return True
+    import socket
+
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2)
+            sock.connect(f"\0/tmp/.X11-unix/X{number}")
+    except OSError:
+        return False
+    return True
 
 
 def _wayland_display_answers(environ: Mapping[str, str]) -> bool:
@@ -132,6 +129,8 @@ def _display_problem(platform: Platform, environ: Mapping[str, str]) -> str:
 
 
 def _loads(path: str) -> bool:
+    import ctypes
+
     try:
         ctypes.CDLL(path)
     except OSError:
@@ -142,9 +141,11 @@ def _loads(path: str) -> bool:
 def _missing(plugin: Path, platform: Platform, find: Locate | None) -> tuple[str, ...]:
     """The system libraries ``plugin`` needs and the machine lacks. Without ``find``,
     first just try to load it (it loads later anyway; one call when all is well)."""
+    if find is None and _loads(str(plugin)) and all(_loads(name) for name in platform.extra):
+        return ()
+    from factcheck.preflight.elf import Asker, missing_libraries, read_elf
+
     if find is None:
-        if _loads(str(plugin)) and all(_loads(name) for name in platform.extra):
-            return ()
         missing = missing_libraries([plugin])
         missing += [name for name in platform.extra if name not in missing and not _loads(name)]
         return tuple(missing)
@@ -171,8 +172,7 @@ def judge(name: str, environ: Mapping[str, str], find: Locate | None) -> Verdict
     return Verdict(platform, missing=missing) if missing else None
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Why the window cannot open: the ``message`` for the user, and when the fix is
     a known set of packages of the detected distribution, the command (an argument
     list, run as root) that ``make run`` may offer to run."""
@@ -218,6 +218,8 @@ def diagnose(
         if verdict is None:
             return None
         verdicts.append(verdict)
+    from factcheck.preflight.packages import detect_family
+
     root = (os.geteuid() == 0) if as_root is None else as_root
     return describe(verdicts, detect_family(os_release), as_root=root)
 
@@ -225,6 +227,8 @@ def diagnose(
 def describe(verdicts: Sequence[Verdict], family: Family | None, *, as_root: bool) -> Problem:
     """One message for the most useful of the failures: missing libraries for a
     platform that has a display, else why there is no display."""
+    from factcheck.preflight.packages import packages_for
+
     with_libs = [v for v in verdicts if v.missing]
     if with_libs:
         message = _missing_message(with_libs[0], family, as_root=as_root)
@@ -246,6 +250,8 @@ _ELSEWHERE = "Start factcheck from a desktop session, or use its commands (factc
 
 
 def _missing_message(verdict: Verdict, family: Family | None, *, as_root: bool) -> str:
+    from factcheck.preflight.packages import FAMILIES, install_command, packages_for
+
     names = ", ".join(verdict.missing)
     head = (
         f"the window cannot open: Qt's {verdict.platform.label} platform needs system "

@@ -47,13 +47,21 @@ def test_ci_installs_the_list_and_requires_the_smoke_test() -> None:
 
 
 def _system_sonames(qt_dir: Path) -> set[str]:
-    """What the xcb plugin and the Qt libraries it loads link from outside Qt."""
-    queue = [qt_dir / "plugins" / "platforms" / "libqxcb.so", qt_dir / "lib" / "libQt6Widgets.so.6"]
+    """What the running window loads from outside Qt: the xcb plugin, the widgets
+    library and the plugins it opens on X11 (SVG icons, compose keys: as found in the
+    memory map of the app under Xvfb), with the Qt libraries they link."""
+    plugins = qt_dir / "plugins"
+    queue = [
+        plugins / "platforms" / "libqxcb.so",
+        qt_dir / "lib" / "libQt6Widgets.so.6",
+        plugins / "iconengines" / "libqsvgicon.so",
+        plugins / "platforminputcontexts" / "libcomposeplatforminputcontextplugin.so",
+    ]
     seen: set[Path] = set()
     system: set[str] = set()
     while queue:
         path = queue.pop()
-        if path in seen:
+        if path in seen or not path.exists():  # a plugin this Qt build lacks
             continue
         seen.add(path)
         info = read_elf(path)
