@@ -232,8 +232,11 @@ def describe(verdicts: Sequence[Verdict], family: Family | None, *, as_root: boo
     with_libs = [v for v in verdicts if v.missing]
     if with_libs:
         message = _missing_message(with_libs[0], family, as_root=as_root)
-        packages, unknown = packages_for(with_libs[0].missing, family) if family else ([], [""])
-        install = (*family.install.split(), "-y", *packages) if family and not unknown else ()
+        install: tuple[str, ...] = ()
+        if family is not None:  # offered only when every library's package is known
+            packages, unknown = packages_for(with_libs[0].missing, family)
+            if packages and not unknown:
+                install = (*family.install.split(), "-y", *packages)
         return Problem(message, install)
     unset = [v for v in verdicts if v.unset]
     if len(unset) == len(verdicts):

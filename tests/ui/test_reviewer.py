@@ -6,7 +6,8 @@ the command line."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from factcheck import config
@@ -97,3 +98,23 @@ def test_edit_menu_reviewer_name(make_window: WindowFactory, qtbot: QtBot) -> No
     assert window.reviewer == "Dee Alog"
     assert window.reviewer_field.button.text() == "Reviewer: Dee Alog"
     assert config.load().reviewer == "Dee Alog"
+
+
+def test_the_fields_context_menu_keeps_the_edit_open(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    _rename_in_status_bar(qtbot, window, "Mena Context")
+    edit = window.reviewer_field.edit
+    # a right click through the window, as the platform delivers it (the window turns
+    # it into a context-menu event)
+    where = edit.mapTo(window, edit.rect().center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.RightButton, pos=where)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert window.reviewer_field.is_editing()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert window.reviewer == "Mena Context"

@@ -5,10 +5,13 @@ leaving the field) drops it; an empty name is never taken."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 HINT = "The name recorded on your claims and edits — click to change it"
+# Focus that leaves for the field's own context menu or another application comes back:
+# the edit stays open.
+_STAYING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class ReviewerField(QWidget):
@@ -83,6 +86,7 @@ class ReviewerField(QWidget):
                     and event.key() == Qt.Key.Key_Escape:  # fmt: skip
                 self._stop()
                 return True
-            if event.type() == QEvent.Type.FocusOut:
-                self._show(self.button)  # leaving the field drops the edit
+            if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut \
+                    and event.reason() not in _STAYING:  # fmt: skip
+                self._show(self.button)  # moving elsewhere in the window drops the edit
         return super().eventFilter(watched, event)
