@@ -46,17 +46,22 @@ def test_ci_installs_the_list_and_requires_the_smoke_test() -> None:
     assert not named, f".ci/run names packages outside the list: {named}"
 
 
-def _system_sonames(qt_dir: Path) -> set[str]:
-    """What the running window loads from outside Qt: the xcb plugin, the widgets
-    library and the plugins it opens on X11 (SVG icons, compose keys: as found in the
-    memory map of the app under Xvfb), with the Qt libraries they link."""
+def _window_on_x11(qt_dir: Path) -> list[Path]:
+    """What the running window loads on X11: the xcb plugin, the widgets library and
+    the plugins it opens (SVG icons, compose keys: as found in the memory map of the
+    app under Xvfb)."""
     plugins = qt_dir / "plugins"
-    queue = [
+    return [
         plugins / "platforms" / "libqxcb.so",
         qt_dir / "lib" / "libQt6Widgets.so.6",
         plugins / "iconengines" / "libqsvgicon.so",
         plugins / "platforminputcontexts" / "libcomposeplatforminputcontextplugin.so",
     ]
+
+
+def _system_sonames(qt_dir: Path, roots: list[Path]) -> set[str]:
+    """What ``roots`` and the Qt libraries they link load from outside Qt."""
+    queue = list(roots)
     seen: set[Path] = set()
     system: set[str] = set()
     while queue:
@@ -76,7 +81,7 @@ def _system_sonames(qt_dir: Path) -> set[str]:
 
 
 def test_the_list_is_what_qt_links(qt_dir: Path) -> None:
-    sonames = _system_sonames(qt_dir)
+    sonames = _system_sonames(qt_dir, _window_on_x11(qt_dir))
     unknown = sorted(s for s in sonames if s not in PACKAGES)
     assert not unknown, f"add these libraries to factcheck/preflight/packages.py: {unknown}"
     needed = {PACKAGES[s][0] for s in sonames} - DEBIAN_BASE
@@ -84,3 +89,11 @@ def test_the_list_is_what_qt_links(qt_dir: Path) -> None:
     assert not needed - listed, f"missing from .ci/desktop-packages.txt: {needed - listed}"
     assert not listed - needed, f"not needed by Qt: {listed - needed}"
     assert len(listed) == len(desktop_packages()), "a package is listed twice"
+
+
+def test_every_library_the_checked_platforms_load_has_a_package(qt_dir: Path) -> None:
+    # so the message after a failed check always names a package to install
+    platforms = qt_dir / "plugins" / "platforms"
+    roots = [platforms / f"libq{name}.so" for name in ("xcb", "wayland", "offscreen", "minimal")]
+    unknown = sorted(s for s in _system_sonames(qt_dir, roots) if s not in PACKAGES)
+    assert not unknown, f"add these libraries to factcheck/preflight/packages.py: {unknown}"
