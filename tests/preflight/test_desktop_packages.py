@@ -47,20 +47,24 @@ def test_ci_installs_the_list_and_requires_the_smoke_test() -> None:
 
 
 def _window_on_x11(qt_dir: Path) -> list[Path]:
-    """What the running window loads on X11: the xcb plugin, the widgets library and
-    the plugins it opens (SVG icons, compose keys: as found in the memory map of the
-    app under Xvfb)."""
+    """What the running window loads on X11: the PySide6 modules the code imports, the
+    xcb plugin and the plugins it opens (SVG icons, compose keys: as found in the
+    memory map of the app under Xvfb)."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "factcheck").rglob("*.py"))
+    modules = sorted(set(re.findall(r"\bPySide6\.(Qt\w+)", source)))
+    assert "QtWidgets" in modules
     plugins = qt_dir / "plugins"
     return [
+        *(qt_dir.parent / f"{name}.abi3.so" for name in modules),
         plugins / "platforms" / "libqxcb.so",
-        qt_dir / "lib" / "libQt6Widgets.so.6",
         plugins / "iconengines" / "libqsvgicon.so",
         plugins / "platforminputcontexts" / "libcomposeplatforminputcontextplugin.so",
     ]
 
 
 def _system_sonames(qt_dir: Path, roots: list[Path]) -> set[str]:
-    """What ``roots`` and the Qt libraries they link load from outside Qt."""
+    """What ``roots`` and the Qt and PySide6 libraries they link load from outside."""
+    own_dirs = [qt_dir / "lib", qt_dir.parent, qt_dir.parent.parent / "shiboken6"]
     queue = list(roots)
     seen: set[Path] = set()
     system: set[str] = set()
@@ -72,8 +76,8 @@ def _system_sonames(qt_dir: Path, roots: list[Path]) -> set[str]:
         info = read_elf(path)
         assert info is not None, path
         for soname in info.needed:
-            own = qt_dir / "lib" / soname
-            if own.is_file():
+            own = next((d / soname for d in own_dirs if (d / soname).is_file()), None)
+            if own is not None:
                 queue.append(own)
             else:
                 system.add(soname)
