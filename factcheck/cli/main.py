@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "factcheck.cli.revisions",
     "factcheck.cli.report",
     "factcheck.cli.figures",
+    "factcheck.cli.suggest",
     "factcheck.cli.project_cli",
 ]
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
