@@ -76,6 +76,7 @@ class Article:
     content_hash: str
     source_path: str
     imported_at: str
+    gid: str = ""  # global id (see factcheck.core.ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,8 @@ class Claim:
     placement: str = "exact"
     placement_score: float = 1.0
     original_quote: str = ""
+    gid: str = ""  # global id, the same in every reviewer's copy
+    adjudicated_by: str = ""  # who settled the verdict between reviewers ("" = nobody)
 
     @property
     def needs_review(self) -> bool:
@@ -142,6 +145,7 @@ class Tag:
     id: int
     name: str
     color: str
+    gid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +169,7 @@ class Evidence:
     note: str
     reviewer: str
     created_at: str
+    gid: str = ""
 
 
 @dataclass(frozen=True, slots=True)

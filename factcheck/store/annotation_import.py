@@ -213,7 +213,7 @@ class _Importer:
         who = record.creator or self.reviewer
         change = ops.mark_claim(
             self.db, article_id, where.start, where.end, who,
-            status=record.status, tags=record.tags, note=record.note,
+            status=record.status, tags=record.tags, note=record.note, gid=record.gid,
         )  # fmt: skip
         claim_id = change.created_id
         assert claim_id is not None
@@ -258,7 +258,8 @@ class _Importer:
         if source.url.strip() in known:
             return
         ops.add_source(self.db, claim_id, source.url, source.reviewer or who, title=source.title,
-                       quote=source.quote, accessed=source.accessed, note=source.note)  # fmt: skip
+                       quote=source.quote, accessed=source.accessed, note=source.note,
+                       gid=source.gid)  # fmt: skip
         self.sources += 1
         self.touched.add(claim_id)
 
@@ -297,7 +298,8 @@ class _Importer:
             if target == owner or (owner, target, link.relation) in existing:
                 continue
             who = link.reviewer or record.creator or self.reviewer
-            ops.link_claims(self.db, owner, target, link.relation, who, note=link.note)
+            ops.link_claims(self.db, owner, target, link.relation, who, note=link.note,
+                            gid=link.gid)
             existing.add((owner, target, link.relation))
             self.links += 1
             self.touched |= {owner, target}

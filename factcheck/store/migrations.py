@@ -14,6 +14,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from factcheck.core import ids
+
 MIGRATION_SET = "factcheck"
 migrations = Migrations(MIGRATION_SET)
 
@@ -177,3 +179,52 @@ def claim_status_index(db: Database) -> None:
     """Per-article counts by status (the article list, after every verdict) read the
     index alone instead of every claim row of the article."""
     _run(db, "CREATE INDEX idx_claims_article_status ON claims(article_id, status)")
+
+
+# A version-4 UUID as text, for rows inserted by something other than the operations layer
+# (which always names its rows itself).
+_SQL_UUID4 = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || "
+    "'-' || lower(hex(randomblob(6)))"
+)
+GID_TABLES = ("articles", "claims", "tags", "evidence")
+
+
+@migrations(name="0007_global_ids")
+def global_ids(db: Database) -> None:
+    """A global id (``gid``, UUID text) on every article, claim, tag and evidence row,
+    unique, filled for existing rows; see :mod:`factcheck.core.ids` for how each kind is
+    named. A trigger names a row inserted without one."""
+    for table in GID_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN gid TEXT")
+    taken: set[str] = set()
+
+    def fill(table: str, rows: list[tuple[int, str]]) -> None:
+        values = []
+        for row_id, wanted in rows:
+            gid = wanted if wanted not in taken else ids.new_gid()
+            taken.add(gid)
+            values.append((gid, row_id))
+        db.conn.executemany(f"UPDATE {table} SET gid = ? WHERE id = ?", values)
+
+    first_hash = db.execute(
+        "SELECT a.id, coalesce((SELECT r.content_hash FROM article_revisions r "
+        "WHERE r.article_id = a.id ORDER BY r.number LIMIT 1), a.content_hash) "
+        "FROM articles a ORDER BY a.id"
+    ).fetchall()
+    fill("articles", [(i, ids.article_gid(h)) for i, h in first_hash])
+    names = db.execute("SELECT id, name FROM tags ORDER BY id").fetchall()
+    fill("tags", [(i, ids.tag_gid(n)) for i, n in names])
+    for table in ("claims", "evidence"):
+        rows = db.execute(f"SELECT id FROM {table} ORDER BY id").fetchall()
+        fill(table, [(r[0], ids.new_gid()) for r in rows])
+    for table in GID_TABLES:
+        _run(
+            db,
+            f"CREATE UNIQUE INDEX idx_{table}_gid ON {table}(gid)",
+            f"""CREATE TRIGGER {table}_gid AFTER INSERT ON {table} WHEN new.gid IS NULL BEGIN
+                UPDATE {table} SET gid = {_SQL_UUID4} WHERE rowid = new.rowid;
+            END""",
+        )

@@ -7,7 +7,9 @@ Each claim is one annotation (see :mod:`factcheck.core.interchange.ids` for the 
 * ``target``: a ``SpecificResource`` whose ``source`` is the article, with a
   ``TextQuoteSelector`` (exact, prefix, suffix) and a ``TextPositionSelector`` (start,
   end in code points), plus ``fc:contentHash`` (SHA-256 of the article text) so an
-  article with a URL can still be matched by its text.
+  article with a URL can still be matched by its text, and ``fc:articleGid``.
+* ``fc:gid``: the claim's global id (the same in every reviewer's copy of the project;
+  evidence bodies carry theirs too).
 * ``body``, one item per fact:
 
   - the verdict: ``TextualBody``, purpose ``assessing``, value ``corroborated`` ...;
@@ -68,7 +70,7 @@ def _link_body(e: EvidenceItem) -> dict[str, Any]:
         body = {"type": "SpecificResource", "purpose": "linking", "source": e.url.strip()}
     else:
         body = {"type": "TextualBody", "purpose": "linking", "value": e.url}
-    for key, value in (("fc:title", e.title), ("fc:quote", e.quote),
+    for key, value in (("fc:gid", e.gid), ("fc:title", e.title), ("fc:quote", e.quote),
                        ("fc:accessed", e.accessed), ("fc:note", e.note)):  # fmt: skip
         if value:
             body[key] = value
@@ -96,6 +98,8 @@ def annotation(claim: ReportClaim, article: ArticleInfo, iri: str) -> dict[str, 
         "type": "Annotation",
         "motivation": "assessing",
     }
+    if claim.gid:
+        anno["fc:gid"] = claim.gid
     if claim.reviewer:
         anno["creator"] = {"type": "Person", "name": claim.reviewer}
     if claim.created_at:
@@ -107,6 +111,7 @@ def annotation(claim: ReportClaim, article: ArticleInfo, iri: str) -> dict[str, 
         "type": "SpecificResource",
         "source": article_iri(article.url, article.content_hash),
         "fc:contentHash": article.content_hash,
+        **({"fc:articleGid": article.gid} if article.gid else {}),
         "selector": [
             {"type": "TextQuoteSelector", "exact": claim.quote, "prefix": claim.prefix,
              "suffix": claim.suffix},

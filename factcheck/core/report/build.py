@@ -36,6 +36,7 @@ def article_info(article: Article) -> ArticleInfo:
         author=article.author,
         published=article.published,
         content_hash=article.content_hash,
+        gid=article.gid,
     )
 
 
@@ -127,7 +128,7 @@ def build_report(
                 evidence=tuple(items.get(c.id, ())),
                 last_change=LastChange(change.at, change.reviewer, change.action)
                 if change else None,
-                placement=c.placement,
+                placement=c.placement, gid=c.gid,
             ))  # fmt: skip
             all_tags.extend(c.tags)
             untagged += not c.tags
@@ -153,5 +154,5 @@ def _item(ev: Evidence, *, outgoing: bool, other: ClaimRef | None) -> EvidenceIt
     return EvidenceItem(
         id=ev.id, kind=ev.kind, relation=ev.relation, outgoing=outgoing, other=other,
         url=ev.url, title=ev.title, quote=ev.quote, accessed=ev.accessed, note=ev.note,
-        reviewer=ev.reviewer, created_at=ev.created_at,
+        reviewer=ev.reviewer, created_at=ev.created_at, gid=ev.gid,
     )  # fmt: skip

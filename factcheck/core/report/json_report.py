@@ -35,7 +35,7 @@ def _ref(r: ClaimRef | None) -> dict[str, Any] | None:
 
 def _evidence(e: EvidenceItem) -> dict[str, Any]:
     return {
-        "id": e.id, "kind": e.kind, "label": e.label,
+        "id": e.id, "gid": e.gid, "kind": e.kind, "label": e.label,
         "relation": e.relation.value if e.relation else None, "outgoing": e.outgoing,
         "claim": _ref(e.other), "url": e.url, "title": e.title, "quote": e.quote,
         "accessed": e.accessed, "note": e.note, "reviewer": e.reviewer,
@@ -46,7 +46,7 @@ def _evidence(e: EvidenceItem) -> dict[str, Any]:
 def claim_dict(c: ReportClaim) -> dict[str, Any]:
     ch = c.last_change
     return {
-        "id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
+        "id": c.id, "gid": c.gid, "article_id": c.article_id, "start": c.start, "end": c.end,
         "quote": c.quote, "prefix": c.prefix, "suffix": c.suffix, "status": c.status.value,
         "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer,
         "created_at": c.created_at, "updated_at": c.updated_at,
@@ -60,8 +60,9 @@ def claim_dict(c: ReportClaim) -> dict[str, Any]:
 def _article(a: ReportArticle) -> dict[str, Any]:
     i = a.info
     return {
-        "id": i.id, "title": i.title, "outlet": i.outlet, "url": i.url, "author": i.author,
-        "published": i.published, "content_hash": i.content_hash, "counts": dict(a.counts),
+        "id": i.id, "gid": i.gid, "title": i.title, "outlet": i.outlet, "url": i.url,
+        "author": i.author, "published": i.published, "content_hash": i.content_hash,
+        "counts": dict(a.counts),
         "claims": [claim_dict(c) for c in a.claims],
     }  # fmt: skip
 

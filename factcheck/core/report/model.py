@@ -35,6 +35,7 @@ class ArticleInfo:
     author: str
     published: str
     content_hash: str
+    gid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class EvidenceItem:
     note: str
     reviewer: str
     created_at: str
+    gid: str = ""
 
     @property
     def label(self) -> str:
@@ -109,6 +111,7 @@ class ReportClaim:
     evidence: tuple[EvidenceItem, ...] = ()
     last_change: LastChange | None = None
     placement: str = "exact"  # "fuzzy"/"orphaned": not yet confirmed on the current text
+    gid: str = ""  # global id, the same in every reviewer's copy of the project
 
     @property
     def before(self) -> str:

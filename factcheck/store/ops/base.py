@@ -37,6 +37,7 @@ class ClaimSpec:
     status: Status = Status.UNVERIFIED
     tags: tuple[str, ...] = ()
     note: str = ""
+    gid: str = ""  # keep this global id (a claim coming from another copy); "" = a new one
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ def _audit(
 def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
     row = db.execute(
         'SELECT id, article_id, start, "end", quote, prefix, suffix, status, note, reviewer, '
-        "created_at, updated_at, placement, placement_score, original_quote "
+        "created_at, updated_at, placement, placement_score, original_quote, gid "
         "FROM claims WHERE id = ?",
         (claim_id,),
     ).fetchone()
@@ -89,7 +90,7 @@ def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
         raise NotFound(f"no claim with id {claim_id}")
     keys = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "status",
             "note", "reviewer", "created_at", "updated_at", "placement", "placement_score",
-            "original_quote")  # fmt: skip
+            "original_quote", "gid")  # fmt: skip
     return dict(zip(keys, row, strict=True))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
-from factcheck.core import quotes
+from factcheck.core import ids, quotes
 from factcheck.core.colors import tag_color
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput, NotFound
@@ -58,15 +58,22 @@ def _insert_claim(
         raise InvalidInput("a claim cannot be only white space")
     prefix, suffix = quotes.context(text, start, end)
     cur = db.execute(
-        'INSERT INTO claims (article_id, start, "end", quote, prefix, suffix, status, note, '
-        "reviewer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (spec.article_id, spec.start, spec.end, quote, prefix, suffix, Status(spec.status),
-         spec.note, reviewer, stamp, stamp),
+        'INSERT INTO claims (gid, article_id, start, "end", quote, prefix, suffix, status, '
+        "note, reviewer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (_claim_gid(db, spec.gid), spec.article_id, spec.start, spec.end, quote, prefix, suffix,
+         Status(spec.status), spec.note, reviewer, stamp, stamp),
     )  # fmt: skip
     claim_id = int(cur.lastrowid or 0)
     _audit(db, "mark claim", reviewer, article_id=spec.article_id, claim_id=claim_id,
            field_name="quote", new=quote, at=stamp)  # fmt: skip
     return claim_id
+
+
+def _claim_gid(db: Database, wanted: str) -> str:
+    """``wanted`` when given and not yet used in this project, else a new global id."""
+    if wanted and not db.execute("SELECT 1 FROM claims WHERE gid = ?", (wanted,)).fetchone():
+        return wanted
+    return ids.new_gid()
 
 
 def mark_claims(db: Database, specs: Iterable[ClaimSpec], reviewer: str) -> Change:
@@ -118,9 +125,11 @@ def mark_claim(
     status: Status = Status.UNVERIFIED,
     tags: Sequence[str] = (),
     note: str = "",
+    gid: str = "",
 ) -> Change:
-    """Mark ``text[start:end]`` of the article as a claim; ``created_id`` is its id."""
-    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note)
+    """Mark ``text[start:end]`` of the article as a claim; ``created_id`` is its id.
+    ``gid`` keeps a global id the claim already has elsewhere (an imported annotation)."""
+    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note, gid)
     change = mark_claims(db, [spec], reviewer)
     (claim_id,) = change.claim_ids
     return Change(
@@ -200,7 +209,8 @@ def _ensure_tag(db: Database, name: str) -> int:
     if row:
         return int(row[0])
     (count,) = db.execute("SELECT count(*) FROM tags").fetchone()
-    cur = db.execute("INSERT INTO tags (name, color) VALUES (?, ?)", (name, tag_color(count)))
+    cur = db.execute("INSERT INTO tags (gid, name, color) VALUES (?, ?, ?)",
+                     (ids.tag_gid(name), name, tag_color(count)))  # fmt: skip
     return int(cur.lastrowid or 0)
 
 

@@ -19,7 +19,8 @@ from factcheck.store.queries._sql import in_chunks
 
 _CLAIM_COLS = (
     'c.id, c.article_id, c.start, c."end", c.quote, c.prefix, c.suffix, c.status, c.note, '
-    "c.reviewer, c.created_at, c.updated_at, c.placement, c.placement_score, c.original_quote"
+    "c.reviewer, c.created_at, c.updated_at, c.placement, c.placement_score, c.original_quote, "
+    "c.gid"
 )
 
 
@@ -41,7 +42,7 @@ def _claims(db: Database, where: str, params: Sequence[Any], order: str) -> list
             id=r[0], article_id=r[1], start=r[2], end=r[3], quote=r[4], prefix=r[5],
             suffix=r[6], status=Status(r[7]), note=r[8], reviewer=r[9], created_at=r[10],
             updated_at=r[11], tags=tuple(tags.get(r[0], ())), placement=r[12],
-            placement_score=r[13], original_quote=r[14],
+            placement_score=r[13], original_quote=r[14], gid=r[15] or "",
         )
         for r in db.execute(
             f"SELECT {_CLAIM_COLS} FROM claims c WHERE {where} ORDER BY {order}", params
@@ -76,8 +77,10 @@ def claim_exists(db: Database, claim_id: int) -> bool:
 
 def list_tags(db: Database) -> list[Tag]:
     return [
-        Tag(id=r[0], name=r[1], color=r[2])
-        for r in db.execute("SELECT id, name, color FROM tags ORDER BY name COLLATE NOCASE")
+        Tag(id=r[0], name=r[1], color=r[2], gid=r[3] or "")
+        for r in db.execute(
+            "SELECT id, name, color, gid FROM tags ORDER BY name COLLATE NOCASE"
+        )
     ]
 
 
