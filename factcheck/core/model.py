@@ -173,6 +173,39 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewerVerdict:
+    """One reviewer's own verdict and note on a claim (kept beside everyone else's)."""
+
+    claim_id: int
+    reviewer: str
+    status: Status
+    note: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConflict:
+    """A change from another reviewer that could not be merged: both sides' values are
+    kept here until someone adjudicates. ``local``/``incoming`` are JSON values (a field's
+    value, or an object of several, or null for a row that is not there)."""
+
+    id: int
+    detected_at: str
+    source: str  # the changeset file it came from
+    from_reviewer: str
+    kind: str  # "edit/edit", "deleted here", "deleted there", "both created", "rejected"
+    table: str
+    row_key: str
+    claim_id: int | None  # the claim concerned, when it is (still) in this project
+    field: str
+    local: str
+    incoming: str
+    status: str  # "open" or "resolved"
+    resolved_by: str = ""
+    resolution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     id: int
     at: str

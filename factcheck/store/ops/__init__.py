@@ -7,6 +7,14 @@ from guesses. Undo is built from these same functions plus the snapshots below: 
 "mark" is :func:`delete_claim`, undoing "delete" is :func:`restore_claim`.
 """
 
+from factcheck.store.ops.adjudication import (
+    AdjudicationSnapshot,
+    accepted_status,
+    adjudicate,
+    resolve_conflict,
+    restore_adjudication,
+    snapshot_adjudication,
+)
 from factcheck.store.ops.articles import ImportedArticle, import_articles, update_article_metadata
 from factcheck.store.ops.base import (
     Change,
@@ -48,11 +56,43 @@ from factcheck.store.ops.revisions import (
 )
 
 __all__ = [
-    "Change", "ClaimSnapshot", "ClaimSpec", "ImportedArticle", "PlacementSnapshot",
-    "RevisionResult", "UnchangedText", "add_source", "add_tag", "confirm_placement",
-    "content_hash", "create_revision", "delete_claim", "import_articles", "link_claims",
-    "mark_claim", "mark_claims", "mark_quote", "now", "predict_placements", "reattach_claim",
-    "remove_evidence", "remove_tag", "restore_claim", "restore_evidence",
-    "restore_placement", "set_note", "set_setting", "set_status", "snapshot_claim",
-    "snapshot_evidence", "snapshot_placement", "update_article_metadata",
+    "AdjudicationSnapshot",
+    "Change",
+    "ClaimSnapshot",
+    "ClaimSpec",
+    "ImportedArticle",
+    "PlacementSnapshot",
+    "RevisionResult",
+    "UnchangedText",
+    "accepted_status",
+    "add_source",
+    "add_tag",
+    "adjudicate",
+    "confirm_placement",
+    "content_hash",
+    "create_revision",
+    "delete_claim",
+    "import_articles",
+    "link_claims",
+    "mark_claim",
+    "mark_claims",
+    "mark_quote",
+    "now",
+    "predict_placements",
+    "reattach_claim",
+    "remove_evidence",
+    "remove_tag",
+    "resolve_conflict",
+    "restore_adjudication",
+    "restore_claim",
+    "restore_evidence",
+    "restore_placement",
+    "set_note",
+    "set_setting",
+    "set_status",
+    "snapshot_adjudication",
+    "snapshot_claim",
+    "snapshot_evidence",
+    "snapshot_placement",
+    "update_article_metadata",
 ]  # fmt: skip

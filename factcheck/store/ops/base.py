@@ -47,6 +47,7 @@ class ClaimSnapshot:
     row: dict[str, Any]
     tags: tuple[str, ...]
     evidence: tuple[dict[str, Any], ...] = field(default=())
+    verdicts: tuple[dict[str, Any], ...] = field(default=())  # each reviewer's verdict row
 
 
 def now() -> str:
@@ -82,7 +83,8 @@ def _audit(
 def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
     row = db.execute(
         'SELECT id, article_id, start, "end", quote, prefix, suffix, status, note, reviewer, '
-        "created_at, updated_at, placement, placement_score, original_quote, gid "
+        "created_at, updated_at, placement, placement_score, original_quote, gid, created_by, "
+        "adjudicated_status, adjudicated_by, adjudicated_at, adjudication_note "
         "FROM claims WHERE id = ?",
         (claim_id,),
     ).fetchone()
@@ -90,8 +92,23 @@ def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
         raise NotFound(f"no claim with id {claim_id}")
     keys = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "status",
             "note", "reviewer", "created_at", "updated_at", "placement", "placement_score",
-            "original_quote", "gid")  # fmt: skip
+            "original_quote", "gid", "created_by", "adjudicated_status", "adjudicated_by",
+            "adjudicated_at", "adjudication_note")  # fmt: skip
     return dict(zip(keys, row, strict=True))
+
+
+def _record_verdict(
+    db: Database, claim_id: int, reviewer: str, stamp: str, *, status: str | None = None,
+    note: str | None = None,
+) -> None:  # fmt: skip
+    """Keep ``reviewer``'s own verdict and/or note on the claim (one row per reviewer)."""
+    db.execute(
+        "INSERT INTO reviewer_verdicts (claim_id, reviewer, status, note, updated_at) "
+        "VALUES (?, ?, coalesce(?, 'unverified'), coalesce(?, ''), ?) "
+        "ON CONFLICT (claim_id, reviewer) DO UPDATE SET "
+        "status = coalesce(?, status), note = coalesce(?, note), updated_at = excluded.updated_at",
+        (claim_id, reviewer, status, note, stamp, status, note),
+    )
 
 
 def _article_text(db: Database, article_id: int) -> str:

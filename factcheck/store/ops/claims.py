@@ -20,6 +20,7 @@ from factcheck.store.ops.base import (
     _articles_of,
     _audit,
     _claim_row,
+    _record_verdict,
     now,
 )
 from factcheck.store.ops.evidence import _insert_evidence_row
@@ -59,11 +60,14 @@ def _insert_claim(
     prefix, suffix = quotes.context(text, start, end)
     cur = db.execute(
         'INSERT INTO claims (gid, article_id, start, "end", quote, prefix, suffix, status, '
-        "note, reviewer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "note, reviewer, created_at, updated_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (_claim_gid(db, spec.gid), spec.article_id, spec.start, spec.end, quote, prefix, suffix,
-         Status(spec.status), spec.note, reviewer, stamp, stamp),
+         Status(spec.status), spec.note, reviewer, stamp, stamp, reviewer),
     )  # fmt: skip
     claim_id = int(cur.lastrowid or 0)
+    if spec.status != Status.UNVERIFIED or spec.note:
+        _record_verdict(db, claim_id, reviewer, stamp, status=Status(spec.status).value,
+                        note=spec.note)  # fmt: skip
     _audit(db, "mark claim", reviewer, article_id=spec.article_id, claim_id=claim_id,
            field_name="quote", new=quote, at=stamp)  # fmt: skip
     return claim_id
@@ -181,9 +185,13 @@ def set_status(db: Database, claim_id: int, status: Status | str, reviewer: str)
         raise InvalidInput(f"unknown status {status!r} (choose from {choices})") from None
     with db.atomic():
         row = _claim_row(db, claim_id)
-        if row["status"] != new:
+        stamp = now()
+        _record_verdict(db, claim_id, reviewer, stamp, status=new.value)
+        # Once adjudicated, only a new adjudication changes the verdict in effect; the
+        # reviewer's own verdict is still kept (above).
+        if row["status"] != new and not row["adjudicated_status"]:
             db.execute("UPDATE claims SET status = ?, updated_at = ?, reviewer = ? WHERE id = ?",
-                       (new.value, now(), reviewer, claim_id))  # fmt: skip
+                       (new.value, stamp, reviewer, claim_id))  # fmt: skip
             _audit(db, "set status", reviewer, article_id=row["article_id"], claim_id=claim_id,
                    field_name="status", old=row["status"], new=new.value)  # fmt: skip
     return Change("set status", frozenset({row["article_id"]}), frozenset({claim_id}),
@@ -194,8 +202,10 @@ def set_note(db: Database, claim_id: int, note: str, reviewer: str) -> Change:
     with db.atomic():
         row = _claim_row(db, claim_id)
         if row["note"] != note:
+            stamp = now()
+            _record_verdict(db, claim_id, reviewer, stamp, note=note)
             db.execute("UPDATE claims SET note = ?, updated_at = ? WHERE id = ?",
-                       (note, now(), claim_id))  # fmt: skip
+                       (note, stamp, claim_id))  # fmt: skip
             _audit(db, "set note", reviewer, article_id=row["article_id"], claim_id=claim_id,
                    field_name="note", old=row["note"], new=note)  # fmt: skip
     return Change("set note", frozenset({row["article_id"]}), frozenset({claim_id}))
@@ -259,7 +269,11 @@ def snapshot_claim(db: Database, claim_id: int) -> ClaimSnapshot:
     )
     cols = [d[0] for d in cur.description]
     evidence = tuple(dict(zip(cols, r, strict=True)) for r in cur.fetchall())
-    return ClaimSnapshot(row=row, tags=tags, evidence=evidence)
+    cur = db.execute("SELECT * FROM reviewer_verdicts WHERE claim_id = ? ORDER BY reviewer",
+                     (claim_id,))  # fmt: skip
+    cols = [d[0] for d in cur.description]
+    verdicts = tuple(dict(zip(cols, r, strict=True)) for r in cur.fetchall())
+    return ClaimSnapshot(row=row, tags=tags, evidence=evidence, verdicts=verdicts)
 
 
 def delete_claim(db: Database, claim_id: int, reviewer: str) -> Change:
@@ -292,6 +306,11 @@ def restore_claim(db: Database, snap: ClaimSnapshot, reviewer: str) -> Change:
         for name in snap.tags:
             db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
                        (row["id"], _ensure_tag(db, name)))  # fmt: skip
+        for v in snap.verdicts:
+            db.execute("INSERT OR REPLACE INTO reviewer_verdicts (claim_id, reviewer, status, "
+                       "note, updated_at) VALUES (?, ?, ?, ?, ?)",
+                       (row["id"], v["reviewer"], v["status"], v["note"],
+                        v["updated_at"]))  # fmt: skip
         linked: set[int] = set()
         for ev in snap.evidence:
             ends = {ev["claim_id"], ev["target_claim_id"]} - {None, row["id"]}

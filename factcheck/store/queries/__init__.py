@@ -39,6 +39,12 @@ from factcheck.store.queries.evidence import (
     history_for_claim,
     last_changes,
 )
+from factcheck.store.queries.reviewers import (
+    adjudications,
+    conflicts,
+    reviewer_verdicts,
+    reviewers,
+)
 from factcheck.store.queries.revisions import (
     current_revision_number,
     get_revision,
@@ -51,6 +57,7 @@ from factcheck.store.queries.search import (
 )
 
 __all__ = [
+    "adjudications",
     "all_claims",
     "all_evidence",
     "article_count",
@@ -64,6 +71,7 @@ __all__ = [
     "claims_by_ids",
     "claims_for_article",
     "claims_needing_review",
+    "conflicts",
     "current_revision_number",
     "evidence_for_claim",
     "get_article",
@@ -82,6 +90,8 @@ __all__ = [
     "list_tags",
     "next_claim_with_status",
     "placement_counts",
+    "reviewer_verdicts",
+    "reviewers",
     "revision_numbers_by_hash",
     "search",
 ]

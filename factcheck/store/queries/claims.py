@@ -20,7 +20,7 @@ from factcheck.store.queries._sql import in_chunks
 _CLAIM_COLS = (
     'c.id, c.article_id, c.start, c."end", c.quote, c.prefix, c.suffix, c.status, c.note, '
     "c.reviewer, c.created_at, c.updated_at, c.placement, c.placement_score, c.original_quote, "
-    "c.gid"
+    "c.gid, c.adjudicated_by"
 )
 
 
@@ -43,6 +43,7 @@ def _claims(db: Database, where: str, params: Sequence[Any], order: str) -> list
             suffix=r[6], status=Status(r[7]), note=r[8], reviewer=r[9], created_at=r[10],
             updated_at=r[11], tags=tuple(tags.get(r[0], ())), placement=r[12],
             placement_score=r[13], original_quote=r[14], gid=r[15] or "",
+            adjudicated_by=r[16],
         )
         for r in db.execute(
             f"SELECT {_CLAIM_COLS} FROM claims c WHERE {where} ORDER BY {order}", params
