@@ -118,7 +118,7 @@ def run() -> list[dict[str, Any]]:
 
 def _pdf_row(report: Report, folder: Path) -> list[dict[str, Any]]:
     try:
-        from factcheck.ui.report_pdf import ensure_gui_app, write_pdf
+        from factcheck.render.pdf import ensure_gui_app, write_pdf
     except ImportError as exc:  # a headless install without Qt
         return [row("export pdf", 0.0, 1.0, "s", "informative", True, f"skipped: {exc}")]
     ensure_gui_app()

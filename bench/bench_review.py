@@ -12,7 +12,7 @@
 - start to first painted window (<= 1.5x), vs a bare PySide6 QMainWindow start, both in
   fresh processes with compiled bytecode cached (as an installed package has it), median
   of several: through the real ``factcheck`` command, and through
-  ``factcheck.ui.app.run``; and, for information, start until the project is shown.
+  ``factcheck.ui.shell.app.run``; and, for information, start until the project is shown.
 """
 
 from __future__ import annotations
@@ -129,9 +129,9 @@ def _open_and_mark(folder: Path, rng: random.Random) -> list[dict[str, Any]]:
     from PySide6.QtGui import QRegion, QTextCursor
     from PySide6.QtWidgets import QApplication, QTextEdit
 
-    from factcheck.ui.main_window import MainWindow
-    from factcheck.ui.reader import reading_font
-    from factcheck.ui.session import Session
+    from factcheck.ui.reader.reader import reading_font
+    from factcheck.ui.session.session import Session
+    from factcheck.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     path, big = _big_project(folder, rng)
@@ -234,8 +234,8 @@ def _switch(folder: Path, rng: random.Random) -> list[dict[str, Any]]:
     from PySide6.QtWidgets import QApplication, QTextEdit
 
     from factcheck.store.project import connect
-    from factcheck.ui.main_window import MainWindow
-    from factcheck.ui.reader import reading_font
+    from factcheck.ui.reader.reader import reading_font
+    from factcheck.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     path = folder / "many.db"
@@ -314,7 +314,7 @@ import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from factcheck.ui import app as ui_app
+from factcheck.ui.shell import app as ui_app
 marks = {}
 def hook(window):
     window.resize(1400, 900)
@@ -342,7 +342,7 @@ def report():
 
 class Hook:
     def find_spec(self, name, path, target=None):
-        if name != "factcheck.ui.main_window":
+        if name != "factcheck.ui.shell.main_window":
             return None
         sys.meta_path.remove(self)
         spec = importlib.machinery.PathFinder.find_spec(name, path)
@@ -376,7 +376,7 @@ def _start_times(script: str, args: list[str], env: dict[str, str]) -> dict[str,
 
 
 def _start(folder: Path) -> list[dict[str, Any]]:
-    from factcheck.ui.session import Session
+    from factcheck.ui.session.session import Session
 
     project = folder / "start.db"
     Session.open(project, "b", seed=True).close()  # seeded, as a user's project would be
@@ -409,7 +409,7 @@ def _start(folder: Path) -> list[dict[str, Any]]:
     return [
         row("start to first painted window (factcheck command)", e, b, "s", "<= 1.5x floor",
             e <= 1.5 * b, f"{note}; the installed script, with no sub-command"),
-        row("start to first painted window (factcheck.ui.app.run)", p, b, "s",
+        row("start to first painted window (factcheck.ui.shell.app.run)", p, b, "s",
             "<= 1.5x floor", p <= 1.5 * b,
             f"{note}; the project is opened right after this first frame"),
         row("start until the project's articles are shown (for information)", s, b, "s",

@@ -74,7 +74,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 def run_gui(args: argparse.Namespace) -> int:
     try:
-        from factcheck.ui.app import run
+        from factcheck.ui.shell.app import run
     except ImportError as exc:
         raise FactcheckError(f"the window cannot start: Qt is not available ({exc})") from None
     return run(db_path=args.db, reviewer=args.reviewer)
@@ -83,6 +83,14 @@ def run_gui(args: argparse.Namespace) -> int:
 def _is_sqlite_error(exc: BaseException) -> bool:
     sqlite3 = sys.modules.get("sqlite3")  # not imported: cannot be one of its errors
     return sqlite3 is not None and isinstance(exc, sqlite3.Error)
+
+
+def _error(message: str) -> None:
+    """One line on stderr, control characters escaped (imported only when needed: the
+    window's start-up imports nothing it does not use)."""
+    from factcheck.cli.output import say
+
+    say(f"factcheck: {message}", err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return int(args.func(args))
     except FactcheckError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 1
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
@@ -104,13 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:
         if _is_sqlite_error(exc):
-            where = args.db or paths.default_project()
-            print(f"factcheck: {where}: the project file could not be used ({exc})",
-                  file=sys.stderr)  # fmt: skip
+            from factcheck.store.project import describe_sqlite_error
+
+            where = str(args.db or paths.default_project())
+            _error(str(describe_sqlite_error(exc, where, saving=True)))  # type: ignore[arg-type]
             return 1
         log = log_exception(exc)
         where = f"; details in {log}" if log else ""
-        print(f"factcheck: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        _error(f"internal error: {type(exc).__name__}: {exc}{where}")
         return 3
 
 

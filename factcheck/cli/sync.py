@@ -68,7 +68,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_pull(args: argparse.Namespace) -> int:
     from factcheck.store.sync.service import pull_from
 
-    result = pull_from(open_db(args), args.source, reviewer(args))
+    # a new reviewer starts an empty project by pulling into it
+    result = pull_from(open_db(args, create=True), args.source, reviewer(args))
     for line in result.refused:
         print(f"factcheck: {line}", file=sys.stderr)
     if args.json:

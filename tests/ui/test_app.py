@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from factcheck import config, paths
 from factcheck.errors import InvalidInput
-from factcheck.ui import app as ui_app
-from factcheck.ui import crash
-from factcheck.ui.main_window import MainWindow
+from factcheck.ui.shell import app as ui_app
+from factcheck.ui.shell import crash
+from factcheck.ui.shell.main_window import MainWindow
 
 
 def _run(db: Path | None, reviewer: str | None, qtbot: QtBot,

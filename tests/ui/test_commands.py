@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from factcheck.core.model import Relation, Status
-from factcheck.ui.session import Session
+from factcheck.ui.session.session import Session
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
 

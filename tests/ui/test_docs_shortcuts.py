@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.ui.actions import shortcut_table
+from factcheck.ui.common.actions import shortcut_table
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from factcheck.core.model import Status
 from factcheck.store import queries
-from factcheck.ui.main_window import MainWindow
+from factcheck.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, choose_in_combo, click_char
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from factcheck.core.model import Relation
 from factcheck.store import queries
-from factcheck.ui.evidence_dialogs import LinkClaimDialog, SourceDialog
+from factcheck.ui.claims.evidence_dialogs import LinkClaimDialog, SourceDialog
 from tests.ui.conftest import WindowFactory, choose_in_combo
 
 CTRL = Qt.KeyboardModifier.ControlModifier

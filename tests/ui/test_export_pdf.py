@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from factcheck.core.report.atomic import OutputError
+from factcheck.render.pdf import chart_image, ensure_gui_app, report_document, write_pdf
 from factcheck.store import ops
 from factcheck.store.report_data import gather_report
-from factcheck.ui.report_pdf import chart_image, ensure_gui_app, report_document, write_pdf
 from tests.core.test_report_corpus import HOSTILE_TITLE, make_hostile, review_seed_corpus
 
 

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from factcheck.core.model import ArticleSummary, Status
 from factcheck.store import queries
-from factcheck.ui.article_list import ArticleListModel, progress_text
-from factcheck.ui.claim_model import ClaimListModel
-from factcheck.ui.claim_rows import ClaimRow
+from factcheck.ui.articles.article_list import ArticleListModel, progress_text
+from factcheck.ui.claims.claim_model import ClaimListModel
+from factcheck.ui.common.claim_rows import ClaimRow
 from tests.ui.conftest import WindowFactory, drag_select
 
 STATUSES = [s.value for s in Status]

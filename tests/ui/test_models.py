@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from factcheck.core.model import ArticleSummary, SearchHit, Status
-from factcheck.ui.article_list import COUNTS_ROLE, ArticleListModel, progress_text
-from factcheck.ui.claim_model import COLUMNS, FILTERS, ClaimListModel
-from factcheck.ui.claim_rows import ClaimRow
-from factcheck.ui.navigator import SearchResultsModel, snippet_html
-from factcheck.ui.session import Session
+from factcheck.ui.articles.article_list import COUNTS_ROLE, ArticleListModel, progress_text
+from factcheck.ui.articles.navigator import SearchResultsModel, snippet_html
+from factcheck.ui.claims.claim_model import COLUMNS, FILTERS, ClaimListModel
+from factcheck.ui.common.claim_rows import ClaimRow
+from factcheck.ui.session.session import Session
 
 
 def test_article_list_reads_no_article_text(tmp_path: Path) -> None:

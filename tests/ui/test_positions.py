@@ -7,7 +7,7 @@ import random
 import pytest
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from factcheck.ui.positions import PositionMap
+from factcheck.ui.common.positions import PositionMap
 
 PIECES = ["a", "b", " ", "\n", "\r\n", "😀", "é", "\U0001f468\u200d\U0001f469", "x", "—"]
 

@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from factcheck.core.model import ArticleDraft, Status
 from factcheck.store import ops
-from factcheck.ui.main_window import MainWindow
-from factcheck.ui.session import Session
+from factcheck.ui.reader.highlight_paint import range_rects, scroll_offset
+from factcheck.ui.session.session import Session
+from factcheck.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, drag_select
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -33,7 +34,9 @@ def _long_project(path: Path) -> tuple[int, int, int]:
     imported, _ = ops.import_articles(session.db, drafts, "t")
     article = imported[1].article_id
     near = ops.mark_claim(session.db, article, 8, 22, "t", status=Status.CONTRADICTED)
-    far_start = len(text) - 400
+    # The far claim opens the last paragraph, so its 20 characters share the first
+    # line whatever font the machine picks (a slice mid-paragraph may wrap).
+    far_start = text.rindex("\n\n") + 2
     far = ops.mark_claim(session.db, article, far_start, far_start + 20, "t")
     assert near.created_id is not None and far.created_id is not None
     session.close()
@@ -52,9 +55,20 @@ def _box(window: MainWindow, start: int, end: int) -> QRect:
                  first.height() - 4)  # fmt: skip
 
 
+def _line_box(window: MainWindow, start: int, end: int) -> QRect:
+    """The inside of ``[start, end)`` on one line, from the block layout (viewport)."""
+    view = window.reader
+    block = view.document().findBlock(start)
+    rects = list(range_rects(block, start, end, scroll_offset(view)))
+    assert len(rects) == 1, rects  # one line: the range opens its paragraph
+    r = rects[0].toAlignedRect()
+    return QRect(r.left() + 2, r.top() + 2, r.width() - 4, r.height() - 4)
+
+
 def _on_screen(window: MainWindow, box: QRect, color: QColor) -> float:
     """The share of ``box`` showing ``color`` in what the window last painted."""
     QApplication.processEvents()
+    window.reader.viewport().repaint()  # a scroll may still be queued; paint what is current
     origin = window.reader.viewport().mapTo(window, box.topLeft())
     shot = QGuiApplication.primaryScreen().grabWindow(window.winId()).toImage()
     image = shot.copy(QRect(origin, box.size()))
@@ -100,7 +114,17 @@ def test_a_claim_far_down_is_painted_when_scrolled_to(
     assert window.selected_claim() == far
     span = window.reader._index.get(far)
     assert span is not None
-    box = _box(window, span.start, span.start + 12)
+    # F8 scrolls once the long text is laid out that far: measure the box after the
+    # view has settled there, in the reader's own geometry.
+    # The box comes from the block's own line geometry: cursorRect answers from a
+    # paragraph Qt has not laid out yet while the long text is still being laid out.
+    # Blocks shift while Qt lays the rest of the text out in the background; finish it.
+    document = window.reader.document()
+    document.documentLayout().blockBoundingRect(document.lastBlock())
+    QApplication.processEvents()
+    viewport = window.reader.viewport().rect()
+    qtbot.waitUntil(lambda: viewport.contains(_line_box(window, span.start, span.start + 12)))
+    box = _line_box(window, span.start, span.start + 12)
     assert _on_screen(window, box, window.reader._colors.background("unverified", 1)) > 0.4
 
 

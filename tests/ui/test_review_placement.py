@@ -17,14 +17,14 @@ from sqlite_utils import Database
 
 from factcheck.core.model import Status
 from factcheck.store import ops, queries
-from factcheck.ui import commands
-from factcheck.ui.claim_model import FILTERS, ClaimListModel
-from factcheck.ui.claim_rows import ClaimRow
-from factcheck.ui.edit_text_dialog import EditTextDialog
-from factcheck.ui.main_window import MainWindow
-from factcheck.ui.placement_paint import cue_color
-from factcheck.ui.placement_style import NEEDS_REVIEW, placement_label, review_summary
-from factcheck.ui.session import Session
+from factcheck.ui.articles.edit_text_dialog import EditTextDialog
+from factcheck.ui.claims.claim_model import FILTERS, ClaimListModel
+from factcheck.ui.common.claim_rows import ClaimRow
+from factcheck.ui.common.placement_style import NEEDS_REVIEW, placement_label, review_summary
+from factcheck.ui.reader.placement_paint import cue_color
+from factcheck.ui.session import commands
+from factcheck.ui.session.session import Session
+from factcheck.ui.shell.main_window import MainWindow
 from tests.ui.conftest import (
     REVIEWER,
     WindowFactory,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.ui.spans import Segment, Span, SpanIndex, next_in_stack
+from factcheck.ui.common.spans import Segment, Span, SpanIndex, next_in_stack
 
 
 def _index() -> SpanIndex:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from factcheck.ui.actions import ACTIONS, MENUS, shortcut_table
-from factcheck.ui.theme import palette_is_dark
+from factcheck.ui.common.actions import ACTIONS, MENUS, shortcut_table
+from factcheck.ui.common.theme import palette_is_dark
 from tests.ui.conftest import WindowFactory, choose_menu
 
 
@@ -69,9 +69,9 @@ def test_dark_scheme_recolours_window_and_highlights(make_window: WindowFactory,
 
 
 @pytest.mark.parametrize(("key", "module"), [
-    ("export_report", "factcheck.ui.export_dialog"),
-    ("edit_text", "factcheck.ui.edit_text_dialog"),
-    ("paste_article", "factcheck.ui.paste_dialog"),
+    ("export_report", "factcheck.ui.export.export_dialog"),
+    ("edit_text", "factcheck.ui.articles.edit_text_dialog"),
+    ("paste_article", "factcheck.ui.articles.paste_dialog"),
 ])  # fmt: skip
 def test_missing_dialog_module_is_a_message(make_window: WindowFactory, qtbot: QtBot,
                                             monkeypatch: pytest.MonkeyPatch, key: str,

@@ -2,7 +2,7 @@
 
 Every text format is a function ``(report, out, progress) -> None`` writing to an open
 text file; :func:`export_text` writes it atomically. The PDF is not here: it needs Qt
-and is written by ``factcheck.ui.report_pdf.write_pdf``.
+and is written by ``factcheck.render.pdf.write_pdf``.
 """
 
 from __future__ import annotations

@@ -22,7 +22,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from factcheck.core.colors import STATUS_COLORS
 from factcheck.core.report.chart import chart_svg
 from factcheck.core.report.model import STATUS_ORDER, Report
-from factcheck.paths import resources_dir
 
 HTML_TEMPLATE = "report.html.j2"
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
@@ -33,7 +32,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def template_dir() -> Path:
-    return resources_dir() / "templates"
+    """The report templates ship inside this package (the core reads no app paths)."""
+    return Path(__file__).resolve().parent / "templates"
 
 
 def safe_url(url: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.errors import FactcheckError
-from factcheck.store.ops.base import Change, _audit, now
+from factcheck.store.ops.base import Change, _audit, next_id, now
 from factcheck.store.ops.revisions import (
     UnchangedText,
     create_revision,
@@ -130,14 +130,14 @@ class _Writer:
         if ch.op == "INSERT":
             article_id = self.id_of("articles", v.pop("article_gid"))
             v.pop("gid", None)
-            cols = ["gid", "article_id", "reviewer", "updated_at", *v]
-            values = [gid, article_id, v["created_by"], self.stamp, *v.values()]
-            cur = self.db.execute(
+            claim_id = next_id(self.db, "claims")
+            cols = ["id", "gid", "article_id", "reviewer", "updated_at", *v]
+            values = [claim_id, gid, article_id, v["created_by"], self.stamp, *v.values()]
+            self.db.execute(
                 f"INSERT INTO claims ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
                 f"VALUES ({','.join('?' * len(cols))})",
                 values,
             )
-            claim_id = int(cur.lastrowid or 0)
             self.ids["claims"][gid] = claim_id
             self.claims.add(claim_id)
             self.articles.add(article_id)

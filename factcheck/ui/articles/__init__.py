@@ -1,0 +1,1 @@
+"""The article list and everything that brings articles in: import, paste, edit text."""

@@ -1,0 +1,1 @@
+"""The claim pane: the claim list, its filters and the claim editor."""

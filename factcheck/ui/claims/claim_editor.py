@@ -1,0 +1,364 @@
+"""The editor for the selected claim: quote, verdict, tags, note, evidence, history, and
+for a claim that did not land exactly when the text changed, how to settle it
+(:class:`~factcheck.ui.claims.placement_panel.PlacementPanel`).
+
+It shows data and emits what the user asked for; it never writes. The note is sent when
+the reviewer pauses typing, leaves the field, or moves to another claim, and the label
+under it says whether it has been saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.core.model import Claim, Evidence, HistoryEntry, Relation, Status
+from factcheck.ui.claims.placement_panel import PlacementPanel
+from factcheck.ui.common.flow_layout import FlowLayout
+from factcheck.ui.common.resources import icon
+
+NOTE_IDLE_MS = 1200
+EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+VERDICT_KEYS = {Status.CORROBORATED: "Ctrl+1", Status.CONTRADICTED: "Ctrl+2",
+                Status.INCONCLUSIVE: "Ctrl+3", Status.UNVERIFIED: "Ctrl+0"}  # fmt: skip
+_BY = {Relation.CORROBORATES: "Corroborated by", Relation.CONTRADICTS: "Contradicted by",
+       Relation.SAME_AS: "Same as"}  # fmt: skip
+_TO = {Relation.CORROBORATES: "Corroborates", Relation.CONTRADICTS: "Contradicts",
+       Relation.SAME_AS: "Same as"}  # fmt: skip
+
+
+def evidence_text(ev: Evidence, claim_id: int, describe: Callable[[int], str]) -> str:
+    """How a piece of evidence reads from the claim at hand (links show on both ends)."""
+    if ev.kind == "source":
+        title = ev.title or ev.url
+        accessed = f" (accessed {ev.accessed})" if ev.accessed else ""
+        quote = f" — “{ev.quote}”" if ev.quote else ""
+        return f"Source: {title}{accessed}{quote}"
+    relation = ev.relation or Relation.SAME_AS
+    if ev.claim_id == claim_id and ev.target_claim_id is not None:
+        return f"{_BY[relation]} {describe(ev.target_claim_id)}"
+    return f"{_TO[relation]} {describe(ev.claim_id)}"
+
+
+def history_text(h: HistoryEntry) -> str:
+    change = ""
+    if h.old or h.new:
+        change = f": {h.old} → {h.new}" if h.old and h.new else f": {h.new or h.old}"
+    return f"{h.at[:16].replace('T', ' ')}  {h.reviewer or '?'} — {h.action}{change}"
+
+
+class NoteEdit(QPlainTextEdit):
+    """A note field that reports leaving it (so the note is saved then)."""
+
+    focusLost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focusLost.emit()
+
+
+class ClaimEditor(QWidget):
+    """Signals carry the claim id they concern, so a late signal can't hit another claim."""
+
+    statusChosen = Signal(int, str)
+    tagAdded = Signal(int, str)
+    tagRemoved = Signal(int, str)
+    noteEdited = Signal(int, str)
+    linkRequested = Signal(int)
+    sourceRequested = Signal(int)
+    evidenceRemoved = Signal(int, int)  # evidence id, claim id
+    claimActivated = Signal(int)  # the far end of a link, to open it
+    confirmPlacementRequested = Signal(int)
+    reattachRequested = Signal(int)
+    deleteRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._claim: Claim | None = None
+        self._saved_note = ""
+        self.setAccessibleName("Claim editor")
+
+        self.quote = QLabel()
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote.setObjectName("claimQuote")
+        self.quote.setAccessibleName("Claim quote")
+        self.meta = QLabel()
+        self.meta.setObjectName("claimMeta")
+        self.meta.setWordWrap(True)
+        self.meta.setAccessibleName("Claim details")
+        self.placement = PlacementPanel()
+        self.placement.confirmRequested.connect(self.confirmPlacementRequested)
+        self.placement.reattachRequested.connect(self.reattachRequested)
+        self.placement.deleteRequested.connect(self.deleteRequested)
+
+        self.verdicts = QButtonGroup(self)
+        self.verdicts.setExclusive(True)
+        verdict_row = QGridLayout()  # two by two: fits a narrow pane
+        verdict_row.setSpacing(4)
+        for i, status in enumerate((Status.CORROBORATED, Status.CONTRADICTED,
+                                    Status.INCONCLUSIVE, Status.UNVERIFIED)):  # fmt: skip
+            button = QToolButton()
+            button.setText(status.label)
+            button.setIcon(icon(status.value))
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolTip(f"{status.label} ({VERDICT_KEYS[status]})")
+            button.setAccessibleName(f"Verdict {status.label}")
+            button.setObjectName(f"verdict_{status.value}")
+            button.setProperty("status", status.value)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.verdicts.addButton(button)
+            verdict_row.addWidget(button, i // 2, i % 2)
+        self.verdicts.buttonClicked.connect(self._on_verdict)
+
+        self.tag_box = QWidget()
+        self.tag_box.setAccessibleName("Tags of the claim")
+        self.tag_chips = FlowLayout(self.tag_box)
+        self.tag_input = QLineEdit()
+        self.tag_input.setPlaceholderText("Add a tag… (Ctrl+T)")
+        self.tag_input.setAccessibleName("New tag")
+        self.tag_input.setClearButtonEnabled(True)
+        self._tag_names = QStringListModel(self)
+        completer = QCompleter(self._tag_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tag_input.setCompleter(completer)
+        self.tag_input.returnPressed.connect(self._on_tag_entered)
+
+        self.note = NoteEdit()
+        self.note.setPlaceholderText("Note: what you checked, what it showed…")
+        self.note.setAccessibleName("Note")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(110)
+        self.note_state = QLabel()
+        self.note_state.setObjectName("noteState")
+        self.note_state.setAccessibleName("Note saved state")
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_IDLE_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+        self.note.textChanged.connect(self._on_note_typed)
+        self.note.focusLost.connect(self.flush_note)
+
+        self.evidence = QListWidget()
+        self.evidence.setAccessibleName("Evidence")
+        self.evidence.setWordWrap(True)
+        self.evidence.setMaximumHeight(120)
+        self.evidence.itemActivated.connect(self._on_evidence_activated)
+        self.evidence.currentRowChanged.connect(self._update_buttons)
+        self.link_button = QPushButton(icon("link"), "Link claim…")
+        self.link_button.setAccessibleName("Link to another claim")
+        self.link_button.setToolTip("Link this claim to a claim in another article (Ctrl+L)")
+        self.source_button = QPushButton(icon("source"), "Add source…")
+        self.source_button.setAccessibleName("Add outside source")
+        self.source_button.setToolTip("Attach an outside source: URL, title, quote, date")
+        self.remove_evidence_button = QPushButton("Remove")
+        self.remove_evidence_button.setAccessibleName("Remove selected evidence")
+        self.link_button.clicked.connect(lambda: self._emit_for_claim(self.linkRequested))
+        self.source_button.clicked.connect(lambda: self._emit_for_claim(self.sourceRequested))
+        self.remove_evidence_button.clicked.connect(self._on_remove_evidence)
+        evidence_buttons = QHBoxLayout()
+        for b in (self.link_button, self.source_button, self.remove_evidence_button):
+            evidence_buttons.addWidget(b)
+        evidence_buttons.addStretch(1)
+
+        self.history = QListWidget()
+        self.history.setAccessibleName("History of the claim")
+        self.history.setMaximumHeight(110)
+        self.history.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+
+        self.placeholder = QLabel("Select a claim in the text or the list, or select text "
+                                  "and press Ctrl+M to mark a new one.")  # fmt: skip
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setObjectName("placeholder")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Verdict", verdict_row)
+        tag_col = QVBoxLayout()
+        tag_col.addWidget(self.tag_box)
+        tag_col.addWidget(self.tag_input)
+        form.addRow("Tags", tag_col)
+        note_col = QVBoxLayout()
+        note_col.addWidget(self.note)
+        note_col.addWidget(self.note_state)
+        form.addRow("Note", note_col)
+        ev_col = QVBoxLayout()
+        ev_col.addWidget(self.evidence)
+        ev_col.addLayout(evidence_buttons)
+        form.addRow("Evidence", ev_col)
+        form.addRow("History", self.history)
+
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.quote)
+        body_layout.addWidget(self.meta)
+        body_layout.addWidget(self.placement)
+        body_layout.addLayout(form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        self.show_claim(None)
+
+    # --- content ---------------------------------------------------------------------
+
+    def claim_id(self) -> int | None:
+        return self._claim.id if self._claim else None
+
+    def claim(self) -> Claim | None:
+        """The claim shown (as read when it was last shown or changed)."""
+        return self._claim
+
+    def set_selection_available(self, available: bool) -> None:
+        """Whether the article has selected text a claim could be re-attached to."""
+        self.placement.set_selection_available(available)
+
+    def set_known_tags(self, names: Sequence[str]) -> None:
+        self._tag_names.setStringList(list(names))
+
+    def show_claim(self, claim: Claim | None, evidence: Sequence[Evidence] = (),
+                   history: Sequence[HistoryEntry] = (),
+                   describe: Callable[[int], str] = str) -> None:  # fmt: skip
+        """Show ``claim`` (None: nothing selected). A pending note edit of the previous
+        claim is sent first."""
+        if self._claim is not None and (claim is None or claim.id != self._claim.id):
+            self.flush_note()
+        same = claim is not None and self._claim is not None and claim.id == self._claim.id
+        self._claim = claim
+        self.placeholder.setVisible(claim is None)
+        self.body.setVisible(claim is not None)
+        self.placement.show_claim(claim)
+        if claim is None:
+            return
+        self.quote.setText(f"“{claim.quote}”")
+        where = f"characters {claim.start}–{claim.end}"
+        if claim.placement == "orphaned":
+            where = f"lost (was near character {claim.start})"
+        elif claim.placement == "moved":
+            where += " (moved when the text changed)"
+        self.meta.setText(f"Claim #{claim.id} · {where} · marked by {claim.reviewer or '?'} "
+                          f"on {claim.created_at[:10]}")  # fmt: skip
+        for button in self.verdicts.buttons():
+            button.setChecked(button.property("status") == claim.status.value)
+        self._show_tags(claim.tags)
+        if not same:
+            self._set_note_text(claim.note)
+            self.note_state.setText("")
+        elif not self._note_pending() and claim.note != self.note.toPlainText():
+            self._set_note_text(claim.note)  # changed by undo/redo, not by typing here
+            self.note_state.setText("")
+        self.evidence.clear()
+        for ev in evidence:
+            item = QListWidgetItem(evidence_text(ev, claim.id, describe))
+            item.setData(EVIDENCE_ID_ROLE, ev.id)
+            other = ev.target_claim_id if ev.claim_id == claim.id else ev.claim_id
+            item.setData(TARGET_ROLE, other if ev.kind == "claim" else None)
+            item.setToolTip(ev.url or item.text())
+            self.evidence.addItem(item)
+        self.history.clear()
+        for h in reversed(history):
+            self.history.addItem(history_text(h))
+        self._update_buttons()
+
+    def _set_note_text(self, note: str) -> None:
+        self.note.blockSignals(True)
+        self.note.setPlainText(note)
+        self.note.blockSignals(False)
+        self._saved_note = note
+
+    def _show_tags(self, tags: Sequence[str]) -> None:
+        while self.tag_chips.count():
+            item = self.tag_chips.takeAt(0)
+            if item is not None and (w := item.widget()) is not None:
+                w.deleteLater()
+        for name in tags:
+            chip = QToolButton()
+            chip.setText(f"{name}  ×")
+            chip.setObjectName("tagChip")
+            chip.setToolTip(f"Remove the tag “{name}”")
+            chip.setAccessibleName(f"Remove tag {name}")
+            chip.clicked.connect(lambda _=False, n=name: self._emit_tag_removed(n))
+            self.tag_chips.addWidget(chip)
+        self.tag_box.setVisible(bool(tags))
+
+    # --- user input ------------------------------------------------------------------
+
+    def focus_tag_input(self) -> None:
+        if self._claim is not None:
+            self.tag_input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.tag_input.selectAll()
+
+    def _on_verdict(self, button: QAbstractButton) -> None:
+        if self._claim is not None:
+            self.statusChosen.emit(self._claim.id, str(button.property("status")))
+
+    def _on_tag_entered(self) -> None:
+        name = self.tag_input.text().strip()
+        if self._claim is not None and name:
+            self.tag_input.clear()
+            self.tagAdded.emit(self._claim.id, name)
+
+    def _emit_tag_removed(self, name: str) -> None:
+        if self._claim is not None:
+            self.tagRemoved.emit(self._claim.id, name)
+
+    def _emit_for_claim(self, signal: SignalInstance) -> None:
+        if self._claim is not None:
+            signal.emit(self._claim.id)
+
+    def _note_pending(self) -> bool:
+        return self.note.toPlainText() != self._saved_note
+
+    def _on_note_typed(self) -> None:
+        if self._claim is None:
+            return
+        self.note_state.setText("Editing… (saved when you pause)")
+        self._note_timer.start()
+
+    def flush_note(self) -> None:
+        """Send the note being typed, if it differs from the saved one."""
+        self._note_timer.stop()
+        if self._claim is not None and self._note_pending():
+            text = self.note.toPlainText()
+            self._saved_note = text
+            self.note_state.setText("Note saved")
+            self.noteEdited.emit(self._claim.id, text)
+
+    def _on_evidence_activated(self, item: QListWidgetItem) -> None:
+        target = item.data(TARGET_ROLE)
+        if target is not None:
+            self.claimActivated.emit(int(target))
+
+    def _on_remove_evidence(self) -> None:
+        item = self.evidence.currentItem()
+        if item is not None and self._claim is not None:
+            self.evidenceRemoved.emit(int(item.data(EVIDENCE_ID_ROLE)), self._claim.id)
+
+    def _update_buttons(self) -> None:
+        self.remove_evidence_button.setEnabled(self.evidence.currentItem() is not None)
+
+

@@ -1,0 +1,271 @@
+"""The claim list of the open article: columns and filters declared as data.
+
+A new per-claim fact (say, where re-anchoring placed the claim) becomes a column by
+adding a :class:`ClaimColumn` to :data:`COLUMNS` and a filter by adding a
+:class:`ClaimFilter` to :data:`FILTERS`; the model, the pane and the tests pick them up.
+Filtering is done here (not in a proxy) so an unfiltered list of thousands of claims
+costs nothing per row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from factcheck.core.model import Status
+from factcheck.ui.common.claim_rows import ClaimRow
+from factcheck.ui.common.placement_style import (
+    NEEDS_REVIEW,
+    PLACEMENT_WORDS,
+    needs_review,
+    placement_label,
+)
+from factcheck.ui.common.theme import status_color
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+# The roles data() answers (add one here when data() learns it). A view asks for seven
+# roles per cell each paint, and marking a claim repaints the whole list: the others are
+# turned away before any row is looked up.
+DATA_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ID_ROLE, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleTextRole})
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimColumn:
+    key: str
+    header: str
+    value: Callable[[ClaimRow], str]
+    stretch: bool = False
+    width: int = 110  # initial width in pixels (ignored when stretching)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """A combo box over the list: "all" plus ``choices``; ``accepts`` keeps a row."""
+
+    key: str
+    label: str
+    all_label: str
+    choices: Callable[[Sequence[str]], list[tuple[str, str]]]  # known tags -> (value, text)
+    accepts: Callable[[ClaimRow, str], bool]
+
+
+COLUMNS: tuple[ClaimColumn, ...] = (
+    ClaimColumn("quote", "Claim", lambda r: _one_line(r.quote), stretch=True),
+    ClaimColumn("status", "Verdict", lambda r: Status(r.status).label),
+    ClaimColumn("tags", "Tags", lambda r: ", ".join(r.tags), width=90),
+    ClaimColumn("placement", "Placement", lambda r: placement_label(r.placement, r.score),
+                width=78),
+)
+
+FILTERS: tuple[ClaimFilter, ...] = (
+    ClaimFilter(
+        "status", "Verdict", "All verdicts",
+        lambda _tags: [(s.value, s.label) for s in Status],
+        lambda row, value: row.status == value,
+    ),
+    ClaimFilter(
+        "tag", "Tag", "All tags",
+        lambda tags: [(t, t) for t in tags],
+        lambda row, value: value.casefold() in (t.casefold() for t in row.tags),
+    ),
+    ClaimFilter(
+        "placement", "Placement", "Any placement",
+        lambda _tags: [(NEEDS_REVIEW, "Needs review"), ("fuzzy", "Approximate"),
+                       ("orphaned", "Lost")],
+        lambda row, value: (needs_review(row.placement) if value == NEEDS_REVIEW
+                            else row.placement == value),
+    ),
+)  # fmt: skip
+
+_FILTERS_BY_KEY = {f.key: f for f in FILTERS}
+
+
+def _placement_note(row: ClaimRow) -> str:
+    """"approximate placement (score 0.82), needs review"; "" unless it needs review."""
+    if not needs_review(row.placement):
+        return ""
+    score = f" (score {row.score:.2f})" if row.placement == "fuzzy" else ""
+    return f"{PLACEMENT_WORDS[row.placement]} placement{score}, needs review"
+
+
+def _key(row: ClaimRow) -> tuple[int, int, int]:
+    return (row.start, -row.end, row.id)
+
+
+class ClaimListModel(QAbstractTableModel):
+    """All claims of one article in text order; shows those the active filters accept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._all: list[ClaimRow] = []
+        self._all_keys: list[tuple[int, int, int]] = []
+        self._shown: list[ClaimRow] = []
+        self._keys: list[tuple[int, int, int]] = []
+        self._filters: dict[str, str] = {}
+        self._placed: dict[int, str] = {}  # claim id -> placement, for those not exact
+        self._key_of: dict[int, tuple[int, int, int]] = {}  # claim id -> its sort key
+        self._statuses: Counter[str] = Counter()  # claims per status, kept per edit
+
+    # --- content ---------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[ClaimRow]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        self._all_keys = [(r.start, -r.end, r.id) for r in self._all]  # _key, inlined
+        if self._all_keys != sorted(self._all_keys):  # usually given in text order
+            self._all.sort(key=_key)
+            self._all_keys = [_key(r) for r in self._all]
+        self._key_of = {k[2]: k for k in self._all_keys}
+        self._statuses = Counter(map(attrgetter("status"), self._all))
+        self._placed = {r.id: r.placement for r in self._all if r.placement != "exact"}
+        self._refilter()
+        self.endResetModel()
+
+    def all_rows(self) -> list[ClaimRow]:
+        return list(self._all)
+
+    def _accepts(self, row: ClaimRow) -> bool:
+        return all(_FILTERS_BY_KEY[k].accepts(row, v) for k, v in self._filters.items())
+
+    def _refilter(self) -> None:
+        if not self._filters:  # the usual case: no per-row work for thousands of claims
+            self._shown, self._keys = list(self._all), list(self._all_keys)
+            return
+        self._shown = [r for r in self._all if self._accepts(r)]
+        self._keys = [_key(r) for r in self._shown]
+
+    def set_filter(self, key: str, value: str | None) -> None:
+        """Show only rows whose ``key`` filter accepts ``value`` (None: no filter)."""
+        if key not in _FILTERS_BY_KEY:
+            raise KeyError(key)
+        if value:
+            self._filters[key] = value
+        else:
+            self._filters.pop(key, None)
+        self.beginResetModel()
+        self._refilter()
+        self.endResetModel()
+
+    def filters(self) -> dict[str, str]:
+        return dict(self._filters)
+
+    def upsert(self, row: ClaimRow) -> None:
+        """Add or replace one claim, touching only its row of the view."""
+        key = _key(row)
+        old = self.row_of(row.id)  # where it is shown now, if it is
+        self._drop(row.id)
+        if row.placement != "exact":
+            self._placed[row.id] = row.placement
+        i = bisect_left(self._all_keys, key)
+        self._all.insert(i, row)
+        self._all_keys.insert(i, key)
+        self._key_of[row.id] = key
+        self._statuses[row.status] += 1
+        if old is not None and self._accepts(row) and self._keys[old] == key:
+            self._shown[old] = row
+            self.dataChanged.emit(self.index(old, 0), self.index(old, len(COLUMNS) - 1))
+            return
+        if old is not None:
+            self._remove_shown(old)
+        if self._accepts(row):
+            j = bisect_left(self._keys, key)
+            self.beginInsertRows(QModelIndex(), j, j)
+            self._shown.insert(j, row)
+            self._keys.insert(j, key)
+            self.endInsertRows()
+
+    def remove(self, claim_id: int) -> None:
+        old = self.row_of(claim_id)
+        self._drop(claim_id)
+        if old is not None:
+            self._remove_shown(old)
+
+    def _remove_shown(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._shown[row], self._keys[row]
+        self.endRemoveRows()
+
+    def _drop(self, claim_id: int) -> None:
+        self._placed.pop(claim_id, None)
+        key = self._key_of.pop(claim_id, None)
+        if key is not None:  # found by its key: no scan of thousands of rows per edit
+            i = bisect_left(self._all_keys, key)
+            self._statuses[self._all[i].status] -= 1
+            del self._all[i], self._all_keys[i]
+
+    def row_of(self, claim_id: int) -> int | None:
+        key = self._key_of.get(claim_id)
+        if key is None:
+            return None
+        j = bisect_left(self._keys, key)
+        return j if j < len(self._keys) and self._keys[j] == key else None
+
+    def row_at(self, row: int) -> ClaimRow | None:
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def get(self, claim_id: int) -> ClaimRow | None:
+        key = self._key_of.get(claim_id)
+        return self._all[bisect_left(self._all_keys, key)] if key is not None else None
+
+    def counts(self) -> dict[str, int]:
+        """Claims per status over the whole article (filters ignored)."""
+        out = dict.fromkeys((s.value for s in Status), 0)
+        out.update(self._statuses)
+        return out
+
+    def placement_counts(self) -> dict[str, int]:
+        """Claims per placement over the whole article (filters ignored); kept up to date
+        per row, since the window asks after every edit."""
+        out = dict.fromkeys(PLACEMENT_WORDS, 0)
+        for placement in self._placed.values():
+            out[placement] = out.get(placement, 0) + 1
+        out["exact"] = len(self._all) - len(self._placed)
+        return out
+
+    # --- Qt model --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in DATA_ROLES or not index.isValid():
+            return None
+        row = self._shown[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.value(row)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tags = f"\nTags: {', '.join(row.tags)}" if row.tags else ""
+            note = _placement_note(row)
+            placed = f"\n{note[0].upper()}{note[1:]}" if note else ""
+            return f"{Status(row.status).label}{tags}{placed}\n\n{_one_line(row.quote, 600)}"
+        if role == Qt.ItemDataRole.DecorationRole and column.key == "status":
+            return status_color(row.status)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            note = f", {_placement_note(row)}" if needs_review(row.placement) else ""
+            return f"{Status(row.status).label} claim{note}: {_one_line(row.quote, 200)}"
+        return None

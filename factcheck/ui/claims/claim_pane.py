@@ -1,0 +1,166 @@
+"""The claim pane: filters over the claim list, the list, and the selected claim's editor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.ui.claims.claim_delegate import ClaimDelegate
+from factcheck.ui.claims.claim_editor import ClaimEditor
+from factcheck.ui.claims.claim_model import COLUMNS, FILTERS, ID_ROLE, ClaimListModel
+
+
+class ClaimPane(QWidget):
+    """``claimSelected(claim_id or None)`` when the user picks a row."""
+
+    claimSelected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Claims")
+        self.model = ClaimListModel()
+        self._known_tags: list[str] = []
+        self.filters: dict[str, QComboBox] = {}
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(0, 0, 6, 0)  # the count is not against the edge
+        for spec in FILTERS:
+            combo = QComboBox()
+            combo.setAccessibleName(f"Filter claims by {spec.label.lower()}")
+            combo.setObjectName(f"filter_{spec.key}")
+            combo.setToolTip(f"Show only claims with this {spec.label.lower()}")
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)  # three filters share a narrow pane
+            combo.currentIndexChanged.connect(lambda _i, k=spec.key: self._on_filter(k))
+            self.filters[spec.key] = combo
+            filter_row.addWidget(combo, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("claimCount")
+        self.count_label.setAccessibleName("Number of claims shown")
+        filter_row.addWidget(self.count_label)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ClaimDelegate(self.model, self.view))
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAccessibleName("Claim list")
+        header = self.view.horizontalHeader()
+        header.setAccessibleName("Claim list columns")
+        header.setStretchLastSection(False)
+        for i, column in enumerate(COLUMNS):
+            mode = (QHeaderView.ResizeMode.Stretch if column.stretch
+                    else QHeaderView.ResizeMode.Interactive)  # fmt: skip
+            header.setSectionResizeMode(i, mode)
+            if not column.stretch:
+                header.resizeSection(i, column.width)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
+
+        self.editor = ClaimEditor()
+        scroll = QScrollArea()
+        scroll.setWidget(self.editor)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName("Claim editor area")
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filter_row)
+        top_layout.addWidget(self.view)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("claimSplitter")
+        self.splitter.setAccessibleName("Claim list and editor divider")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.set_known_tags([])
+
+    def set_known_tags(self, names: Sequence[str]) -> None:
+        """Refresh the filter choices (keeping the current choice when it still exists)."""
+        self._known_tags = list(names)
+        self.editor.set_known_tags(names)
+        for spec in FILTERS:
+            combo = self.filters[spec.key]
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(spec.all_label, None)
+            for value, text in spec.choices(self._known_tags):
+                combo.addItem(text, value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+            if current is not None and index < 0:
+                self.model.set_filter(spec.key, None)
+
+    def set_filter(self, key: str, value: str | None) -> None:
+        combo = self.filters[key]
+        combo.setCurrentIndex(max(0, combo.findData(value)) if value else 0)
+
+    def _on_filter(self, key: str) -> None:
+        selected = self.selected_claim()
+        value = self.filters[key].currentData()
+        self.model.set_filter(key, value)
+        if selected is not None:
+            self.select_claim(selected, emit=False)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+
+    # --- selection -------------------------------------------------------------------
+
+    def selected_claim(self) -> int | None:
+        index = self.view.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    def select_claim(self, claim_id: int | None, *, emit: bool = False) -> None:
+        """Make ``claim_id`` the current row (none if filtered out or None)."""
+        row = self.model.row_of(claim_id) if claim_id is not None else None
+        sm = self.view.selectionModel()
+        self.view.blockSignals(True)
+        sm.blockSignals(True)
+        if row is None:
+            sm.clearSelection()
+            sm.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+        else:
+            index = self.model.index(row, 0)
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+            sm.setCurrentIndex(index, flags)
+            self.view.scrollTo(index)
+        sm.blockSignals(False)
+        self.view.blockSignals(False)
+        self.view.viewport().update()
+        if emit:
+            self.claimSelected.emit(claim_id)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.claimSelected.emit(int(current.data(ID_ROLE)) if current.isValid() else None)

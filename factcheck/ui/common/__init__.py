@@ -1,0 +1,2 @@
+"""Pieces every view shares: the action table, theme, icons, messages,
+layout and plain claim rows."""

@@ -1,0 +1,1 @@
+"""The export dialog: the verification report and interchange files."""

@@ -1,0 +1,1 @@
+"""The reader: the article text with claims painted over it."""

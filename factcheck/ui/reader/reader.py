@@ -1,0 +1,362 @@
+"""The article reader: the text exactly as stored, read-only, claims drawn over it.
+
+Drawing: the document holds the plain text only. Claim highlights are painted under
+the text in :meth:`ReaderView.paintEvent`, for the lines being painted
+(:mod:`factcheck.ui.reader.highlight_paint`), so opening a long article costs about what Qt
+needs to lay out and paint the plain text however many claims it carries, and marking a
+claim repaints just that claim's lines, with no re-layout. The selected claim gets an
+outline painted on top of the text.
+
+Positions: claims arrive in code points and are kept here in Qt positions
+(:class:`PositionMap`); everything this widget emits is in code points again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextLine,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
+
+from factcheck.ui.common.claim_rows import ClaimRow
+from factcheck.ui.common.placement_style import span_for
+from factcheck.ui.common.positions import PositionMap
+from factcheck.ui.common.spans import Span, SpanIndex, next_in_stack
+from factcheck.ui.common.theme import HighlightColors
+from factcheck.ui.reader.highlight_paint import (
+    paint_highlights,
+    range_rects,
+    scroll_offset,
+    span_area,
+    visible_range,
+)
+from factcheck.ui.reader.placement_paint import paint_placement_cues
+
+READING_COLUMN_CHARS = 75
+LINE_HEIGHT_PERCENT = 140
+SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Liberation Serif", "DejaVu Serif",
+                  "Noto Serif", "serif"]  # fmt: skip
+
+
+def reading_font(point_size: float = 12.0) -> QFont:
+    font = QFont()
+    font.setFamilies(SERIF_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(point_size)
+    return font
+
+
+class ReaderView(QTextEdit):
+    """Read-only text with claim highlights.
+
+    Signals: ``claimClicked(claim_id)`` when a click selects a claim,
+    ``emptyClicked()`` when a click lands on unclaimed text.
+    """
+
+    claimClicked = Signal(int)
+    emptyClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)  # fmt: skip
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(False)  # drops go to the window (import)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Article text")
+        self.setAccessibleDescription(
+            "The article; select text and press Ctrl+M to mark it as a claim")
+        self._font = reading_font()
+        self._colors = HighlightColors(self.palette())
+        self._map = PositionMap("")
+        self._index = SpanIndex()
+        # A highlighted paragraph break is drawn one space wide, as Qt draws a format.
+        self._separator = QFontMetricsF(self._font).horizontalAdvance(" ")
+        self._selected: int | None = None
+        self._press: QPoint | None = None
+        self._last_stack: tuple[int, ...] = ()
+        self._margin = -1.0
+        self.context_actions: list[QAction | None] = []  # None draws a separator
+        self.describe_claims: Callable[[list[int]], str] | None = None
+        self._doc: QTextDocument | None = None
+        self.show_article("", [])
+
+    # --- content ---------------------------------------------------------------------
+
+    def show_article(self, text: str, rows: Sequence[ClaimRow]) -> None:
+        """Show ``text`` with its claims (``rows`` in text order, as
+        :meth:`Session.claim_rows` gives them); builds the document off-screen, then
+        swaps it in. The document is plain text: highlights are painted."""
+        self._map = PositionMap(text)
+        to_qt = self._map.to_qt
+        if self._map.identity:  # the usual case, thousands of claims: no per-row calls
+            self._index = SpanIndex([Span(r.id, r.start, r.end, r.status)
+                                     if r.placement == "exact" else span_for(r, to_qt)
+                                     for r in rows])  # fmt: skip
+        else:
+            self._index = SpanIndex(span_for(r, to_qt) for r in rows)
+        self._selected = None
+        self._last_stack = ()
+        self._first_visible = 0  # block number where the last paint started
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self._font)
+        doc.setDocumentMargin(12)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        doc.setPlainText(text)
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(LINE_HEIGHT_PERCENT,
+                                   QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block_format)
+        self._set_margins(doc, self._column_margin())
+        old, self._doc = self._doc, doc
+        self.setDocument(doc)
+        if old is not None:
+            old.deleteLater()
+
+    def text_length(self) -> int:
+        return self._map.length
+
+    def upsert_claim(self, row: ClaimRow) -> None:
+        """Add or change one claim; repaints only the lines it covers (or covered)."""
+        old = self._index.get(row.id)
+        span = span_for(row, self._map.to_qt)
+        self._index.add(span)
+        lo, hi = span.start, span.end
+        if old is not None:
+            lo, hi = min(lo, old.start), max(hi, old.end)
+        self._repaint_range(lo, hi)
+
+    def remove_claim(self, claim_id: int) -> None:
+        span = self._index.remove(claim_id)
+        if span is not None:
+            if self._selected == claim_id:
+                self._selected = None
+            self._repaint_range(span.start, span.end)
+
+    def _repaint_range(self, lo: int, hi: int) -> None:
+        area = span_area(self, lo, max(hi, lo + 1), self._separator)
+        if not area.isEmpty():
+            self.viewport().update(area)
+
+    def claim_ids(self) -> list[int]:
+        return [s.claim_id for s in self._index]
+
+    def highlight_at(self, cp: int) -> QColor | None:
+        """The colour painted under the character at code point ``cp``; None where no
+        highlighted claim covers it (what tests and tools ask instead of pixels)."""
+        q = self._map.to_qt(cp)
+        here = self._index.segments(q, q + 1)
+        return self._colors.background(here[0].top.status, here[0].depth) if here else None
+
+    def set_colors(self, colors: HighlightColors) -> None:
+        """New palette: the highlights take it at the next paint."""
+        self._colors = colors
+        self.viewport().update()
+
+    # --- selection -------------------------------------------------------------------
+
+    def selected_claim(self) -> int | None:
+        return self._selected
+
+    def set_selected_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
+        before = self._index.get(self._selected) if self._selected is not None else None
+        self._selected = claim_id if claim_id is not None and self._index.get(claim_id) else None
+        span = self._index.get(self._selected) if self._selected is not None else None
+        if span is not None and scroll:
+            self.scroll_to_qt(span.start, span.end)  # a scroll repaints the whole view
+        for changed in (before, span):  # the outlines that went and came
+            if changed is not None:
+                self._repaint_range(changed.start, changed.end)
+
+    def selection_cp(self) -> tuple[int, int] | None:
+        """The text selection in code points, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.to_cp(cursor.selectionStart()), self._map.to_cp(cursor.selectionEnd())
+
+    def select_cp(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.scroll_to_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def clear_text_selection(self) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+
+    def scroll_to_qt(self, start: int, end: int) -> None:
+        """Bring ``[start, end)`` into view (a third down the page) unless it is visible."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(start, self.document().characterCount() - 1))
+        top = self.cursorRect(cursor).top()
+        height = self.viewport().height()
+        if 0 <= top <= height - self.fontMetrics().height() * 2:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - height // 3)
+
+    def scroll_to_cp(self, cp: int) -> None:
+        q = self._map.to_qt(cp)
+        self.scroll_to_qt(q, q + 1)
+
+    # --- painting --------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        area = event.rect()
+        first, stop = visible_range(self, area.top(), area.bottom(), self._first_visible)
+        self._first_visible = first.blockNumber()
+        painter = QPainter(self.viewport())
+        paint_highlights(painter, first, stop, scroll_offset(self), self._index, self._colors,
+                         self._separator)  # fmt: skip
+        painter.end()
+        super().paintEvent(event)  # the text, and the text selection, over the highlights
+        paint_placement_cues(self, self._index, self._colors.dark)  # fuzzy / lost claims
+        if self._selected is not None:
+            self._paint_outline(first.position(), stop)
+
+    def _paint_outline(self, lo: int, hi: int) -> None:
+        """The selected claim's outline, on its lines within ``[lo, hi)``."""
+        span = self._index.get(self._selected) if self._selected is not None else None
+        if span is None:
+            return
+        lo, hi = max(span.start, lo), min(span.end, hi)
+        if lo >= hi:
+            return
+        offset = scroll_offset(self)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(self._colors.outline), 2.0))
+        block = self.document().findBlock(lo)
+        while block.isValid() and block.position() < hi:
+            for rect in range_rects(block, lo, hi, offset):
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+            block = block.next()
+        painter.end()
+
+    # --- margins: a centred reading column -------------------------------------------
+
+    def _column_margin(self) -> float:
+        avg = self.fontMetrics().averageCharWidth() * self._font.pointSizeF() / max(
+            1.0, self.font().pointSizeF())
+        column = READING_COLUMN_CHARS * avg
+        return max(0.0, (self.viewport().width() - column) / 2 - 12)
+
+    @staticmethod
+    def _set_margins(doc: QTextDocument, margin: float) -> None:
+        frame = doc.rootFrame()
+        fmt = frame.frameFormat()
+        fmt.setLeftMargin(margin)
+        fmt.setRightMargin(margin)
+        frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        margin = round(self._column_margin())
+        if margin != self._margin:
+            self._margin = margin
+            self._set_margins(self.document(), margin)
+
+    # --- mouse -----------------------------------------------------------------------
+
+    def char_at(self, point: QPoint) -> int | None:
+        """Qt position of the character under ``point`` (viewport coordinates)."""
+        block = self.cursorForPosition(point).block()
+        if not block.isValid():
+            return None
+        layout = block.layout()
+        origin = layout.position() - QPointF(self.horizontalScrollBar().value(),
+                                             self.verticalScrollBar().value())  # fmt: skip
+        x, y = point.x() - origin.x(), point.y() - origin.y()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.y() <= y < line.y() + line.height():
+                if not line.x() <= x <= line.x() + line.naturalTextWidth():
+                    return None
+                col = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+                return block.position() + min(col, max(0, block.length() - 2))
+        return None
+
+    def claims_at(self, point: QPoint) -> list[int]:
+        pos = self.char_at(point)
+        return [] if pos is None else [s.claim_id for s in self._index.stack_at(pos)]
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        point = event.position().toPoint()
+        if (event.button() != Qt.MouseButton.LeftButton or press is None
+                or (point - press).manhattanLength() >= QApplication.startDragDistance()
+                or self.textCursor().hasSelection()):  # fmt: skip
+            return
+        pos = self.char_at(point)
+        stack = self._index.stack_at(pos) if pos is not None else []
+        ids = tuple(s.claim_id for s in stack)
+        current = self._selected if ids == self._last_stack else None
+        self._last_stack = ids
+        chosen = next_in_stack(stack, current)
+        if chosen is None:
+            self.emptyClicked.emit()
+        else:
+            self.claimClicked.emit(chosen.claim_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            over = bool(self.claims_at(event.position().toPoint()))
+            shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            point = self.viewport().mapFrom(self, event.pos())
+            ids = self.claims_at(point)
+            if ids and self.describe_claims is not None:
+                QToolTip.showText(event.globalPos(), self.describe_claims(ids), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        for action in self.context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -1,0 +1,118 @@
+"""The middle pane: the open article's metadata, the verdict legend, the bar saying which
+claims wait for review after the text changed, and the reader."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from factcheck.core.model import Article, Status
+from factcheck.ui.common.flow_layout import FlowLayout
+from factcheck.ui.common.theme import HighlightColors
+from factcheck.ui.reader.reader import ReaderView
+from factcheck.ui.reader.review_banner import ReviewBanner
+
+LEGEND_ORDER = (Status.UNVERIFIED, Status.CORROBORATED, Status.CONTRADICTED,
+                Status.INCONCLUSIVE)  # fmt: skip
+
+
+class Legend(QWidget):
+    """Colour chips naming each verdict, with how many claims of the article have it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Verdict colours")
+        layout = FlowLayout(self, spacing=6)  # wraps in a narrow pane
+        self.chips: dict[str, QLabel] = {}
+        for status in LEGEND_ORDER:
+            chip = QLabel()
+            chip.setObjectName(f"legend_{status.value}")
+            chip.setAccessibleName(f"{status.label} colour")
+            self.chips[status.value] = chip
+            layout.addWidget(chip)
+        self.hint = QLabel("deeper colour = overlapping claims")
+        self.hint.setObjectName("legendHint")
+        layout.addWidget(self.hint)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._colors: HighlightColors | None = None
+        self._counts: dict[str, int] = {}
+
+    def set_colors(self, colors: HighlightColors) -> None:
+        self._colors = colors
+        text = colors.text.name()
+        for status in LEGEND_ORDER:  # a style sheet re-polishes: only when colours change
+            bg = colors.chip(status.value).name()
+            self.chips[status.value].setStyleSheet(
+                f"QLabel {{ background: {bg}; color: {text}; "
+                "border-radius: 4px; padding: 2px 8px; }")  # fmt: skip
+        self._render()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self._counts = dict(counts)
+        self._render()
+
+    def _render(self) -> None:
+        if self._colors is None:
+            return
+        for status in LEGEND_ORDER:
+            text = f"{status.label} {self._counts.get(status.value, 0)}"
+            chip = self.chips[status.value]
+            if chip.text() != text:  # marking one claim changes one chip
+                chip.setText(text)
+
+
+class ReaderPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Article")
+        self.title = QLabel()
+        self.title.setObjectName("articleTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setAccessibleName("Article title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel()
+        self.meta.setObjectName("articleMeta")
+        self.meta.setWordWrap(True)
+        self.meta.setOpenExternalLinks(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.meta.setAccessibleName("Article details")
+        self.legend = Legend()
+        self.banner = ReviewBanner()
+        self.reader = ReaderView()
+        header = QVBoxLayout()
+        header.setContentsMargins(12, 8, 12, 4)
+        header.setSpacing(4)
+        header.addWidget(self.banner)
+        header.addWidget(self.title)
+        header.addWidget(self.meta)
+        header.addWidget(self.legend)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.reader, 1)
+        self.show_metadata(None)
+
+    def show_metadata(self, article: Article | None, message: str = "") -> None:
+        if article is None:
+            self.title.setText(message or "No article open")
+            self.meta.setText("")
+            return
+        self.title.setText(article.title)
+        parts = [html.escape(p) for p in (article.outlet, article.author,
+                                          article.published[:10]) if p]  # fmt: skip
+        if article.url:
+            url = html.escape(article.url, quote=True)
+            parts.append(f"<a href='{url}'>{html.escape(article.url)}</a>")
+        text = article.text
+        words = f"{len(text.split()):,}" if len(text) < 100_000 else f"~{text.count(' '):,}"
+        parts.append(f"{words} words · article #{article.id}")
+        self.meta.setText(" · ".join(parts))

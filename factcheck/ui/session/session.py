@@ -1,0 +1,262 @@
+"""An open project as the window sees it: reads, and edits pushed as undoable commands.
+
+What may write: only this module and :mod:`factcheck.ui.session.commands`, and only by
+calling :mod:`factcheck.store.ops` (or the importer, which calls it). Every widget and
+dialog edits through a method here; every edit is a ``QUndoCommand`` on
+:attr:`Session.undo_stack` except imports (which only add); every write emits
+``changed`` with the :class:`~factcheck.store.ops.Change` that names what it touched,
+text changes included. An edit taken from an older text or row is refused by the op and
+said through ``failed``. import-linter enforces that nothing else in the window imports
+``store.ops``, the importer, ``sqlite3`` or ``sqlite_utils``.
+
+This module and the commands are the only parts of the window that import the store,
+and the window imports them only once it has painted, so the first frame does not wait
+for the database library to load.
+
+Threading rule: everything here runs on the GUI thread (SQLite connections stay on the
+thread that opened them); a long import reports progress through a callback instead.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from sqlite_utils import Database
+
+from factcheck.core.model import (
+    Article,
+    ArticleDraft,
+    ArticleSummary,
+    Claim,
+    Evidence,
+    HistoryEntry,
+    Relation,
+    SearchHit,
+    Status,
+    Tag,
+)
+from factcheck.errors import FactcheckError, NotFound, ProjectError
+from factcheck.store import importer, ops, queries
+from factcheck.store.import_report import ImportReport
+from factcheck.store.project import connect
+from factcheck.ui.common.claim_rows import ClaimRow
+from factcheck.ui.session import commands
+
+if TYPE_CHECKING:
+    from factcheck.core.report.model import Report
+
+
+class Session(QObject):
+    """One open project file, its reviewer and its undo stack.
+
+    ``changed(change, focus_claim_id)`` is emitted after every edit, undo and redo;
+    ``failed(message)`` when an edit is refused (a one-line message for the user).
+    """
+
+    changed = Signal(object, object)
+    failed = Signal(str)
+
+    def __init__(self, db: Database, path: Path | str, reviewer: str) -> None:
+        super().__init__()
+        self.db = db
+        self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
+        self.reviewer = reviewer
+        self.undo_stack = QUndoStack(self)
+
+    # --- opening and closing ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True) -> Session:
+        """Open (creating if needed) a project; a new one receives the sample articles
+        when ``seed`` is true. Raises FactcheckError with a one-line reason."""
+        db = connect(path)
+        try:
+            if seed:
+                importer.ensure_seeded(db, reviewer)
+        except sqlite3.Error as exc:
+            db.close()
+            raise ProjectError(f"{path}: the project file could not be used ({exc})") from None
+        return cls(db, path, reviewer)
+
+    @classmethod
+    def create(cls, path: Path | str, reviewer: str) -> Session:
+        """A new, empty project (it will never receive the samples)."""
+        target = Path(path)
+        if target.exists():
+            raise ProjectError(f"{target}: already exists; open it instead")
+        db = connect(target)
+        importer.mark_seeded(db)
+        return cls(db, target, reviewer)
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.db.close()
+
+    # --- reads -----------------------------------------------------------------------
+
+    def articles(self) -> list[ArticleSummary]:
+        return queries.list_articles(self.db)
+
+    def article_summaries(self, ids: Iterable[int]) -> list[ArticleSummary]:
+        return queries.article_summaries(self.db, ids)
+
+    def article(self, article_id: int) -> Article:
+        return queries.get_article(self.db, article_id)
+
+    def claim_rows(self, article: Article) -> list[ClaimRow]:
+        """The article's claims, lightly, in text order (see :class:`ClaimRow`)."""
+        tags = queries.claim_tags_for_article(self.db, article.id)
+        text = article.text
+        return [
+            ClaimRow(cid, start, end, status, tags.get(cid, ()), text[start:end])
+            for cid, start, end, status in queries.claim_outline(self.db, article.id)
+        ]
+
+    def claim_row(self, claim: Claim, text: str) -> ClaimRow:
+        return ClaimRow(claim.id, claim.start, claim.end, claim.status.value, claim.tags,
+                        text[claim.start : claim.end])  # fmt: skip
+
+    def claim(self, claim_id: int) -> Claim | None:
+        try:
+            return queries.get_claim(self.db, claim_id)
+        except NotFound:
+            return None
+
+    def all_claims(self) -> list[Claim]:
+        return queries.all_claims(self.db)
+
+    def article_titles(self) -> dict[int, str]:
+        return {a.id: a.title for a in queries.list_articles(self.db)}
+
+    def evidence(self, claim_id: int) -> list[Evidence]:
+        return queries.evidence_for_claim(self.db, claim_id)
+
+    def history(self, claim_id: int) -> list[HistoryEntry]:
+        return queries.history_for_claim(self.db, claim_id)
+
+    def tags(self) -> list[Tag]:
+        return queries.list_tags(self.db)
+
+    def search(self, query: str) -> list[SearchHit]:
+        return queries.search(self.db, query)
+
+    def next_unverified(self, after: tuple[int, int, int] | None, *,
+                        backwards: bool = False) -> Claim | None:  # fmt: skip
+        return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
+                                              backwards=backwards)  # fmt: skip
+
+    # --- edits -----------------------------------------------------------------------
+
+    def run(self, command: commands.OpCommand) -> ops.Change | None:
+        """Apply a command and push it on the undo stack; on refusal say why (``failed``)
+        and push nothing."""
+        try:
+            change = command.apply()
+        except FactcheckError as exc:
+            self.failed.emit(str(exc))
+            return None
+        except sqlite3.Error as exc:
+            self.failed.emit(f"{self.path}: the edit could not be saved ({exc})")
+            return None
+        self.undo_stack.push(command)
+        self.notify(change, command.focus_after_do)
+        return change
+
+    def notify(self, change: ops.Change, focus: int | None = None) -> None:
+        self.changed.emit(change, focus)
+
+    def command_failed(self, message: str) -> None:
+        self.failed.emit(message + " — the undo history was cleared")
+        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside the stack's own call
+
+    def mark(self, article_id: int, start: int, end: int, text_hash: str | None = None,
+             ) -> int | None:  # fmt: skip
+        """Mark ``[start, end)`` of the text whose hash is ``text_hash`` (the one shown)."""
+        change = self.run(commands.MarkClaim(self, article_id, start, end, text_hash))
+        return change.created_id if change else None
+
+    def reattach(self, claim_id: int, start: int, end: int, text_hash: str | None) -> bool:
+        command = commands.ReattachClaim(self, claim_id, start, end, text_hash)
+        return self.run(command) is not None
+
+    def confirm_placement(self, claim_id: int) -> bool:
+        return self.run(commands.ConfirmPlacement(self, claim_id)) is not None
+
+    def edit_text(self, article_id: int, text: str, base_hash: str,
+                  source: str = "edit") -> ops.RevisionResult | None:  # fmt: skip
+        """A new revision of the article's text (undoable); None when refused (said)."""
+        command = commands.EditText(self, article_id, text, base_hash, source=source)
+        return command.result if self.run(command) is not None else None
+
+    def current_revision_number(self, article_id: int) -> int:
+        return queries.current_revision_number(self.db, article_id)
+
+    def predict_placements(self, article_id: int, text: str) -> dict[str, int]:
+        return ops.predict_placements(self.db, article_id, text)
+
+    def import_drafts(self, drafts: Sequence[ArticleDraft]) -> ImportReport:
+        """Import articles that came from no file (pasted text). Emits ``changed``."""
+        report = importer.import_drafts(self.db, drafts, self.reviewer)
+        self.notify(report.change)
+        return report
+
+    def gather_report(self, article_ids: Sequence[int] | None) -> Report:
+        """The verification report's data (a read)."""
+        from factcheck.store.report_data import gather_report  # only when exporting
+
+        return gather_report(self.db, article_ids)
+
+    def data_version(self) -> int:
+        """SQLite's count of commits by *other* connections to this file: when it moves,
+        another window or the command line changed the project."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def set_status(self, claim_id: int, status: Status) -> None:
+        claim = self.claim(claim_id)
+        if claim is not None and claim.status != status:
+            self.run(commands.SetStatus(self, claim_id, claim.status, status))
+
+    def set_note(self, claim_id: int, note: str) -> None:
+        claim = self.claim(claim_id)
+        if claim is not None and claim.note != note:
+            self.run(commands.SetNote(self, claim_id, claim.note, note))
+
+    def add_tag(self, claim_id: int, name: str) -> None:
+        name = name.strip()
+        claim = self.claim(claim_id)
+        if not name or claim is None:
+            return
+        if name.casefold() in {t.casefold() for t in claim.tags}:
+            return
+        known = {t.name.casefold() for t in self.tags()}
+        self.run(commands.AddTag(self, claim_id, name, name.casefold() not in known))
+
+    def remove_tag(self, claim_id: int, name: str) -> None:
+        self.run(commands.RemoveTag(self, claim_id, name))
+
+    def link(self, claim_id: int, target_id: int, relation: Relation) -> None:
+        self.run(commands.LinkClaims(self, claim_id, target_id, relation))
+
+    def add_source(self, claim_id: int, url: str, *, title: str = "", quote: str = "",
+                   accessed: str = "") -> None:  # fmt: skip
+        self.run(commands.AddSource(self, claim_id, url, title=title, quote=quote,
+                                    accessed=accessed))  # fmt: skip
+
+    def remove_evidence(self, evidence_id: int, claim_id: int) -> None:
+        self.run(commands.RemoveEvidence(self, evidence_id, claim_id))
+
+    def delete_claim(self, claim_id: int) -> None:
+        self.run(commands.DeleteClaim(self, claim_id))
+
+    def import_paths(self, paths: Sequence[Path],
+                     progress: Callable[[int, int, str], None] | None = None,
+                     ) -> ImportReport:  # fmt: skip
+        """Import files (not undoable: imports only add). Emits ``changed``."""
+        report = importer.import_paths(self.db, paths, self.reviewer, progress)
+        self.notify(report.change)
+        return report

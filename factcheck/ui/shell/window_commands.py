@@ -1,0 +1,377 @@
+"""The main window's commands that act on claims, files and preferences (a mixin of
+:class:`~factcheck.ui.shell.main_window.MainWindow`, split out to keep each file readable).
+
+Handlers are named in :data:`factcheck.ui.common.actions.ACTIONS`. They read the selection from
+the views and hand the edit to the session; none of them refreshes a view itself.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from factcheck.core.model import Article, SearchHit, Status
+from factcheck.core.quotes import snap_to_words
+from factcheck.ui.common.messages import show_message
+from factcheck.ui.common.placement_style import NEEDS_REVIEW, placement_hint
+from factcheck.ui.shell import dialogs
+
+if TYPE_CHECKING:
+    from factcheck.ui.articles.navigator import Navigator
+    from factcheck.ui.claims.claim_editor import ClaimEditor
+    from factcheck.ui.claims.claim_pane import ClaimPane
+    from factcheck.ui.reader.reader import ReaderView
+    from factcheck.ui.session.session import Session
+
+PROJECT_FILTER = "factcheck projects (*.db);;All files (*)"
+
+
+class WindowCommands(QMainWindow):
+    """Claim, file and preference commands of the main window."""
+
+    if TYPE_CHECKING:
+        session: Session | None
+        article: Article | None
+        reviewer: str
+        reader: ReaderView
+        editor: ClaimEditor
+        claim_pane: ClaimPane
+        navigator: Navigator
+        reviewer_label: Any
+
+        def selected_claim(self) -> int | None: ...
+        def open_article(self, article_id: int, *, claim_id: int | None = None) -> None: ...
+        def set_session(self, session: Session | None) -> None: ...
+        def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None: ...
+
+    # --- claim actions ---------------------------------------------------------------
+
+    def mark_selection(self) -> None:
+        if self.session is None or self.article is None:
+            return
+        selection = self.reader.selection_cp()
+        if selection is None:
+            self.statusBar().showMessage("Select some text in the article first", 3000)
+            return
+        text = self.article.text
+        start, end = selection
+        exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        if not exact:
+            start, end = snap_to_words(text, start, end)
+        if start >= end or not text[start:end].strip():
+            return
+        article = self.article
+        if self.session.mark(article.id, start, end, article.content_hash) is not None:
+            self.reader.clear_text_selection()
+
+    def _verdict(self, status: Status) -> None:
+        cid = self.selected_claim()
+        if self.session is not None and cid is not None:
+            self.session.set_status(cid, status)
+
+    def verdict_corroborated(self) -> None:
+        self._verdict(Status.CORROBORATED)
+
+    def verdict_contradicted(self) -> None:
+        self._verdict(Status.CONTRADICTED)
+
+    def verdict_inconclusive(self) -> None:
+        self._verdict(Status.INCONCLUSIVE)
+
+    def verdict_unverified(self) -> None:
+        self._verdict(Status.UNVERIFIED)
+
+    def add_tag(self) -> None:
+        self.editor.focus_tag_input()
+
+    def delete_claim(self) -> None:
+        cid = self.selected_claim()
+        if self.session is not None and cid is not None:
+            self.session.delete_claim(cid)
+
+    # --- claims after the text changed -----------------------------------------------
+
+    def confirm_placement(self, claim_id: int | None = None) -> None:
+        """Keep an approximately placed claim where it landed (undoable)."""
+        cid = claim_id if claim_id is not None else self.selected_claim()
+        claim = self.session.claim(cid) if self.session is not None and cid is not None else None
+        if self.session is None or claim is None:
+            return
+        if claim.placement != "fuzzy":
+            self.statusBar().showMessage("Only an approximately placed claim (≈) needs "
+                                         "confirming", 4000)  # fmt: skip
+            return
+        self.session.confirm_placement(claim.id)
+
+    def reattach_selection(self, claim_id: int | None = None) -> None:
+        """Move the selected claim, if it waits for review (fuzzy or lost), to the text
+        selected in the article: snapped to whole words as when marking, unless Alt is
+        held (undoable)."""
+        cid = claim_id if claim_id is not None else self.selected_claim()
+        claim = self.session.claim(cid) if self.session is not None and cid is not None else None
+        if self.session is None or self.article is None or claim is None:
+            return
+        if not claim.needs_review:
+            self.statusBar().showMessage(
+                "Only a claim waiting for review (≈ or lost) can be re-attached", 4000)
+            return
+        selection = self.reader.selection_cp()
+        if selection is None:
+            self.statusBar().showMessage("Select the claim's text in the article first", 3000)
+            return
+        text = self.article.text
+        start, end = selection
+        if not QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier:
+            start, end = snap_to_words(text, start, end)
+        if start >= end or not text[start:end].strip():
+            return
+        if self.session.reattach(claim.id, start, end, self.article.content_hash):
+            self.reader.clear_text_selection()
+
+    def show_claims_needing_review(self) -> None:
+        """Filter the claim list to the fuzzy and lost claims and select the first."""
+        if self.article is None:
+            return
+        self.claim_pane.set_filter("placement", NEEDS_REVIEW)
+        first = self.claim_pane.model.row_at(0)
+        if first is None:
+            self.statusBar().showMessage("No claims of this article need review", 3000)
+            return
+        self.select_claim(first.id)
+        self.claim_pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def link_claim(self) -> None:
+        from factcheck.ui.claims.evidence_dialogs import LinkClaimDialog
+
+        cid = self.selected_claim()
+        session = self.session
+        current = session.claim(cid) if session and cid is not None else None
+        if session is None or current is None:
+            return
+        dialog = LinkClaimDialog(session.all_claims(), session.article_titles(), current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done() -> None:
+            target = dialog.chosen_claim()
+            if target is not None:
+                session.link(current.id, target, dialog.chosen_relation())
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def add_source(self) -> None:
+        from factcheck.ui.claims.evidence_dialogs import SourceDialog
+
+        cid = self.selected_claim()
+        session = self.session
+        if session is None or cid is None:
+            return
+        dialog = SourceDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: session.add_source(cid, **dialog.values()))
+        dialog.open()
+
+    # --- files -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.session is not None and event.mimeData().hasUrls() and any(
+                u.isLocalFile() for u in event.mimeData().urls()):  # fmt: skip
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if self.session is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.session is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_paths(paths))
+
+    def import_paths(self, paths: list[Path]) -> None:
+        from factcheck.ui.articles.importing import run_import
+
+        if self.session is None:
+            return
+        first = run_import(self, self.session, paths)
+        if first is not None:
+            self.open_article(first)
+
+    def import_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "",
+                                                "Articles (*.txt *.md);;All files (*)")  # fmt: skip
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def new_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(self, "New project", "project.factcheck.db",
+                                              PROJECT_FILTER)
+        if name:
+            self.load_project(Path(name), create=True)
+
+    def open_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self, "Open project", "",
+                                              PROJECT_FILTER)
+        if name:
+            self.load_project(Path(name))
+
+    def load_project(self, path: Path, *, create: bool = False, seed: bool = False) -> bool:
+        """Open (or create, empty) the project at ``path`` in this window. A project that
+        cannot be opened is reported and the current one stays open."""
+        from factcheck.errors import FactcheckError
+        from factcheck.ui.session.session import Session
+
+        try:
+            if create:
+                if path.exists():
+                    path.unlink()  # the save dialog already asked whether to replace it
+                session = Session.create(path, self.reviewer)
+            else:
+                session = Session.open(path, self.reviewer, seed=seed)
+        except (FactcheckError, OSError) as exc:
+            show_message(self, "Cannot open project", str(exc), error=True)
+            return False
+        self.set_session(session)
+        return True
+
+    # --- dialogs owned elsewhere -----------------------------------------------------
+
+    def export_report(self) -> None:
+        dialogs.export_report(self)
+
+    def edit_article_text(self) -> None:
+        dialogs.edit_article_text(self)
+
+    def paste_article(self) -> None:
+        dialogs.paste_article(self)
+
+    def reload_after_outside_edit(self, article_id: int | None = None) -> None:
+        """Re-read everything after a dialog changed the project behind the undo stack
+        (text edits move claims, so older undo steps no longer apply)."""
+        if self.session is None:
+            return
+        self.session.undo_stack.clear()
+        current = article_id or (self.article.id if self.article else None)
+        self.article = None
+        self.navigator.articles.set_articles(self.session.articles())
+        self.claim_pane.set_known_tags([t.name for t in self.session.tags()])
+        ids = self.navigator.articles.ids()
+        if current in ids:
+            self.open_article(current)
+        elif ids:
+            self.open_article(ids[-1])
+
+    # --- preferences and help --------------------------------------------------------
+
+    def change_reviewer(self) -> None:
+        from factcheck.ui.shell.reviewer import ask_reviewer
+
+        name = ask_reviewer(self, self.reviewer)
+        if name:
+            self.reviewer = name
+            if self.session is not None:
+                self.session.reviewer = name
+            self.reviewer_label.setText(f"Reviewer: {name}")
+
+    def show_shortcuts(self) -> None:
+        from factcheck.ui.common.actions import shortcut_table
+
+        rows = "".join(f"<tr><td>{m}</td><td>{c}</td><td><b>{k}</b></td></tr>"
+                       for m, c, k in shortcut_table())  # fmt: skip
+        show_message(self, "Keyboard shortcuts",
+                     f"<table cellspacing='6'>{rows}</table>")  # fmt: skip
+
+    def show_about(self) -> None:
+        from factcheck import __version__
+
+        show_message(self, "About factcheck",
+                     f"factcheck {__version__}<br>Review news articles claim by claim.")
+
+    def describe_claim(self, claim_id: int) -> str:
+        claim = self.session.claim(claim_id) if self.session else None
+        if claim is None:
+            return f"#{claim_id} (deleted)"
+        quote = " ".join(claim.quote.split())
+        quote = quote if len(quote) <= 70 else quote[:69] + "…"
+        row = self.navigator.articles.row_of(claim.article_id)
+        article = self.navigator.articles.article_at(row) if row is not None else None
+        title = article.title if article else f"article {claim.article_id}"
+        return f"#{claim.id} “{quote}” ({title})"
+
+    def describe_claims(self, claim_ids: list[int]) -> str:
+        """Hover text: status, tags and note of each claim under the mouse."""
+        parts = []
+        for cid in claim_ids:
+            claim = self.session.claim(cid) if self.session else None
+            if claim is None:
+                continue
+            lines = [f"{claim.status.label} — claim #{claim.id}"]
+            if hint := placement_hint(claim.placement, claim.placement_score, claim.quote,
+                                      claim.original_quote):  # fmt: skip
+                lines.append(hint)
+            if claim.tags:
+                lines.append("Tags: " + ", ".join(claim.tags))
+            lines.append("Note: " + (claim.note.strip() or "(none)"))
+            parts.append("\n".join(lines))
+        more = "\n\n(click again to select the next claim out)" if len(parts) > 1 else ""
+        return "\n\n".join(parts) + more
+
+    # --- navigation ------------------------------------------------------------------
+
+    def _unverified(self, backwards: bool) -> None:
+        if self.session is None:
+            return
+        after = None
+        cid = self.selected_claim()
+        claim = self.session.claim(cid) if cid is not None else None
+        if claim is not None:
+            after = (claim.article_id, claim.start, claim.id)
+        elif self.article is not None:
+            after = (self.article.id, -1, -1)
+        found = self.session.next_unverified(after, backwards=backwards)
+        if found is None:
+            self.statusBar().showMessage("No unverified claims left in the project", 4000)
+            return
+        self.open_article(found.article_id, claim_id=found.id)
+
+    def next_unverified(self) -> None:
+        self._unverified(False)
+
+    def previous_unverified(self) -> None:
+        self._unverified(True)
+
+    # --- search ----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.navigator.focus_search()
+
+    def run_search(self, query: str) -> None:
+        if self.session is not None:
+            self.navigator.show_hits(query, self.session.search(query))
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Open the article at the hit: select the claim, or the first matched word."""
+        self.open_article(hit.article_id, claim_id=hit.claim_id)
+        if hit.claim_id is not None or self.article is None:
+            return
+        text = self.article.text.casefold()
+        terms = re.findall(r"\[([^\]]+)\]", hit.snippet) or self.navigator.search.text().split()
+        for term in terms:
+            pos = text.find(term.casefold())
+            if pos >= 0 and len(term.casefold()) == len(term):
+                self.reader.select_cp(pos, pos + len(term))
+                return
+            if pos >= 0:
+                self.reader.scroll_to_cp(pos)
+                return
