@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "factcheck.cli.revisions",
     "factcheck.cli.report",
     "factcheck.cli.sync",
+    "factcheck.cli.agreement",
 ]
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
 

@@ -292,10 +292,12 @@ class _Importer:
             if claim.status is Status.UNVERIFIED:
                 ops.set_status(self.db, claim.id, record.status, who)
                 self.touched.add(claim.id)
-            else:
+            else:  # kept as that reviewer's own verdict: a disagreement, not lost
+                ops.record_verdict(self.db, claim.id, record.status, who)
+                self.touched.add(claim.id)
                 self.notes.append(
                     f"{record.id}: claim {claim.id} keeps its verdict {claim.status.value}; "
-                    f"the import says {record.status.value}"
+                    f"the import says {record.status.value} (kept as {who}'s verdict)"
                 )
         note = record.note.strip()
         if note and note not in claim.note:

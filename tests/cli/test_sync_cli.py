@@ -66,6 +66,13 @@ def test_a_desk_of_three_disagrees_and_adjudicates(
     assert {conflict["local"], conflict["incoming"]} == {"contradicted", "corroborated"}
     code, out, _ = _as(capsys, "ana", desk, "conflicts")
     assert "edit/edit" in out and "corroborated" in out
+    code, out, _ = _as(capsys, "ana", desk, "agreement", "--json")
+    figures = json.loads(out)
+    assert figures["reviewers"] == ["ana", "ben"]
+    assert figures["project"]["percent_agreement"] == 0.0
+    assert figures["project"]["claims_judged_by_two_or_more"] == 1
+    code, out, _ = _as(capsys, "ana", desk, "agreement", "--article", "1")
+    assert code == 0 and "VERDICT ALPHA" in out and "0.0%" in out
     # cy, who did not judge, settles it by taking ben's verdict
     code, out, _ = _as(capsys, "cy", desk, "adjudicate", "1", "--accept", "ben",
                        "--note", "the 2016 census")  # fmt: skip
@@ -117,6 +124,7 @@ def test_resolve_conflict_takes_the_other_note(
         (["adjudicate", "1", "--accept", "nobody"], "'nobody' has given claim 1 no verdict"),
         (["adjudicate", "99", "corroborated"], "no claim with id 99"),
         (["resolve-conflict", "5", "--keep", "local"], "no conflict with id 5"),
+        (["agreement", "--article", "99"], "no article with id 99"),
     ],
 )
 def test_mistakes_are_one_line(

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput, NotFound
-from factcheck.store.ops.base import Change, _audit, _claim_row, now
+from factcheck.store.ops.base import Change, _audit, _claim_row, _record_verdict, now
 
 _ADJ_FIELDS = ("status", "adjudicated_status", "adjudicated_by", "adjudicated_at",
                "adjudication_note")  # fmt: skip
@@ -53,6 +53,18 @@ def adjudicate(
         )
     return Change("adjudicate", frozenset({row["article_id"]}), frozenset({claim_id}),
                   article_list=True)  # fmt: skip
+
+
+def record_verdict(db: Database, claim_id: int, status: Status | str, reviewer: str) -> Change:
+    """Keep ``reviewer``'s verdict on the claim beside the others without changing the
+    verdict in effect (another reviewer's verdict read from an interchange file)."""
+    new = _status(status)
+    with db.atomic():
+        row = _claim_row(db, claim_id)
+        _record_verdict(db, claim_id, reviewer, now(), status=new.value)
+        _audit(db, "record verdict", reviewer, article_id=row["article_id"], claim_id=claim_id,
+               field_name="reviewer verdict", new=new.value)  # fmt: skip
+    return Change("record verdict", frozenset({row["article_id"]}), frozenset({claim_id}))
 
 
 def accepted_status(db: Database, claim_id: int, of_reviewer: str) -> Status:
