@@ -52,6 +52,10 @@ def claim_dict(c: ReportClaim) -> dict[str, Any]:
         "created_at": c.created_at, "updated_at": c.updated_at,
         "evidence": [_evidence(e) for e in c.evidence],
         "placement": c.placement,
+        "verdicts": [{"reviewer": v.reviewer, "status": v.status.value, "note": v.note,
+                      "updated_at": v.updated_at} for v in c.verdicts],
+        "adjudication": {"by": c.adjudicated_by, "note": c.adjudication_note}
+        if c.adjudicated_by else None,
         "last_change": {"at": ch.at, "reviewer": ch.reviewer, "action": ch.action}
         if ch else None,
     }  # fmt: skip
@@ -92,7 +96,19 @@ def report_dict(report: Report) -> dict[str, Any]:
              "across_articles": c.across_articles}
             for c in report.contradictions
         ],
+        "agreement": _agreement(report),
         "articles": [_article(a) for a in report.articles],
+    }  # fmt: skip
+
+
+def _agreement(report: Report) -> dict[str, Any] | None:
+    ag = report.agreement
+    if ag is None:
+        return None
+    return {
+        "reviewers": list(ag.reviewers), "markers": list(ag.markers),
+        "project": ag.project.as_dict(),
+        "articles": [{"article_id": a.article_id, **a.figures.as_dict()} for a in ag.articles],
     }  # fmt: skip
 
 
