@@ -7,6 +7,7 @@ transaction with one audit row, so a pull is wholly applied or not at all.
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,18 +36,65 @@ class SyncFile:
     conflicts: int
 
 
+@functools.lru_cache(maxsize=256)
+def _update_sql(table: str, where: str, cols: tuple[str, ...]) -> str:
+    sets = ", ".join(f'"{c}" = ?' for c in cols)
+    return f"UPDATE {table} SET {sets} WHERE {where}"
+
+
 def _gid_map(db: Database, table: str) -> dict[str, int]:
     return {g: i for g, i in db.execute(f"SELECT gid, id FROM {table} WHERE gid IS NOT NULL")}
 
 
 class _Writer:
+    """Writes row changes with local ids. The bulk of a large pull (verdicts, claim
+    fields) is queued and written with ``executemany``; a batch that a constraint refuses
+    is rolled back to its savepoint and written row by row, so only the refused rows are
+    queued as conflicts."""
+
     def __init__(self, db: Database, reviewer: str, stamp: str) -> None:
         self.db, self.reviewer, self.stamp = db, reviewer, stamp
         self.ids = {t: _gid_map(db, t) for t in ("articles", "claims", "tags")}
+        self.article_of = dict(db.execute("SELECT id, article_id FROM claims").fetchall())
         self.rejected: list[ConflictRecord] = []
         self.claims: set[int] = set()
         self.articles: set[int] = set()
         self.tags = False
+        self.source = self.sender = ""
+        self._sql = ""
+        self._batch: list[tuple[tuple[Any, ...], RowChange]] = []
+
+    def queue(self, sql: str, params: tuple[Any, ...], ch: RowChange) -> None:
+        if sql != self._sql:
+            self.flush()
+            self._sql = sql
+        self._batch.append((params, ch))
+
+    def flush(self) -> None:
+        batch, sql = self._batch, self._sql
+        self._batch, self._sql = [], ""
+        if not batch:
+            return
+        conn = self.db.conn
+        conn.execute("SAVEPOINT sync_batch")
+        try:
+            conn.executemany(sql, [p for p, _ch in batch])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO sync_batch")
+            for params, ch in batch:
+                try:
+                    conn.execute(sql, params)
+                except sqlite3.IntegrityError as exc:
+                    self.reject(ch, exc)
+        conn.execute("RELEASE sync_batch")
+
+    def reject(self, ch: RowChange, exc: Exception) -> None:
+        claim_gid = ch.key[0] if ch.table in ("claims", "claim_tags", "verdicts") else ""
+        self.rejected.append(ConflictRecord(
+            "rejected", ch.table, "/".join(map(str, ch.key)), str(claim_gid or ""),
+            "row", None, {"op": ch.op, "values": ch.values, "reason": str(exc)},
+            self.source, self.sender,
+        ))  # fmt: skip
 
     def id_of(self, table: str, gid: Any) -> int:
         found = self.ids[table].get(gid)
@@ -59,29 +107,28 @@ class _Writer:
         self.claims.add(claim_id)
         return claim_id
 
-    def write(self, ch: RowChange, source: str, from_reviewer: str) -> None:
+    def write(self, ch: RowChange) -> None:
+        if not ((ch.op == "UPDATE" and ch.table == "claims") or (
+                ch.op != "DELETE" and ch.table == "verdicts")):
+            self.flush()  # keep the order of everything but the queued bulk
         try:
             getattr(self, f"_{ch.table}")(ch)
         except (LookupError, sqlite3.IntegrityError, FactcheckError) as exc:
-            claim_gid = ch.key[0] if ch.table in ("claims", "claim_tags", "verdicts") else ""
-            self.rejected.append(ConflictRecord(
-                "rejected", ch.table, "/".join(map(str, ch.key)), str(claim_gid or ""),
-                "row", None, {"op": ch.op, "values": ch.values, "reason": str(exc)},
-                source, from_reviewer,
-            ))  # fmt: skip
+            self.reject(ch, exc)
 
     # -- per table ----------------------------------------------------------------
 
     def _update(self, table: str, gid: Any, values: dict[str, Any]) -> None:
         if values:
             sets = ", ".join(f'"{c}" = ?' for c in values)
-            self.db.execute(f"UPDATE {table} SET {sets} WHERE gid = ?", (*values.values(), gid))
+            params = (*values.values(), gid)
+            self.db.conn.execute(f"UPDATE {table} SET {sets} WHERE gid = ?", params)
 
     def _articles(self, ch: RowChange) -> None:
         (gid,) = ch.key
         v = dict(ch.values)
         if ch.op == "INSERT":
-            cur = self.db.execute(
+            cur = self.db.conn.execute(
                 "INSERT INTO articles (gid, title, outlet, url, author, published, text, "
                 "content_hash, source_path, imported_at) VALUES (?,?,?,?,?,?,?,?,'',?)",
                 (gid, v["title"], v["outlet"], v["url"], v["author"], v["published"],
@@ -107,18 +154,18 @@ class _Writer:
         self.tags = True
         if ch.op == "INSERT":
             v = ch.values
-            existing = self.db.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE",
+            existing = self.db.conn.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE",
                                        (v["name"],)).fetchone()  # fmt: skip
             if existing:  # the same name under another id: one tag here
                 self.ids["tags"][gid] = int(existing[0])
                 return
-            cur = self.db.execute("INSERT INTO tags (gid, name, color) VALUES (?, ?, ?)",
+            cur = self.db.conn.execute("INSERT INTO tags (gid, name, color) VALUES (?, ?, ?)",
                                   (gid, v["name"], v["color"]))  # fmt: skip
             self.ids["tags"][gid] = int(cur.lastrowid or 0)
         elif ch.op == "UPDATE":
             self._update("tags", gid, {k: v for k, v in ch.values.items() if k != "color"})
         else:  # a tag still used here stays
-            self.db.execute(
+            self.db.conn.execute(
                 "DELETE FROM tags WHERE gid = ? AND NOT EXISTS "
                 "(SELECT 1 FROM claim_tags ct WHERE ct.tag_id = tags.id)",
                 (gid,),
@@ -133,7 +180,7 @@ class _Writer:
             claim_id = next_id(self.db, "claims")
             cols = ["id", "gid", "article_id", "reviewer", "updated_at", *v]
             values = [claim_id, gid, article_id, v["created_by"], self.stamp, *v.values()]
-            self.db.execute(
+            self.db.conn.execute(
                 f"INSERT INTO claims ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
                 f"VALUES ({','.join('?' * len(cols))})",
                 values,
@@ -141,23 +188,24 @@ class _Writer:
             self.ids["claims"][gid] = claim_id
             self.claims.add(claim_id)
             self.articles.add(article_id)
+            self.article_of[claim_id] = article_id
         elif ch.op == "UPDATE":
             claim_id = self.claim(gid)
             v.pop("article_gid", None)
-            self._update("claims", gid, {**v, "updated_at": self.stamp})
+            v["updated_at"] = self.stamp
+            self.queue(_update_sql("claims", "id = ?", tuple(v)), (*v.values(), claim_id), ch)
         else:
             claim_id = self.ids["claims"].pop(gid, 0)
-            self.db.execute("DELETE FROM claims WHERE gid = ?", (gid,))
+            self.db.conn.execute("DELETE FROM claims WHERE gid = ?", (gid,))
             self.claims.add(claim_id)
-        row = self.db.execute("SELECT article_id FROM claims WHERE id = ?", (claim_id,)).fetchone()
-        if row:
-            self.articles.add(int(row[0]))
+        if claim_id in self.article_of:
+            self.articles.add(self.article_of[claim_id])
 
     def _evidence(self, ch: RowChange) -> None:
         (gid,) = ch.key
         v = dict(ch.values)
         if ch.op == "DELETE":
-            self.db.execute("DELETE FROM evidence WHERE gid = ?", (gid,))
+            self.db.conn.execute("DELETE FROM evidence WHERE gid = ?", (gid,))
             return
         for col in ("claim_gid", "target_claim_gid"):
             if col in v:
@@ -167,7 +215,7 @@ class _Writer:
             v.pop("gid", None)
             cols = ["gid", *v]
             marks = ",".join("?" * len(cols))
-            self.db.execute(f"INSERT INTO evidence ({', '.join(cols)}) VALUES ({marks})",
+            self.db.conn.execute(f"INSERT INTO evidence ({', '.join(cols)}) VALUES ({marks})",
                             [gid, *v.values()])  # fmt: skip
         else:
             self._update("evidence", gid, v)
@@ -180,10 +228,10 @@ class _Writer:
             tag_id = self.ids["tags"].get(tag_gid)
             if claim_id is not None and tag_id is not None:
                 self.claims.add(claim_id)
-                self.db.execute("DELETE FROM claim_tags WHERE claim_id = ? AND tag_id = ?",
+                self.db.conn.execute("DELETE FROM claim_tags WHERE claim_id = ? AND tag_id = ?",
                                 (claim_id, tag_id))  # fmt: skip
             return
-        self.db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
+        self.db.conn.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
                         (self.claim(claim_gid), self.id_of("tags", tag_gid)))  # fmt: skip
 
     def _verdicts(self, ch: RowChange) -> None:
@@ -191,7 +239,7 @@ class _Writer:
         if ch.op == "DELETE":
             claim_id = self.ids["claims"].get(claim_gid)
             if claim_id is not None:
-                self.db.execute(
+                self.db.conn.execute(
                     "DELETE FROM reviewer_verdicts WHERE claim_id = ? AND reviewer = ?",
                     (claim_id, reviewer),
                 )
@@ -199,24 +247,23 @@ class _Writer:
         claim_id = self.claim(claim_gid)
         v = {k: x for k, x in ch.values.items() if k not in ("claim_gid", "reviewer")}
         if ch.op == "INSERT":
-            self.db.execute(
+            self.queue(
                 "INSERT OR REPLACE INTO reviewer_verdicts (claim_id, reviewer, status, note, "
                 "updated_at) VALUES (?, ?, ?, ?, ?)",
-                (claim_id, reviewer, v["status"], v["note"], v["updated_at"]),
+                (claim_id, reviewer, v["status"], v["note"], v["updated_at"]), ch,
             )
         elif v:
-            sets = ", ".join(f"{c} = ?" for c in v)
-            self.db.execute(f"UPDATE reviewer_verdicts SET {sets} WHERE claim_id = ? AND "
-                            "reviewer = ?", (*v.values(), claim_id, reviewer))  # fmt: skip
+            sql = _update_sql("reviewer_verdicts", "claim_id = ? AND reviewer = ?", tuple(v))
+            self.queue(sql, (*v.values(), claim_id, reviewer), ch)
 
 
 def _sorted(changes: Sequence[RowChange]) -> list[RowChange]:
     """Parents first for inserts and updates, children first for deletes."""
     n = len(_ORDER)
 
-    def rank(ch: RowChange) -> int:
+    def rank(ch: RowChange) -> tuple[int, str]:
         i = _ORDER.index(ch.table)
-        return 2 * n - i if ch.op == "DELETE" else i
+        return (2 * n - i if ch.op == "DELETE" else i), ch.op
 
     return sorted(changes, key=rank)
 
@@ -261,10 +308,11 @@ def apply_pull(
     stamp = now()
     with db.atomic():
         writer = _Writer(db, reviewer, stamp)
-        source = ", ".join(f.name for f in files)
-        senders = ", ".join(dict.fromkeys(f.reviewer for f in files))
+        writer.source = ", ".join(f.name for f in files)
+        writer.sender = ", ".join(dict.fromkeys(f.reviewer for f in files))
         for ch in _sorted(changes):
-            writer.write(ch, source, senders)
+            writer.write(ch)
+        writer.flush()
         queued = record_conflicts(db, [*conflicts, *writer.rejected], stamp)
         # A verdict conflict on a claim someone has adjudicated is settled by that.
         db.execute(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import apsw
 
@@ -220,6 +220,10 @@ class Plan:
     held_rows: set[tuple[str, tuple[Any, ...]]] = field(default_factory=set)
     conflicts: list[ConflictRecord] = field(default_factory=list)
 
+    @property
+    def holds_anything(self) -> bool:
+        return bool(self.held or self.held_rows)
+
     def keep(self, change: apsw.TableChange) -> bool:
         """The ``filter_change`` of the apply: False holds the change back."""
         t = BY_NAME[change.name]
@@ -232,22 +236,33 @@ class Plan:
 
 
 def plan(image: apsw.Connection, changeset: bytes, source: str, from_reviewer: str) -> Plan:
-    """Look through ``changeset`` before applying it (see :class:`Plan`)."""
+    """Look through ``changeset`` before applying it (see :class:`Plan`), in one pass."""
     result = Plan()
     deleted: dict[str, dict[str, Any]] = {}
     deleted_children: dict[str, set[tuple[Any, ...]]] = {}
     inserted: set[str] = set()
+    here = {r[0] for r in image.execute("SELECT gid FROM claims")}
+    maybe_orphans: list[tuple[Table, dict[str, Any], tuple[Any, ...]]] = []
     claims_t = BY_NAME["claims"]
     for ch in apsw.Changeset.iter(changeset):
-        t = BY_NAME[ch.name]
-        if ch.op == "DELETE":
+        op, name = ch.op, ch.name
+        if op == "DELETE":
+            t = BY_NAME[name]
             old = _named(t, ch.old)
-            if t.name == "claims":
+            if name == "claims":
                 deleted[old["gid"]] = old
             for gid in _refs(t, old):
                 deleted_children.setdefault(gid, set()).add(_sig(t, old))
-        elif ch.op == "INSERT" and t.name == "claims":
-            inserted.add(_named(t, ch.new)["gid"])
+        elif name == "claims":
+            if op == "INSERT":
+                inserted.add(str((ch.new or ("",))[0]))
+        elif name in _CLAIM_REFS:
+            key_values = ch.new if op == "INSERT" else ch.old
+            if not key_values or (name != "evidence" and key_values[0] in here):
+                continue  # the claim (named first) is here: the common case
+            t = BY_NAME[name]
+            values = {**_named(t, key_values), **_named(t, ch.new)}
+            maybe_orphans.append((t, values, _key(t, key_values)))
     for gid, old in deleted.items():
         row = image.execute("SELECT * FROM claims WHERE gid = ?", (gid,)).fetchone()
         if row is None:
@@ -258,34 +273,31 @@ def plan(image: apsw.Connection, changeset: bytes, source: str, from_reviewer: s
             result.held.add(gid)
             result.conflicts.append(ConflictRecord("deleted there", "claims", gid, gid, "row",
                                                    cur, None, source, from_reviewer))  # fmt: skip
-    present = {r[0] for r in image.execute("SELECT gid FROM claims")} | inserted
-    for ch in apsw.Changeset.iter(changeset):
-        t = BY_NAME[ch.name]
-        if ch.op == "DELETE" or t.name not in _CLAIM_REFS:
-            continue
-        key_values = ch.new if ch.op == "INSERT" else ch.old
-        values = _named(t, key_values)
+    present = here | inserted
+    for t, values, key in maybe_orphans:
         missing = sorted(g for g in _refs(t, values) if g not in present)
         if missing:
-            key = _key(t, key_values)
             result.held_rows.add((t.name, key))
             result.conflicts.append(ConflictRecord(
                 "deleted here", t.name, "/".join(map(str, key)), missing[0], "row", None,
-                {**values, **_named(t, ch.new)}, source, from_reviewer,
+                values, source, from_reviewer,
             ))  # fmt: skip
     return result
+
+
+_NO_CHANGE = apsw.no_change
 
 
 def _named(t: Table, values: Sequence[Any] | None) -> dict[str, Any]:
     """Column name -> value, leaving out what a change does not carry."""
     if values is None:
         return {}
-    return {c: v for c, v in zip(t.cols, values, strict=True) if v is not apsw.no_change}
+    return {c: v for c, v in zip(t.cols, values, strict=True) if v is not _NO_CHANGE}
 
 
 def _key(t: Table, values: Sequence[Any] | None) -> tuple[Any, ...]:
-    named = dict(zip(t.cols, values or (), strict=False))
-    return tuple(named.get(c) for c in t.pk)
+    """The primary key (the key columns come first in every image table)."""
+    return tuple(values[: len(t.pk)]) if values else (None,) * len(t.pk)
 
 
 def _changed_groups(t: Table, new: dict[str, Any]) -> list[tuple[str, ...]]:
@@ -342,9 +354,9 @@ def advance_snapshot(snapshot: apsw.Connection, effective: bytes) -> None:
         apsw.Changeset.apply(effective, snapshot, conflict=_follow)
 
 
-@dataclass(frozen=True)
-class RowChange:
-    """One net change to a shared row, for the write-back to the project."""
+class RowChange(NamedTuple):
+    """One net change to a shared row, for the write-back to the project (a named tuple:
+    a large pull makes tens of thousands)."""
 
     table: str
     op: str  # INSERT, UPDATE, DELETE
@@ -353,16 +365,22 @@ class RowChange:
 
 
 def row_changes(changeset: bytes) -> list[RowChange]:
-    out = []
+    out: list[RowChange] = []
+    append = out.append
     for ch in apsw.Changeset.iter(changeset):
         t = BY_NAME[ch.name]
-        if ch.op == "INSERT":
-            out.append(RowChange(t.name, "INSERT", _key(t, ch.new), _named(t, ch.new)))
-        elif ch.op == "UPDATE":
-            new = {c: v for c, v in _named(t, ch.new).items() if c not in t.pk}
-            out.append(RowChange(t.name, "UPDATE", _key(t, ch.old), new))
+        op = ch.op
+        if op == "INSERT":
+            new: Sequence[Any] = ch.new or ()
+            append(RowChange(t.name, op, _key(t, new), dict(zip(t.cols, new, strict=True))))
+        elif op == "UPDATE":
+            k = len(t.pk)
+            values: Sequence[Any] = ch.new or ()
+            changed = {c: v for c, v in zip(t.cols[k:], values[k:], strict=True)
+                       if v is not _NO_CHANGE}  # fmt: skip
+            append(RowChange(t.name, op, _key(t, ch.old), changed))
         else:
-            out.append(RowChange(t.name, "DELETE", _key(t, ch.old), _named(t, ch.old)))
+            append(RowChange(t.name, op, _key(t, ch.old), _named(t, ch.old)))
     return out
 
 

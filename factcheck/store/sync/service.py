@@ -89,7 +89,8 @@ def pull_from(db: Database, source: Path, reviewer: str,
         merger = engine.Merger(snapshot, f.name, f.reviewer)
         with image:
             held = engine.plan(image, f.changeset, f.name, f.reviewer)
-            apsw.Changeset.apply(f.changeset, image, filter_change=held.keep, conflict=merger)
+            apsw.Changeset.apply(f.changeset, image, conflict=merger,
+                                 filter_change=held.keep if held.holds_anything else None)
             engine.apply_deferred(image, merger.deferred)
             engine.settle_adjudicated(image)
         found = held.conflicts + merger.conflicts
