@@ -46,6 +46,8 @@ def article_info(article: Article) -> ArticleInfo:
         published=article.published,
         content_hash=article.content_hash,
         gid=article.gid,
+        # the language and claimant columns may not exist in every project version
+        language=str(getattr(article, "language", "") or ""),
     )
 
 
@@ -140,8 +142,8 @@ def build_report(
                 evidence=tuple(items.get(c.id, ())),
                 last_change=LastChange(change.at, change.reviewer, change.action)
                 if change else None,
-                placement=c.placement, gid=c.gid,
-                verdicts=tuple((verdicts or {}).get(c.id, ())),
+                placement=c.placement, claimant=str(getattr(c, "claimant", "") or ""),
+                gid=c.gid, verdicts=tuple((verdicts or {}).get(c.id, ())),
                 adjudicated_by=(adjudications or {}).get(c.id, ("", "", ""))[0],
                 adjudication_note=(adjudications or {}).get(c.id, ("", "", ""))[2],
             ))  # fmt: skip

@@ -36,6 +36,7 @@ class ArticleInfo:
     author: str
     published: str
     content_hash: str
+    language: str = ""  # BCP 47 tag when the project knows it (articles.language), else ""
     gid: str = ""
 
 
@@ -112,6 +113,7 @@ class ReportClaim:
     evidence: tuple[EvidenceItem, ...] = ()
     last_change: LastChange | None = None
     placement: str = "exact"  # "fuzzy"/"orphaned": not yet confirmed on the current text
+    claimant: str = ""  # who made the claim, when the project records it (claims.claimant)
     gid: str = ""  # global id, the same in every reviewer's copy of the project
     verdicts: tuple[ReviewerVerdict, ...] = ()  # each reviewer's own verdict
     adjudicated_by: str = ""  # who settled the verdict between reviewers
