@@ -43,6 +43,7 @@ from factcheck.store.queries.evidence import (
 from factcheck.store.queries.reviewers import (
     adjudications,
     conflicts,
+    disagreements,
     reviewer_verdicts,
     reviewers,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "claims_needing_review",
     "conflicts",
     "current_revision_number",
+    "disagreements",
     "evidence_for_claim",
     "get_article",
     "get_article_title",

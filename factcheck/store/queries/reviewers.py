@@ -63,3 +63,18 @@ def conflicts(db: Database, *, include_resolved: bool = False) -> list[SyncConfl
             f"AND s.claim_gid != '' {where} ORDER BY s.id"
         ).fetchall()
     ]
+
+
+def disagreements(db: Database) -> list[int]:
+    """Claims where reviewers gave different verdicts (not counting "unverified") and
+    nobody adjudicated, or with an open sync conflict."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT v.claim_id FROM reviewer_verdicts v JOIN claims c ON c.id = v.claim_id "
+            "WHERE v.status != 'unverified' AND c.adjudicated_status = '' "
+            "GROUP BY v.claim_id HAVING count(DISTINCT v.status) > 1 "
+            "UNION SELECT c.id FROM sync_conflicts s JOIN claims c ON c.gid = s.claim_gid "
+            "WHERE s.status = 'open' ORDER BY 1"
+        )
+    ]
