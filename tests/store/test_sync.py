@@ -179,3 +179,39 @@ def test_a_damaged_file_is_refused_and_nothing_changes(desk: list[Reviewer]) -> 
     assert queries.get_claim(bob.db, 1) == before
     with pytest.raises(Exception, match="not a factcheck changeset"):
         folder.read(alice.shared / "junk-20260101T000000000Z-abcdef.fcsync")
+
+
+def _forged(shared: Path, who: str, rows: list[tuple[object, ...]]) -> Path:
+    """A changeset file made by hand: claims rows written straight into an image."""
+    from factcheck.store.sync import engine
+    from factcheck.store.sync.image import BY_NAME, empty_image
+
+    image = empty_image()
+    marks = ",".join("?" * len(BY_NAME["claims"].cols))
+    for r in rows:
+        image.execute(f"INSERT INTO claims VALUES ({marks})", r)
+    changeset = engine.diff(image, None)
+    return folder.write(shared, who, changeset, len(rows))
+
+
+def test_a_file_with_values_of_the_wrong_kind_is_refused_and_later_ones_wait(
+    desk: list[Reviewer],
+) -> None:
+    alice, bob, _ = desk
+    article = queries.get_article(bob.db, 1).gid
+    bad = ("g-1", article, "zero", 5, "x", "", "", "exact", 1.0, "", "unverified", "",
+           "eve", "t", "", "", "", "")  # fmt: skip
+    first = _forged(alice.shared, "eve", [bad])
+    good = ("g-2", article, 0, 5, "White", "", "", "exact", 1.0, "", "unverified", "",
+            "eve", "t", "", "", "", "")  # fmt: skip
+    later = _forged(alice.shared, "eve", [good])
+    before = len(queries.all_claims(bob.db))
+    result = bob.pull()
+    assert result.applied == []
+    assert result.refused[0].startswith(f"{first}: claims.start: a value of the wrong kind")
+    assert result.refused[1] == f"{later}: waits for an earlier file of the same reviewer"
+    assert len(queries.all_claims(bob.db)) == before
+    # once the bad file is gone, the later one goes through
+    first.unlink()
+    assert [f.name for f in bob.pull().applied] == [later.name]
+    assert len(queries.all_claims(bob.db)) == before + 1

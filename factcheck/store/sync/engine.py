@@ -384,15 +384,39 @@ def row_changes(changeset: bytes) -> list[RowChange]:
     return out
 
 
+_INTEGERS = frozenset({"start", "end"})
+_NUMBERS = frozenset({"placement_score"})
+_NULLABLE = frozenset({"relation", "target_claim_gid"})
+
+
+def _check_value(table: str, col: str, value: Any) -> None:
+    if value is _NO_CHANGE:
+        return
+    if value is None:
+        ok = col in _NULLABLE
+    elif col in _INTEGERS:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif col in _NUMBERS:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, str)
+    if not ok:
+        raise ValueError(f"{table}.{col}: a value of the wrong kind ({type(value).__name__})")
+
+
 def check_changeset(changeset: bytes) -> int:
     """The number of changes in a changeset made by this version; raises ValueError
-    naming what is wrong (corrupt data, a table or shape this version does not know)."""
+    naming what is wrong (corrupt data, a table, shape or value this version does not
+    know), so a damaged or foreign file is refused before anything is applied."""
     n = 0
     try:
         for ch in apsw.Changeset.iter(changeset):
             t = BY_NAME.get(ch.name)
             if t is None or ch.column_count != len(t.cols):
                 raise ValueError(f"unknown table or columns ({ch.name}, {ch.column_count})")
+            for values in (ch.old, ch.new):
+                for col, value in zip(t.cols, values or (), strict=False):
+                    _check_value(t.name, col, value)
             n += 1
     except apsw.Error as exc:
         raise ValueError(f"damaged changeset ({exc})") from None

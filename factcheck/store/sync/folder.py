@@ -117,6 +117,12 @@ def read(path: Path) -> ChangesetFile:
                          changes, changeset)  # fmt: skip
 
 
+def writer_of(path: Path) -> str:
+    """The reviewer part of a changeset file's name."""
+    m = _NAME.match(path.name)
+    return m["who"] if m else path.name
+
+
 def pending(folder: Path, done: set[str]) -> list[Path]:
     """Changeset files in ``folder`` not yet exported or applied here, oldest first (by
     the time in their name, then the name)."""

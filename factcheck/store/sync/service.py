@@ -71,11 +71,17 @@ def pull_from(db: Database, source: Path, reviewer: str,
     result = PullResult()
     paths = folder.pending(source, sync_ops.synced_files(db))
     files: list[folder.ChangesetFile] = []
+    held: set[str] = set()  # writers of a refused file: their later files wait too
     for path in paths:
+        writer = folder.writer_of(path)
+        if writer in held:
+            result.refused.append(f"{path}: waits for an earlier file of the same reviewer")
+            continue
         try:
             files.append(folder.read(path))
         except InvalidInput as exc:
             result.refused.append(str(exc))
+            held.add(writer)
     if not files:
         return result
     image = build_image(db)
@@ -88,12 +94,12 @@ def pull_from(db: Database, source: Path, reviewer: str,
             progress(n, len(files), f.name)
         merger = engine.Merger(snapshot, f.name, f.reviewer)
         with image:
-            held = engine.plan(image, f.changeset, f.name, f.reviewer)
+            plan = engine.plan(image, f.changeset, f.name, f.reviewer)
             apsw.Changeset.apply(f.changeset, image, conflict=merger,
-                                 filter_change=held.keep if held.holds_anything else None)
+                                 filter_change=plan.keep if plan.holds_anything else None)
             engine.apply_deferred(image, merger.deferred)
             engine.settle_adjudicated(image)
-        found = held.conflicts + merger.conflicts
+        found = plan.conflicts + merger.conflicts
         conflicts.extend(found)
         result.applied.append(sync_ops.SyncFile(f.name, f.reviewer, f.changes, len(found)))
     effective = bytes(session.changeset())

@@ -225,7 +225,10 @@ class Session(QObject):
         project plus a file; raises FactcheckError with a one-line reason)."""
         from factcheck.store.sync.service import export_to
 
-        return export_to(self.db, folder, self.reviewer)
+        try:
+            return export_to(self.db, folder, self.reviewer)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{self.path}: the project could not be read ({exc})") from None
 
     def sync_pull(self, folder: Path, progress: Callable[[int, int, str], None] | None = None
                   ) -> PullResult:  # fmt: skip
@@ -233,7 +236,10 @@ class Session(QObject):
         stack, so its history is cleared when anything arrived; emits ``changed``."""
         from factcheck.store.sync.service import pull_from
 
-        result = pull_from(self.db, folder, self.reviewer, progress)
+        try:
+            result = pull_from(self.db, folder, self.reviewer, progress)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{self.path}: nothing was applied ({exc})") from None
         if result.changes:
             self.undo_stack.clear()
         if result.applied:
