@@ -151,3 +151,15 @@ def test_write_the_adjudicated_verdict(qtbot: QtBot, curation: CurationDialog) -
     assert settled.adjudication_note == "neither source holds"
     qtbot.mouseClick(curation.undo_button, Qt.MouseButton.LeftButton)
     assert curation.session.claim(claim_id).adjudicated_status == ""  # type: ignore[union-attr]
+
+
+def test_the_pdf_shows_reviewers_and_agreement(curation: CurationDialog) -> None:
+    from factcheck.render.pdf import report_html
+
+    claim_id = curation.current_claim_id()
+    assert claim_id is not None
+    curation.session.adjudicate(claim_id, Status.CONTRADICTED, "the count")
+    printed = report_html(curation.session.gather_report(None))
+    assert "Agreement between reviewers" in printed
+    assert "adjudicated by</span> lead: Contradicted (the count)" in printed
+    assert "not yet adjudicated" in printed  # the other disputed claim
