@@ -163,3 +163,36 @@ def test_the_pdf_shows_reviewers_and_agreement(curation: CurationDialog) -> None
     assert "Agreement between reviewers" in printed
     assert "adjudicated by</span> lead: Contradicted (the count)" in printed
     assert "not yet adjudicated" in printed  # the other disputed claim
+
+
+def test_a_note_conflict_from_a_sync_is_resolved_and_undone(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    ana = connect(tmp_path / "ana.factcheck")
+    importer.import_paths(ana, [REPO / "seeds"], "ana")
+    ops.mark_quote(ana, 1, "White Helmets", "ana")
+    export_to(ana, shared, "ana")
+    ben = connect(tmp_path / "ben.factcheck")
+    from factcheck.store.sync.service import pull_from
+
+    pull_from(ben, shared, "ben")
+    ops.set_note(ana, 1, "ana's note", "ana")
+    ben_claim = queries.all_claims(ben)[0].id
+    ops.set_note(ben, ben_claim, "ben's note", "ben")
+    export_to(ben, shared, "ben")
+    assert pull_from(ana, shared, "ana").conflicts == 1
+    dialog = CurationDialog(Session(ana, tmp_path / "ana.factcheck", "ana"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.claims.count() == 1 and dialog.conflict_list.count() == 1
+    assert "ben's note" in dialog.conflict_list.item(0).text()  # type: ignore[union-attr]
+    qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
+    assert queries.get_claim(ana, 1).note == "ben's note"
+    assert queries.conflicts(ana) == [] and dialog.claims.count() == 0
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert queries.get_claim(ana, 1).note == "ana's note"
+    assert len(queries.conflicts(ana)) == 1 and dialog.claims.count() == 1
+    qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+    assert queries.get_claim(ana, 1).note == "ana's note" and queries.conflicts(ana) == []

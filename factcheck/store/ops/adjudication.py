@@ -184,3 +184,32 @@ def resolve_conflict(db: Database, conflict_id: int, keep: str, reviewer: str) -
                new={"conflict": conflict_id, "kept": keep}, at=stamp)  # fmt: skip
     return Change("resolve conflict", frozenset(article_ids), frozenset(claim_ids),
                   article_list=bool(claim_ids))  # fmt: skip
+
+
+def reopen_conflict(db: Database, conflict_id: int, reviewer: str) -> Change:
+    """Undo :func:`resolve_conflict`: the conflict is open again, and a value taken from
+    the other reviewer is put back to this copy's."""
+    row = db.execute(
+        "SELECT table_name, row_key, field, local, status, resolution, claim_gid "
+        "FROM sync_conflicts WHERE id = ?",
+        (conflict_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no conflict with id {conflict_id}")
+    table, key, field_name, local, status, resolution, claim_gid = row
+    if status != "resolved":
+        raise InvalidInput(f"conflict {conflict_id} is open")
+    with db.atomic():
+        column = _WRITABLE.get((table, field_name))
+        value = json.loads(local)
+        if resolution == "kept incoming" and column is not None and isinstance(value, str):
+            db.execute(f"UPDATE {table} SET {column} = ? WHERE gid = ?", (value, key))
+        db.execute("UPDATE sync_conflicts SET status = 'open', resolved_by = '', "
+                   "resolved_at = '', resolution = '' WHERE id = ?", (conflict_id,))  # fmt: skip
+        found = db.execute("SELECT id, article_id FROM claims WHERE gid = ?",
+                           (claim_gid,)).fetchone()  # fmt: skip
+        _audit(db, "reopen conflict", reviewer, claim_id=found[0] if found else None,
+               article_id=found[1] if found else None, field_name=field_name,
+               new={"conflict": conflict_id})  # fmt: skip
+    ids = (frozenset({found[1]}), frozenset({found[0]})) if found else (frozenset(), frozenset())
+    return Change("reopen conflict", ids[0], ids[1], article_list=bool(found))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core.model import Claim, Status
+from factcheck.core.model import Claim, Status, SyncConflict
 from factcheck.ui.common.settings import remember_geometry
 
 if TYPE_CHECKING:
@@ -73,8 +73,19 @@ class CurationDialog(QDialog):
         self.verdicts.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.verdicts.verticalHeader().setVisible(False)
         self.conflicts = QLabel()
-        self.conflicts.setObjectName("curation_conflicts")
+        self.conflicts.setObjectName("curation_message")
         self.conflicts.setWordWrap(True)
+        self.conflict_list = QListWidget()
+        self.conflict_list.setObjectName("curation_conflicts")
+        self.conflict_list.setMaximumHeight(90)
+        self.keep_mine = QPushButton("&Keep Mine")
+        self.keep_mine.setObjectName("curation_keep_mine")
+        self.keep_mine.setToolTip("Close the selected conflict with this copy's value")
+        self.keep_mine.clicked.connect(lambda: self.resolve("local"))
+        self.take_theirs = QPushButton("&Take Theirs")
+        self.take_theirs.setObjectName("curation_take_theirs")
+        self.take_theirs.setToolTip("Close the selected conflict with the other reviewer's value")
+        self.take_theirs.clicked.connect(lambda: self.resolve("incoming"))
         self.accept_button = QPushButton("&Accept Selected Reviewer's Verdict")
         self.accept_button.setObjectName("curation_accept")
         self.accept_button.clicked.connect(self.accept_selected)
@@ -114,6 +125,14 @@ class CurationDialog(QDialog):
         decide.addWidget(self.undo_button)
         right = QVBoxLayout()
         right.addWidget(self.verdicts, 1)
+        resolve = QHBoxLayout()
+        resolve.addWidget(self.conflict_list, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.keep_mine)
+        side.addWidget(self.take_theirs)
+        side.addStretch(1)
+        resolve.addLayout(side)
+        right.addLayout(resolve)
         right.addWidget(self.conflicts)
         right.addLayout(decide)
         body = QHBoxLayout()
@@ -129,6 +148,7 @@ class CurationDialog(QDialog):
 
         self._titles: dict[int, str] = {}
         self._shown: list[Claim] = []
+        self._open: list[SyncConflict] = []
         self.claims.currentRowChanged.connect(self._show_claim)
         self.reviewer_filter.currentIndexChanged.connect(self.refresh)
         self.article_filter.currentIndexChanged.connect(self.refresh)
@@ -196,7 +216,10 @@ class CurationDialog(QDialog):
         self.adjudicate_button.setEnabled(claim is not None)
         self.verdicts.setRowCount(0)
         self.conflicts.clear()
+        self.conflict_list.clear()
+        self._open = []
         if claim is None:
+            self._conflict_buttons()
             return
         evidence: dict[str, list[str]] = {}
         for e in self.session.evidence(claim.id):
@@ -210,10 +233,21 @@ class CurationDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, v.status.value)
                 self.verdicts.setItem(i, col, item)
         self.verdicts.selectRow(0)
-        lines = [f"Open conflict ({c.kind}, {c.field}): here {_value(c.local)}; "
-                 f"{c.from_reviewer or 'the other copy'} {_value(c.incoming)}"
-                 for c in self.session.open_conflicts(claim.id)]  # fmt: skip
-        self.conflicts.setText("\n".join(lines))
+        self._open = self.session.open_conflicts(claim.id)
+        for c in self._open:
+            self.conflict_list.addItem(
+                f"{c.field} ({c.kind}): here {_value(c.local)}; "
+                f"{c.from_reviewer or 'the other copy'}: {_value(c.incoming)}"
+            )
+        if self._open:
+            self.conflict_list.setCurrentRow(0)
+        self._conflict_buttons()
+
+    def _conflict_buttons(self) -> None:
+        has = bool(self._open)
+        self.conflict_list.setVisible(has)
+        self.keep_mine.setVisible(has)
+        self.take_theirs.setVisible(has)
 
     # --- deciding ----------------------------------------------------------------------
 
@@ -239,6 +273,11 @@ class CurationDialog(QDialog):
         status = Status(self.status.currentData())
         self.session.adjudicate(claim_id, status, self.note.text().strip())
         self.note.clear()
+
+    def resolve(self, keep: str) -> None:
+        row = self.conflict_list.currentRow()
+        if 0 <= row < len(self._open):
+            self.session.resolve_conflict(self._open[row], keep)
 
     def _on_change(self, _change: object, _focus: object) -> None:
         self._fill_filters()

@@ -367,3 +367,20 @@ class Adjudicate(OpCommand):
 
     def _undo(self) -> ops.Change:
         return ops.restore_adjudication(self.session.db, self.snapshot, self.reviewer)
+
+
+class ResolveConflict(OpCommand):
+    """Close a sync conflict keeping one side (undo reopens it, putting back this copy's
+    value when the other one was taken)."""
+
+    def __init__(self, session: Session, conflict_id: int, keep: str,
+                 claim_id: int | None) -> None:  # fmt: skip
+        super().__init__(session, "Keep mine" if keep == "local" else "Take theirs")
+        self.conflict_id, self.keep = conflict_id, keep
+        self.focus_after_do = self.focus_after_undo = claim_id
+
+    def _do(self) -> ops.Change:
+        return ops.resolve_conflict(self.session.db, self.conflict_id, self.keep, self.reviewer)
+
+    def _undo(self) -> ops.Change:
+        return ops.reopen_conflict(self.session.db, self.conflict_id, self.reviewer)

@@ -258,6 +258,11 @@ class Session(QObject):
     def open_conflicts(self, claim_id: int) -> list[SyncConflict]:
         return [c for c in queries.conflicts(self.db) if c.claim_id == claim_id]
 
+    def resolve_conflict(self, conflict: SyncConflict, keep: str) -> bool:
+        """Close a sync conflict keeping "local" or taking "incoming" (undoable)."""
+        command = commands.ResolveConflict(self, conflict.id, keep, conflict.claim_id)
+        return self.run(command) is not None
+
     def adjudicate(self, claim_id: int, status: Status, note: str = "") -> bool:
         """Settle the claim's verdict (undoable); False when refused (said)."""
         return self.run(commands.Adjudicate(self, claim_id, status, note)) is not None
