@@ -100,11 +100,18 @@ def test_notes_edited_on_both_sides(desk: list[Reviewer]) -> None:
         (c,) = r.conflicts(gid)
         assert c["field"] == "note" and {c["local"], c["incoming"]} == {"alice says", "bob says"}
         assert queries.get_claim(r.db, 1).status.value == "inconclusive"
-    # keeping the other side writes it
+    # keeping the other side writes it; once bob sees alice took his note, his copy of
+    # the conflict is settled too
     (conflict,) = queries.conflicts(alice.db)
     ops.resolve_conflict(alice.db, conflict.id, "incoming", "alice")
     assert alice.claim_row(gid)["note"] == "bob says"  # type: ignore[index]
     assert queries.conflicts(alice.db) == []
+    assert len(queries.conflicts(bob.db)) == 1
+    alice.sync()
+    bob.sync()
+    assert queries.conflicts(bob.db) == []
+    settled = queries.conflicts(bob.db, include_resolved=True)[0]
+    assert settled.resolution == "both copies agree now"
 
 
 def test_deleted_on_one_side_edited_on_the_other(desk: list[Reviewer]) -> None:

@@ -302,6 +302,7 @@ def apply_pull(
     files: Sequence[SyncFile],
     snapshot: bytes,
     reviewer: str,
+    agreed: Sequence[tuple[str, str, str]] = (),
 ) -> tuple[Change, int]:
     """Write a pull: the net changes, the conflicts, the files and the new snapshot.
     Returns the change and the number of conflicts queued (rejected rows included)."""
@@ -314,6 +315,13 @@ def apply_pull(
             writer.write(ch)
         writer.flush()
         queued = record_conflicts(db, [*conflicts, *writer.rejected], stamp)
+        # The other copy took this copy's value: the conflict about it is settled.
+        db.conn.executemany(
+            "UPDATE sync_conflicts SET status = 'resolved', resolved_at = ?, resolution = "
+            "'both copies agree now' WHERE status = 'open' AND table_name = ? AND "
+            "row_key = ? AND field = ?",
+            [(stamp, *a) for a in agreed],
+        )
         # A verdict conflict on a claim someone has adjudicated is settled by that.
         db.execute(
             "UPDATE sync_conflicts SET status = 'resolved', resolved_at = ?, "

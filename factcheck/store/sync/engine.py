@@ -83,6 +83,9 @@ class Merger:
     from_reviewer: str
     conflicts: list[ConflictRecord] = field(default_factory=list)
     deferred: list[tuple[Table, tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    # (table, row key, field) the other copy has now set to this copy's value: a conflict
+    # recorded there earlier is settled
+    agreed: list[tuple[str, str, str]] = field(default_factory=list)
 
     def __call__(self, reason: int, change: apsw.TableChange) -> int:
         t = BY_NAME[change.name]
@@ -117,6 +120,8 @@ class Merger:
         for group in _changed_groups(t, new):
             changed = [c for c in group if c in new]
             if all(cur[c] == new[c] for c in changed):
+                row_key = "/".join(str(k) for k in key)
+                self.agreed.append((t.name, row_key, t.group_name(group)))
                 continue
             local_edit = any(cur[c] != old[c] for c in changed) or (
                 len(group) > 1 and base is not None and any(cur[c] != base[c] for c in group)

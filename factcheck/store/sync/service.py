@@ -89,6 +89,7 @@ def pull_from(db: Database, source: Path, reviewer: str,
     session = apsw.Session(image, "main")
     session.attach()
     conflicts: list[engine.ConflictRecord] = []
+    agreed: list[tuple[str, str, str]] = []
     for n, f in enumerate(files):
         if progress:
             progress(n, len(files), f.name)
@@ -100,6 +101,7 @@ def pull_from(db: Database, source: Path, reviewer: str,
             engine.apply_deferred(image, merger.deferred)
             engine.settle_adjudicated(image)
         found = plan.conflicts + merger.conflicts
+        agreed += merger.agreed
         conflicts.extend(found)
         result.applied.append(sync_ops.SyncFile(f.name, f.reviewer, f.changes, len(found)))
     effective = bytes(session.changeset())
@@ -107,7 +109,7 @@ def pull_from(db: Database, source: Path, reviewer: str,
     engine.advance_snapshot(snapshot, effective)
     rows = engine.row_changes(effective) if effective else []
     result.change, result.conflicts = sync_ops.apply_pull(
-        db, rows, conflicts, result.applied, snapshot.serialize("main"), reviewer
+        db, rows, conflicts, result.applied, snapshot.serialize("main"), reviewer, agreed
     )
     result.changes = len(rows)
     if progress:
