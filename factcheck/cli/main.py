@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "factcheck.cli.claims",
     "factcheck.cli.revisions",
     "factcheck.cli.report",
+    "factcheck.cli.figures",
     "factcheck.cli.project_cli",
     "factcheck.cli.sync",
     "factcheck.cli.agreement",

@@ -23,6 +23,8 @@ class Change:
     article_list: bool = False  # titles, metadata, counts or membership of the list
     created_id: int | None = None
     texts: frozenset[int] = frozenset()
+    facts: frozenset[str] = frozenset()  # keys of the facts whose figures or name changed
+    figures: bool = False  # the figures of ``article_ids`` were found again
 
     def merged(self, other: Change, action: str | None = None) -> Change:
         """One change that names everything either change touched."""
@@ -34,6 +36,8 @@ class Change:
             self.article_list or other.article_list,
             self.created_id if self.created_id is not None else other.created_id,
             self.texts | other.texts,
+            self.facts | other.facts,
+            self.figures or other.figures,
         )
 
 

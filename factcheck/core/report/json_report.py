@@ -97,6 +97,16 @@ def report_dict(report: Report) -> dict[str, Any]:
             for c in report.contradictions
         ],
         "agreement": _agreement(report),
+        "figures_that_disagree": [
+            {"fact": f.label, "kind": f.kind, "summary": f.summary,
+             "conflict_count": f.conflict_count, "reasons": list(f.reasons),
+             "figures": [{"article_id": i.article_id, "article_title": i.article_title,
+                          "text": i.text, "range": i.range_text, "date": i.date or None,
+                          "attribution": i.attribution,
+                          "verdict": i.verdict.value if i.verdict else None}
+                         for i in f.figures]}
+            for f in report.figure_facts
+        ],
         "articles": [_article(a) for a in report.articles],
     }  # fmt: skip
 

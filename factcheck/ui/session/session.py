@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
+from factcheck.core.figures.board import FactDetail, FactRow
 from factcheck.core.model import (
     Article,
     ArticleDraft,
@@ -47,7 +48,7 @@ from factcheck.store import importer, ops, queries
 from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow
-from factcheck.ui.session import commands
+from factcheck.ui.session import commands, figure_commands
 
 if TYPE_CHECKING:
     from factcheck.core.report.model import Report
@@ -153,7 +154,46 @@ class Session(QObject):
         return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
                                               backwards=backwards)  # fmt: skip
 
+    def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
+        """The figures board's rows: facts told by at least two articles, and those the
+        reviewer named (a fact split off may hold one article's figures)."""
+        return queries.list_facts(self.db, conflicts_only=conflicts_only, min_articles=2,
+                                  named=True)  # fmt: skip
+
+    def fact_detail(self, key: str) -> FactDetail | None:
+        try:
+            return queries.fact_detail(self.db, key)
+        except NotFound:
+            return None
+
+    def fact_key(self, fact_id: int) -> str | None:
+        try:
+            return queries.resolve_fact(self.db, fact_id)
+        except NotFound:
+            return None
+
+    def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
+
     # --- edits -----------------------------------------------------------------------
+
+    def rename_fact(self, key: str, name: str) -> None:
+        self.run(figure_commands.RenameFact(self, key, name))
+
+    def dismiss_figure(self, figure_id: int) -> None:
+        self.run(figure_commands.DismissFigure(self, figure_id))
+
+    def merge_facts(self, key: str, into: str) -> None:
+        self.run(figure_commands.MergeFacts(self, key, into))
+
+    def move_figure(self, figure_id: int, to: str) -> None:
+        self.run(figure_commands.MoveFigure(self, figure_id, to))
+
+    def split_fact(self, key: str, figure_ids: list[int], name: str) -> ops.Change | None:
+        return self.run(figure_commands.SplitFact(self, key, figure_ids, name))
+
+    def mark_fact_claims(self, key: str) -> None:
+        self.run(figure_commands.MarkFactClaims(self, key))
 
     def run(self, command: commands.OpCommand) -> ops.Change | None:
         """Apply a command and push it on the undo stack; on refusal say why (``failed``)
