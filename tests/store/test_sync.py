@@ -222,3 +222,19 @@ def test_a_file_with_values_of_the_wrong_kind_is_refused_and_later_ones_wait(
     first.unlink()
     assert [f.name for f in bob.pull().applied] == [later.name]
     assert len(queries.all_claims(bob.db)) == before + 1
+
+
+def test_a_new_article_text_arrives_as_a_revision(desk: list[Reviewer]) -> None:
+    alice, bob, _ = desk
+    text = queries.get_article(alice.db, 1).text
+    edited = "Editor's note: corrected.\n\n" + text
+    ops.create_revision(alice.db, 1, edited, "alice")
+    mine = {c.gid: (c.start, c.end, c.quote) for c in queries.claims_for_article(alice.db, 1)}
+    for r in (alice, bob, alice):
+        r.sync()
+    assert queries.get_article(bob.db, 1).text == edited
+    assert [r.number for r in queries.list_revisions(bob.db, 1)] == [1, 2]
+    theirs = {c.gid: (c.start, c.end, c.quote) for c in queries.claims_for_article(bob.db, 1)}
+    assert theirs == mine
+    assert bob.conflicts() == [] and alice.conflicts() == []
+    assert alice.export().path is None and bob.export().path is None  # settled
