@@ -186,12 +186,15 @@ def test_a_note_conflict_from_a_sync_is_resolved_and_undone(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # shortcuts need an active window
     assert dialog.claims.count() == 1 and dialog.conflict_list.count() == 1
     assert "ben's note" in dialog.conflict_list.item(0).text()  # type: ignore[union-attr]
     qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
     assert queries.get_claim(ana, 1).note == "ben's note"
     assert queries.conflicts(ana) == [] and dialog.claims.count() == 0
-    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier)  # fmt: skip
     assert queries.get_claim(ana, 1).note == "ana's note"
     assert len(queries.conflicts(ana)) == 1 and dialog.claims.count() == 1
     qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
