@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
-from factcheck.cli.output import print_json, print_table
+from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.figures import FactFigure
 from factcheck.core.figures.board import FactDetail, StoredFigure
 from factcheck.store import ops, queries
@@ -14,7 +15,7 @@ from factcheck.store import ops, queries
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("figures", help="list the figures found in the articles")
-    p.add_argument("article_id", type=int, nargs="?", metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=row_id, nargs="?", metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(p)
     p.set_defaults(func=cmd_figures)
@@ -47,23 +48,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         open_db(args), args.fact, args.into, reviewer(args))))
     a = acts.add_parser("split", help="move some figures of a fact into a new fact")
     a.add_argument("fact", metavar="FACT")
-    a.add_argument("figure_ids", type=int, nargs="+", metavar="FIGURE_ID")
+    a.add_argument("figure_ids", type=row_id, nargs="+", metavar="FIGURE_ID")
     a.add_argument("--name", required=True, help="the new fact's name")
     add_db_option(a)
     a.set_defaults(func=cmd_split)
     a = acts.add_parser("move", help="make a figure part of another fact")
-    a.add_argument("figure_id", type=int, metavar="FIGURE_ID")
+    a.add_argument("figure_id", type=row_id, metavar="FIGURE_ID")
     a.add_argument("to", metavar="FACT")
     add_db_option(a)
     a.set_defaults(func=lambda args: _done(ops.move_figure(
         open_db(args), args.figure_id, args.to, reviewer(args))))
     a = acts.add_parser("dismiss", help="take a figure out of its fact")
-    a.add_argument("figure_id", type=int, metavar="FIGURE_ID")
+    a.add_argument("figure_id", type=row_id, metavar="FIGURE_ID")
     add_db_option(a)
     a.set_defaults(func=lambda args: _done(ops.dismiss_figure(
         open_db(args), args.figure_id, reviewer(args))))
     a = acts.add_parser("restore", help="undo a move or dismissal of a figure")
-    a.add_argument("figure_id", type=int, metavar="FIGURE_ID")
+    a.add_argument("figure_id", type=row_id, metavar="FIGURE_ID")
     add_db_option(a)
     a.set_defaults(func=lambda args: _done(ops.reset_figure(
         open_db(args), args.figure_id, reviewer(args))))
@@ -144,7 +145,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
         print_json([fact_json(d) for d in queries.fact_details(db, rows)])
         return 0
     if not rows:
-        print("no facts" + (" whose figures disagree" if args.conflicts else ""))
+        say("no facts" + (" whose figures disagree" if args.conflicts else ""))
         return 0
     print_table(
         ["FACT", "NAME", "KIND", "ARTICLES", "FIGURES", "CONFLICTS", "SUMMARY"],
@@ -160,7 +161,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(fact_json(d))
         return 0
-    print(f"fact {d.row.id}: {d.row.label} ({d.row.kind}) — {d.judgement.summary}")
+    say(f"fact {d.row.id}: {d.row.label} ({d.row.kind}) — {d.judgement.summary}")
     print_table(
         ["FIGURE", "ARTICLE", "TEXT", "RANGE", "DATE", "BY", "CLAIM"],
         [[f.id, f.article_id, f.text, f.range_text, f.when or "no date", f.attribution,
@@ -168,7 +169,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         [None, None, 28, 20, None, 30, None],
     )  # fmt: skip
     for c in d.judgement.conflicts:
-        print(f"conflict: {c.reason}")
+        say(f"conflict: {c.reason}")
     return 0
 
 

@@ -113,6 +113,8 @@ class Claim:
     placement: str = "exact"
     placement_score: float = 1.0
     original_quote: str = ""
+    claimant: str = ""  # who made the claim ("" = the article states it itself)
+    claimed_at: str = ""  # when the claimant made it (ISO date), if known
     gid: str = ""  # global id, the same in every reviewer's copy
     created_by: str = ""  # who marked it
     adjudicated_status: str = ""  # the verdict settled between reviewers ("" = none)
@@ -132,6 +134,7 @@ class Claim:
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "article_id", "start", "end", "quote", "prefix", "suffix", "status", "note",
     "reviewer", "created_at", "updated_at", "placement", "placement_score", "original_quote",
+    "claimant", "claimed_at",
     "gid", "created_by", "adjudicated_status", "adjudicated_by", "adjudicated_at",
     "adjudication_note",
 )  # fmt: skip

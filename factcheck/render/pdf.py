@@ -212,7 +212,7 @@ def write_pdf(
         del writer  # closes the file
         if tmp.stat().st_size == 0:
             raise OutputError(f"{path}: cannot write the file: Qt's PDF writer failed")
-        add_outline(tmp, outline)
+        add_outline(tmp, outline, [a.info.title for a in report.articles])
 
 
 # --- navigation: headings kept with what follows, and the PDF outline ----------------
@@ -262,26 +262,31 @@ def heading_pages(doc: QTextDocument) -> list[tuple[int, str, int]]:
             for level, block in _headings(doc)]  # fmt: skip
 
 
-def add_outline(path: Path, headings: list[tuple[int, str, int]]) -> None:
-    """Add bookmarks to the PDF at ``path``: the sections, and each article under
-    "Articles" (Qt's PDF writer makes none)."""
+def add_outline(
+    path: Path, headings: list[tuple[int, str, int]], article_titles: list[str]
+) -> None:
+    """Add bookmarks to the PDF at ``path``: each section, and each article (the
+    headings that are ``article_titles``, in order) under "Articles". Qt's PDF writer
+    makes none."""
     from pypdf import PdfReader, PdfWriter
 
     if not headings:
         return
     writer = PdfWriter(clone_from=PdfReader(path))
     last = len(writer.pages) - 1
+    pending = [" ".join(t.split()) for t in article_titles]
     articles = None
     for level, title, page in headings:
         if level != 2:
             continue
         page = min(max(page, 0), last)
-        if title in ("Summary", "Contradictions"):
+        if pending and title == pending[0]:
+            pending.pop(0)
+            if articles is None:
+                articles = writer.add_outline_item(title="Articles", page_number=page)
+            writer.add_outline_item(title=title, page_number=page, parent=articles)
+        else:
             writer.add_outline_item(title=title, page_number=page)
-            continue
-        if articles is None:
-            articles = writer.add_outline_item(title="Articles", page_number=page)
-        writer.add_outline_item(title=title, page_number=page, parent=articles)
     writer.page_mode = "/UseOutlines"
     with path.open("wb") as fh:
         writer.write(fh)

@@ -342,6 +342,27 @@ def figures(db: Database) -> None:
     )
 
 
+@migrations(name="0008_claimants_suggestions")
+def claimants_suggestions(db: Database) -> None:
+    """Who made each claim (the claimant: a person or organisation, often not the
+    article's author) and when, and the suggested sentences a reviewer rejected (kept
+    by their text, so a rejection survives edits elsewhere in the article)."""
+    _run(
+        db,
+        "ALTER TABLE claims ADD COLUMN claimant TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE claims ADD COLUMN claimed_at TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE suggestion_rejections (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence TEXT NOT NULL,
+            reviewer TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            PRIMARY KEY (article_id, sentence)
+        )""",
+        "CREATE INDEX idx_claims_claimant ON claims(claimant) WHERE claimant != ''",
+    )
+    refresh_claims_view(db)
+
+
 # A version-4 UUID as text, for rows inserted by something other than the operations layer
 # (which always names its rows itself).
 _SQL_UUID4 = (

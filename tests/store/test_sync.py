@@ -207,10 +207,10 @@ def test_a_file_with_values_of_the_wrong_kind_is_refused_and_later_ones_wait(
     alice, bob, _ = desk
     article = queries.get_article(bob.db, 1).gid
     bad = ("g-1", article, "zero", 5, "x", "", "", "exact", 1.0, "", "unverified", "",
-           "eve", "t", "", "", "", "")  # fmt: skip
+           "eve", "t", "", "", "", "", "", "")  # fmt: skip
     first = _forged(alice.shared, "eve", [bad])
     good = ("g-2", article, 0, 5, "White", "", "", "exact", 1.0, "", "unverified", "",
-            "eve", "t", "", "", "", "")  # fmt: skip
+            "eve", "t", "", "", "", "", "", "")  # fmt: skip
     later = _forged(alice.shared, "eve", [good])
     before = len(queries.all_claims(bob.db))
     result = bob.pull()

@@ -402,3 +402,11 @@ def _attribution(text: str, s_lo: int, s_hi: int, pos: int, rd: _Reader) -> str:
             if best is None or dist < best[0]:
                 best = (dist, who)
     return best[1] if best else ""
+
+
+def find_attribution(text: str, start: int, end: int, *, lang: str | None = None) -> str:
+    """Who the span ``[start, end)`` (a sentence) is attributed to ("the group", "Raed al
+    Saleh", "the United Nations"), "" when the text states it itself. The same reading
+    as a figure's ``attribution``, for any sentence."""
+    lex = lexicon(lang or guess_language(text))
+    return _attribution(text, start, end, (start + end) // 2, _reader(lex))

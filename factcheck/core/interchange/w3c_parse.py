@@ -105,6 +105,7 @@ class AnnotationRecord:
     sources: tuple[SourceRecord, ...] = ()
     warnings: tuple[str, ...] = ()
     gid: str = ""  # fc:gid: the claim's global id in the project that wrote it
+    claimant: str = ""  # fc:claimant: who made the claim under review
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +345,7 @@ def parse_annotation(anno: Any, index: int = 0) -> AnnotationRecord | ParseProbl
         creator=_agent_name(anno.get("creator")), created=_str(anno.get("created")),
         modified=_str(anno.get("modified")), links=tuple(links), sources=tuple(sources),
         warnings=tuple(warnings), gid=_str(anno.get("fc:gid")).strip(),
+        claimant=_str(anno.get("fc:claimant"))[:300],
     )  # fmt: skip
 
 

@@ -142,7 +142,7 @@ def build_report(
                 evidence=tuple(items.get(c.id, ())),
                 last_change=LastChange(change.at, change.reviewer, change.action)
                 if change else None,
-                placement=c.placement, claimant=str(getattr(c, "claimant", "") or ""),
+                placement=c.placement, claimant=c.claimant,
                 gid=c.gid, verdicts=tuple((verdicts or {}).get(c.id, ())),
                 adjudicated_by=(adjudications or {}).get(c.id, ("", "", ""))[0],
                 adjudication_note=(adjudications or {}).get(c.id, ("", "", ""))[2],

@@ -48,7 +48,7 @@ def claim_dict(c: ReportClaim) -> dict[str, Any]:
     return {
         "id": c.id, "gid": c.gid, "article_id": c.article_id, "start": c.start, "end": c.end,
         "quote": c.quote, "prefix": c.prefix, "suffix": c.suffix, "status": c.status.value,
-        "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer,
+        "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer, "claimant": c.claimant,
         "created_at": c.created_at, "updated_at": c.updated_at,
         "evidence": [_evidence(e) for e in c.evidence],
         "placement": c.placement,

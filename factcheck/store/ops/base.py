@@ -31,8 +31,9 @@ class ClaimSpec:
     status: Status = Status.UNVERIFIED
     tags: tuple[str, ...] = ()
     note: str = ""
-    gid: str = ""  # keep this global id (a claim coming from another copy); "" = a new one
     text_hash: str | None = None  # the text the span was taken from; None: current
+    claimant: str = ""
+    gid: str = ""  # keep this global id (a claim coming from another copy); "" = a new one
 
 
 @dataclass(frozen=True, slots=True)

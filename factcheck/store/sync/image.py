@@ -10,7 +10,7 @@ what changed is then written back to the project through the operations layer wi
 local ids (:mod:`factcheck.store.ops.sync`).
 
 What is shared: articles (metadata and current text), claims (span, verdict in effect,
-shared note, placement, adjudication), tags, the tags of each claim, evidence, and each
+shared note, placement, adjudication, claimant), tags, the tags of each claim, evidence, and each
 reviewer's own verdict. What stays local: integer ids, the audit history, revisions
 (a text change arrives as a new revision), settings, timestamps of local bookkeeping.
 
@@ -73,10 +73,12 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "claims", ("gid",),
-        ("gid", "article_gid", *_SPAN, "status", "note", "created_by", "created_at", *_ADJ),
+        ("gid", "article_gid", *_SPAN, "status", "note", "created_by", "created_at", *_ADJ,
+         "claimant", "claimed_at"),
         "SELECT c.gid, a.gid, c.start, c.\"end\", c.quote, c.prefix, c.suffix, c.placement, "
         "c.placement_score, c.original_quote, c.status, c.note, c.created_by, c.created_at, "
-        "c.adjudicated_status, c.adjudicated_by, c.adjudicated_at, c.adjudication_note "
+        "c.adjudicated_status, c.adjudicated_by, c.adjudicated_at, c.adjudication_note, "
+        "c.claimant, c.claimed_at "
         "FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.gid IS NOT NULL",
         groups=(_SPAN, _ADJ), group_names={"start": "span", "adjudicated_status": "adjudication"},
     ),

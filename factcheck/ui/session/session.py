@@ -75,12 +75,14 @@ class Session(QObject):
     # --- opening and closing ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True) -> Session:
+    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True,
+             read_only: bool = False) -> Session:  # fmt: skip
         """Open (creating if needed) a project; a new one receives the sample articles
-        when ``seed`` is true. Raises FactcheckError with a one-line reason."""
-        db = connect(path)
+        when ``seed`` is true. A project that cannot be written opens read-only (as does
+        any with ``read_only``). Raises FactcheckError with a one-line reason."""
+        db = connect(path, read_only=read_only)
         try:
-            if seed:
+            if seed and not db.read_only:
                 importer.ensure_seeded(db, reviewer)
         except sqlite3.Error as exc:
             db.close()
@@ -100,6 +102,15 @@ class Session(QObject):
     def close(self) -> None:
         self.undo_stack.clear()
         self.db.close()
+
+    @property
+    def read_only(self) -> bool:
+        """True when no edit can be saved (see :mod:`factcheck.store.project`)."""
+        return bool(getattr(self.db, "read_only", False))
+
+    @property
+    def read_only_reason(self) -> str:
+        return str(getattr(self.db, "read_only_reason", ""))
 
     # --- reads -----------------------------------------------------------------------
 

@@ -24,7 +24,15 @@ from PySide6.QtGui import (
     QShowEvent,
     QUndoGroup,
 )
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck.core.model import Article, Status
 from factcheck.errors import FactcheckError
@@ -38,6 +46,8 @@ from factcheck.ui.common.theme import HighlightColors, apply_scheme
 from factcheck.ui.figures.board import FiguresBoard
 from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
+from factcheck.ui.shell.read_only_banner import ReadOnlyBanner
+from factcheck.ui.shell.reviewer_field import ReviewerField
 from factcheck.ui.shell.window_commands import WindowCommands
 
 if TYPE_CHECKING:
@@ -93,7 +103,14 @@ class MainWindow(WindowCommands):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner = ReadOnlyBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.figures_board = FiguresBoard()
         self.figures_dock = QDockWidget("Figures", self)
         self.figures_dock.setObjectName("figuresDock")
@@ -193,11 +210,12 @@ class MainWindow(WindowCommands):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
-        self.reviewer_label = QLabel()
-        self.reviewer_label.setAccessibleName("Reviewer")
+        self.reviewer_field = ReviewerField()
+        self.reviewer_field.set_name(self.reviewer)
+        self.reviewer_field.nameChanged.connect(self.set_reviewer)
         self.project_label = QLabel()
         self.project_label.setAccessibleName("Project file")
-        bar.addPermanentWidget(self.reviewer_label)
+        bar.addPermanentWidget(self.reviewer_field)
         bar.addPermanentWidget(self.project_label)
 
     def _connect_views(self) -> None:
@@ -319,6 +337,7 @@ class MainWindow(WindowCommands):
         self.reader.set_colors(colors)
         self.reader_pane.legend.set_colors(colors)
         self.reader_pane.banner.restyle()
+        self.read_only_banner.restyle()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -329,6 +348,7 @@ class MainWindow(WindowCommands):
             self.reader.set_colors(colors)
             self.reader_pane.legend.set_colors(colors)
             self.reader_pane.banner.restyle()
+            self.read_only_banner.restyle()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -368,6 +388,7 @@ class MainWindow(WindowCommands):
         self.session = session
         self.article = None
         self.navigator.clear_search()
+        self.read_only_banner.hide()
         if session is None:
             self.navigator.articles.set_articles([])
             self._show_no_article("No project open — use File ▸ Open Project")
@@ -384,7 +405,9 @@ class MainWindow(WindowCommands):
         self.setWindowTitle(f"factcheck — {session.path.name}")
         self.project_label.setText(str(session.path))
         self.project_label.setToolTip(str(session.path))
-        self.reviewer_label.setText(f"Reviewer: {session.reviewer}")
+        self.reviewer_field.set_name(session.reviewer)
+        if session.read_only:
+            self.read_only_banner.show_reason(str(session.path), session.read_only_reason)
         self.navigator.articles.set_articles(session.articles())
         self.claim_pane.set_known_tags([t.name for t in session.tags()])
         ids = self.navigator.articles.ids()
@@ -613,6 +636,10 @@ class MainWindow(WindowCommands):
             self._update_enabled()
 
     def _on_failed(self, message: str) -> None:
+        if self.session is not None and self.session.read_only:
+            # The banner already says why nothing can be saved: one line, no box per edit.
+            self.statusBar().showMessage(message, 6000)
+            return
         show_message(self, "Not done", message, error=True)
         self.statusBar().showMessage(message, 6000)
 
