@@ -54,8 +54,8 @@ if TYPE_CHECKING:
     from factcheck.core.report.model import Report
     from factcheck.core.suggest import Suggestion
     from factcheck.store.suggestions import Twin
-    from factcheck.ui.session.suggestions import SuggestionScorer
     from factcheck.store.sync.service import ExportResult, PullResult
+    from factcheck.ui.session.suggestions import SuggestionScorer
 
 
 class Session(QObject):
