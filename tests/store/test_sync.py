@@ -12,7 +12,7 @@ from factcheck.store.project import connect
 from factcheck.store.sync import folder
 from factcheck.store.sync.service import export_to
 from tests.conftest import REPO
-from tests.store.sync_helpers import Reviewer, copies, mentions
+from tests.store.sync_desk import Reviewer, copies, mentions
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from factcheck.store import importer, ops, queries
 from factcheck.store.project import connect
 from factcheck.store.sync.service import export_to
 from tests.conftest import REPO
-from tests.store.sync_helpers import Reviewer, copies, mentions
+from tests.store.sync_desk import Reviewer, copies, mentions
 
 STATUSES = ("corroborated", "contradicted", "inconclusive")
 

@@ -159,7 +159,7 @@ class Merger:
                          _pick(new, group))  # fmt: skip
         return _OMIT
 
-    # -- helpers --------------------------------------------------------------------
+    # -- lookups --------------------------------------------------------------------
 
     def _base_row(self, t: Table, key: tuple[Any, ...]) -> dict[str, Any] | None:
         where = " AND ".join(f'"{c}" = ?' for c in t.pk)
