@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
-from factcheck.cli.output import print_json, print_table
+from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.model import Status
+from factcheck.core.safe_text import display_path
 from factcheck.errors import InvalidInput
 from factcheck.store import queries
 
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "any file was refused (the others are still imported).",
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    p.add_argument("--update", type=int, metavar="ARTICLE_ID",
+    p.add_argument("--update", type=row_id, metavar="ARTICLE_ID",
                    help="make the one FILE given a new revision of this article")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print one JSON object per file")
     add_db_option(p)
@@ -44,7 +45,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if args.update is not None:
         return cmd_update(args)
-    db = open_db(args)
+    db = open_db(args, create=True)
     report = importer.import_paths(db, args.paths, reviewer(args))
     if args.json:
         print_json([
@@ -55,18 +56,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         ])  # fmt: skip
     else:
         for r in report.results:
-            stream = sys.stderr if r.outcome is Outcome.REFUSED else sys.stdout
-            prefix = "refused: " if r.outcome is Outcome.REFUSED else ""
-            print(prefix + r.message, file=stream)
-        print(report.summary())
+            refused = r.outcome is Outcome.REFUSED
+            say(("refused: " if refused else "") + r.message, err=refused)
+        say(report.summary())
     return 0 if report.ok else 1
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    """``import --update ARTICLE_ID FILE``: the file's text as the article's new revision."""
     from factcheck.core.ingest import read_article_file
     from factcheck.store import ops
 
-    """``import --update ARTICLE_ID FILE``: the file's text as the article's new revision."""
     if len(args.paths) != 1:
         raise InvalidInput("--update takes exactly one file")
     path = args.paths[0]
@@ -74,8 +74,10 @@ def cmd_update(args: argparse.Namespace) -> int:
     queries.get_article_title(db, args.update)  # refuse an unknown article before reading
     draft = read_article_file(path)
     try:
-        result = ops.create_revision(db, args.update, draft.text, reviewer(args),
-                                     source="update-import", source_path=str(path))  # fmt: skip
+        result = ops.create_revision(
+            db, args.update, draft.text, reviewer(args),
+            source="update-import", source_path=draft.source_path,
+        )  # fmt: skip
     except ops.UnchangedText:
         message = f"{path.name}: same text as article {args.update} already has; nothing to do"
         outcome, number, counts = "unchanged", queries.current_revision_number(db, args.update), {}
@@ -84,10 +86,10 @@ def cmd_update(args: argparse.Namespace) -> int:
                    f"{result.summary()}")  # fmt: skip
         outcome, number, counts = "updated", result.number, result.counts
     if args.json:
-        print_json([{"path": str(path), "outcome": outcome, "article_id": args.update,
+        print_json([{"path": display_path(path), "outcome": outcome, "article_id": args.update,
                      "revision": number, "placements": counts, "message": message}])  # fmt: skip
     else:
-        print(message)
+        say(message)
     return 0
 
 
@@ -96,8 +98,9 @@ def cmd_articles(args: argparse.Namespace) -> int:
     articles = queries.list_articles(db)
     if args.json:
         print_json([
-            {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
-             "url": a.url, "claims": a.counts, "claim_count": a.claim_count}
+            {"id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author,
+             "published": a.published, "url": a.url, "claims": a.counts,
+             "claim_count": a.claim_count}
             for a in articles
         ])  # fmt: skip
         return 0

@@ -18,6 +18,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from factcheck import __version__, paths
 from factcheck.errorlog import log_exception
@@ -30,6 +31,11 @@ COMMAND_MODULES = [
     "factcheck.cli.claims",
     "factcheck.cli.revisions",
     "factcheck.cli.report",
+    "factcheck.cli.figures",
+    "factcheck.cli.suggest",
+    "factcheck.cli.project_cli",
+    "factcheck.cli.sync",
+    "factcheck.cli.agreement",
 ]
 # Every command with its module and its one-line help, so that the parser can list the
 # commands (``factcheck --help``) without importing any module, and import only the
@@ -58,6 +64,25 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "other tools (w3c annotations, schema.org claimreview)"),
     "import-annotations": ("factcheck.cli.report", "import a W3C Web Annotation collection "
                            "(e.g. another reviewer's export)"),
+    "figures": ("factcheck.cli.figures", "list the figures found in the articles"),
+    "facts": ("factcheck.cli.figures", "facts told by several articles, and whether they agree"),
+    "fact": ("factcheck.cli.figures",
+             "show or edit a fact (rename, merge, split, move, dismiss)"),
+    "suggest": ("factcheck.cli.suggest", "check-worthy sentences of an article (or of all), "
+                "best first; accept or reject one"),
+    "claimant": ("factcheck.cli.suggest", "record who made a claim (and when)"),
+    "elsewhere": ("factcheck.cli.suggest", "where a claim appears in other articles (the same "
+                  "words, or a figure of the same fact)"),
+    "settings": ("factcheck.cli.project_cli",
+                 "show or set the organisation named in exports (project settings)"),
+    "datasette-config": ("factcheck.cli.project_cli", "print a Datasette configuration for the "
+                         "project file (label columns, descriptions, facets)"),
+    "sync": ("factcheck.cli.sync", "share the project with other reviewers through a folder"),
+    "conflicts": ("factcheck.cli.sync", "the adjudication queue: what a sync could not merge"),
+    "resolve-conflict": ("factcheck.cli.sync", "close a conflict, keeping one side"),
+    "adjudicate": ("factcheck.cli.sync", "settle a claim's verdict between reviewers"),
+    "agreement": ("factcheck.cli.agreement",
+                  "agreement between reviewers on verdicts and spans"),
 }  # fmt: skip
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
 
@@ -93,13 +118,24 @@ def window_only(argv: Sequence[str]) -> bool:
     return True
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the argument it complains about shown escaped: "unrecognized
+    arguments" quotes the command line as typed, terminal escape sequences included."""
+
+    def error(self, message: str) -> NoReturn:
+        from factcheck.cli.output import safe
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {safe(message)}\n")
+
+
 def build_parser(
     *, commands: bool = True, argv: Sequence[str] | None = None
 ) -> argparse.ArgumentParser:
     """The ``factcheck`` parser; with ``commands`` false, without the sub-commands (for
     starting the window, whose command line then parses the same). Only the module of
     the command chosen in ``argv`` is imported (None: every command's module)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factcheck",
         description="Review news articles claim by claim. With no command, opens the window.",
     )
@@ -133,6 +169,11 @@ def build_parser(
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from factcheck.preflight import window_problem
+
+    problem = window_problem()  # before Qt loads: a message, not Qt's abort
+    if problem is not None:
+        raise FactcheckError(problem)
     try:
         from factcheck.ui.shell.app import run
     except ImportError as exc:
@@ -145,6 +186,14 @@ def _is_sqlite_error(exc: BaseException) -> bool:
     return sqlite3 is not None and isinstance(exc, sqlite3.Error)
 
 
+def _error(message: str) -> None:
+    """One line on stderr, control characters escaped (imported only when needed: the
+    window's start-up imports nothing it does not use)."""
+    from factcheck.cli.output import say
+
+    say(f"factcheck: {message}", err=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(commands=not window_only(argv), argv=argv)
@@ -155,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return int(args.func(args))
     except FactcheckError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 1
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
@@ -164,13 +213,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:
         if _is_sqlite_error(exc):
-            where = args.db or paths.default_project()
-            print(f"factcheck: {where}: the project file could not be used ({exc})",
-                  file=sys.stderr)  # fmt: skip
+            from factcheck.store.project import describe_sqlite_error
+
+            where = str(args.db or paths.default_project())
+            _error(str(describe_sqlite_error(exc, where, saving=True)))  # type: ignore[arg-type]
             return 1
         log = log_exception(exc)
         where = f"; details in {log}" if log else ""
-        print(f"factcheck: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        _error(f"internal error: {type(exc).__name__}: {exc}{where}")
         return 3
 
 

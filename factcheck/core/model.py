@@ -6,8 +6,10 @@ or Qt; the store builds them and every layer above passes them around.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Status(StrEnum):
@@ -58,6 +60,7 @@ class ArticleSummary:
     published: str
     url: str
     counts: dict[str, int] = field(default_factory=dict)
+    author: str = ""
 
     @property
     def claim_count(self) -> int:
@@ -76,6 +79,7 @@ class Article:
     content_hash: str
     source_path: str
     imported_at: str
+    gid: str = ""  # global id (see factcheck.core.ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +113,38 @@ class Claim:
     placement: str = "exact"
     placement_score: float = 1.0
     original_quote: str = ""
+    claimant: str = ""  # who made the claim ("" = the article states it itself)
+    claimed_at: str = ""  # when the claimant made it (ISO date), if known
+    gid: str = ""  # global id, the same in every reviewer's copy
+    created_by: str = ""  # who marked it
+    adjudicated_status: str = ""  # the verdict settled between reviewers ("" = none)
+    adjudicated_by: str = ""  # who settled it
+    adjudicated_at: str = ""
+    adjudication_note: str = ""
 
     @property
     def needs_review(self) -> bool:
         """True for a fuzzy or orphaned placement the reviewer has not yet dealt with."""
         return self.placement in REVIEW_PLACEMENTS
+
+
+# The stored columns of a claim, in the order every query reads them: the one place the
+# claim's fields are spelled out (the ``Claim`` fields less ``tags``, which live in
+# their own table).
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "id", "article_id", "start", "end", "quote", "prefix", "suffix", "status", "note",
+    "reviewer", "created_at", "updated_at", "placement", "placement_score", "original_quote",
+    "claimant", "claimed_at",
+    "gid", "created_by", "adjudicated_status", "adjudicated_by", "adjudicated_at",
+    "adjudication_note",
+)  # fmt: skip
+
+
+def claim_from_row(row: Sequence[Any], tags: tuple[str, ...] = ()) -> Claim:
+    """A :class:`Claim` from a row of :data:`CLAIM_COLUMNS` values."""
+    values = dict(zip(CLAIM_COLUMNS, row, strict=True))
+    values["status"] = Status(values["status"])
+    return Claim(**values, tags=tags)
 
 
 PLACEMENTS: tuple[str, ...] = ("exact", "moved", "fuzzy", "orphaned")
@@ -142,6 +173,7 @@ class Tag:
     id: int
     name: str
     color: str
+    gid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +197,40 @@ class Evidence:
     note: str
     reviewer: str
     created_at: str
+    gid: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerVerdict:
+    """One reviewer's own verdict and note on a claim (kept beside everyone else's)."""
+
+    claim_id: int
+    reviewer: str
+    status: Status
+    note: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConflict:
+    """A change from another reviewer that could not be merged: both sides' values are
+    kept here until someone adjudicates. ``local``/``incoming`` are JSON values (a field's
+    value, or an object of several, or null for a row that is not there)."""
+
+    id: int
+    detected_at: str
+    source: str  # the changeset file it came from
+    from_reviewer: str
+    kind: str  # "edit/edit", "deleted here", "deleted there", "both created", "rejected"
+    table: str
+    row_key: str
+    claim_id: int | None  # the claim concerned, when it is (still) in this project
+    field: str
+    local: str
+    incoming: str
+    status: str  # "open" or "resolved"
+    resolved_by: str = ""
+    resolution: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,7 +101,9 @@ def test_markdown_renders_to_the_expected_html(
                    if h.text_content().startswith("Claim ") and h.text_content()[6].isdigit()]
     assert len(claim_heads) == 7
     assert "more than 325,000 signatures" in [s.text_content() for s in tree.xpath("//strong")]
-    assert len(tree.xpath("//table")) == 3
+    # the summary's three tables, then one per fact whose figures disagree
+    assert len(report.figure_facts) == 2
+    assert len(tree.xpath("//table")) == 3 + len(report.figure_facts)
 
 
 def _record_ends(text: str) -> set[str]:
@@ -162,8 +164,10 @@ def test_w3c_and_claimreview_files_are_json_ld(
 
 
 def test_every_format_has_a_name_extension_and_writer() -> None:
-    assert list(FORMATS) == ["html", "pdf", "md", "csv", "json", "w3c", "claimreview"]
-    assert all(f.writer is not None for n, f in FORMATS.items() if n != "pdf")
+    assert list(FORMATS) == ["html", "pdf", "md", "csv", "json", "w3c", "claimreview",
+                             "claimreview-html"]  # fmt: skip
+    assert all(f.writer is not None for n, f in FORMATS.items() if n != "pdf" and not f.folder)
+    assert [n for n, f in FORMATS.items() if f.folder] == ["claimreview-html"]
     assert default_filename("w3c") == "factcheck-annotations.jsonld"
 
 

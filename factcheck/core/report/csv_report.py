@@ -3,13 +3,16 @@
 Spreadsheet formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return would be run as a formula by Excel, LibreOffice and Google
 Sheets. Such cells get a leading apostrophe (``'=1+1``), which spreadsheets show as the
-text itself; a script reading the CSV sees the apostrophe. Number columns are written as
-numbers and never prefixed.
+text itself; a script reading the CSV sees the apostrophe. The test looks past leading
+white space (spreadsheets trim it: `` =1+1``, ``"\n=1+1"``) and through full-width
+forms (``＝1+1`` is ``=1+1`` after NFKC, which some spreadsheets apply). Number columns
+are written as numbers and never prefixed.
 """
 
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -19,7 +22,7 @@ from factcheck.core.report.model import EvidenceItem, Report
 COLUMNS = (
     "article_id", "article_title", "outlet", "article_url", "published", "claim_id",
     "start", "end", "quote", "prefix", "suffix", "status", "tags", "reviewer", "note",
-    "evidence", "created_at", "updated_at", "last_change_at", "last_change_by",
+    "claimant", "evidence", "created_at", "updated_at", "last_change_at", "last_change_by",
     "last_change",
 )  # fmt: skip
 
@@ -28,7 +31,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def guard(value: str) -> str:
     """``value`` made inert for spreadsheets (see the module docstring)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    if not value:
+        return value
+    if value.startswith(_FORMULA_START):
+        return "'" + value
+    head = unicodedata.normalize("NFKC", value[:64]).lstrip()
+    return "'" + value if head.startswith(_FORMULA_START) else value
 
 
 def evidence_text(items: Iterable[EvidenceItem]) -> str:
@@ -65,7 +73,7 @@ def write_csv(report: Report, out: TextIO, *, progress: Progress | None = None) 
             ch = c.last_change
             rows.append([
                 *head, c.id, c.start, c.end, g(c.quote), g(c.prefix), g(c.suffix),
-                c.status.value, g("; ".join(c.tags)), g(c.reviewer), g(c.note),
+                c.status.value, g("; ".join(c.tags)), g(c.reviewer), g(c.note), g(c.claimant),
                 g(evidence_text(c.evidence)) if c.evidence else "", c.created_at,
                 c.updated_at, ch.at if ch else "", g(ch.reviewer) if ch else "",
                 ch.action if ch else "",

@@ -8,9 +8,9 @@ close to ``json.dumps`` speed.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
+from factcheck.core.report import json_text
 from factcheck.core.report.model import (
     ClaimRef,
     EvidenceItem,
@@ -35,7 +35,7 @@ def _ref(r: ClaimRef | None) -> dict[str, Any] | None:
 
 def _evidence(e: EvidenceItem) -> dict[str, Any]:
     return {
-        "id": e.id, "kind": e.kind, "label": e.label,
+        "id": e.id, "gid": e.gid, "kind": e.kind, "label": e.label,
         "relation": e.relation.value if e.relation else None, "outgoing": e.outgoing,
         "claim": _ref(e.other), "url": e.url, "title": e.title, "quote": e.quote,
         "accessed": e.accessed, "note": e.note, "reviewer": e.reviewer,
@@ -46,12 +46,16 @@ def _evidence(e: EvidenceItem) -> dict[str, Any]:
 def claim_dict(c: ReportClaim) -> dict[str, Any]:
     ch = c.last_change
     return {
-        "id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
+        "id": c.id, "gid": c.gid, "article_id": c.article_id, "start": c.start, "end": c.end,
         "quote": c.quote, "prefix": c.prefix, "suffix": c.suffix, "status": c.status.value,
-        "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer,
+        "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer, "claimant": c.claimant,
         "created_at": c.created_at, "updated_at": c.updated_at,
         "evidence": [_evidence(e) for e in c.evidence],
         "placement": c.placement,
+        "verdicts": [{"reviewer": v.reviewer, "status": v.status.value, "note": v.note,
+                      "updated_at": v.updated_at} for v in c.verdicts],
+        "adjudication": {"by": c.adjudicated_by, "note": c.adjudication_note}
+        if c.adjudicated_by else None,
         "last_change": {"at": ch.at, "reviewer": ch.reviewer, "action": ch.action}
         if ch else None,
     }  # fmt: skip
@@ -60,8 +64,9 @@ def claim_dict(c: ReportClaim) -> dict[str, Any]:
 def _article(a: ReportArticle) -> dict[str, Any]:
     i = a.info
     return {
-        "id": i.id, "title": i.title, "outlet": i.outlet, "url": i.url, "author": i.author,
-        "published": i.published, "content_hash": i.content_hash, "counts": dict(a.counts),
+        "id": i.id, "gid": i.gid, "title": i.title, "outlet": i.outlet, "url": i.url,
+        "author": i.author, "published": i.published, "content_hash": i.content_hash,
+        "counts": dict(a.counts),
         "claims": [claim_dict(c) for c in a.claims],
     }  # fmt: skip
 
@@ -91,7 +96,29 @@ def report_dict(report: Report) -> dict[str, Any]:
              "across_articles": c.across_articles}
             for c in report.contradictions
         ],
+        "agreement": _agreement(report),
+        "figures_that_disagree": [
+            {"fact": f.label, "kind": f.kind, "summary": f.summary,
+             "conflict_count": f.conflict_count, "reasons": list(f.reasons),
+             "figures": [{"article_id": i.article_id, "article_title": i.article_title,
+                          "text": i.text, "range": i.range_text, "date": i.date or None,
+                          "attribution": i.attribution,
+                          "verdict": i.verdict.value if i.verdict else None}
+                         for i in f.figures]}
+            for f in report.figure_facts
+        ],
         "articles": [_article(a) for a in report.articles],
+    }  # fmt: skip
+
+
+def _agreement(report: Report) -> dict[str, Any] | None:
+    ag = report.agreement
+    if ag is None:
+        return None
+    return {
+        "reviewers": list(ag.reviewers), "markers": list(ag.markers),
+        "project": ag.project.as_dict(),
+        "articles": [{"article_id": a.article_id, **a.figures.as_dict()} for a in ag.articles],
     }  # fmt: skip
 
 
@@ -99,5 +126,5 @@ def write_json(report: Report, out: TextIO) -> None:
     """Indented for reading when small; compact when large (``json.dumps`` then runs in
     C, while an indented dump runs in pure Python and takes several times longer)."""
     indent = 1 if report.summary.total <= PRETTY_LIMIT else None
-    out.write(json.dumps(report_dict(report), ensure_ascii=False, indent=indent))
+    out.write(json_text.dumps(report_dict(report), indent=indent))
     out.write("\n")

@@ -6,8 +6,8 @@ about 8.4 million device pixels (some 2,400 A4 pages at 300 dpi) and holds every
 out line in memory. The PDF writer therefore lays out a few parts at a time
 (:func:`batches`) and paints their pages before it moves on. A part is one slice of the
 report: the front matter, a slice of the per-article table or of the contradictions,
-or a slice of one article's claims. Every part has a weight (roughly its lines) so a
-batch stays about the same size whatever the report holds.
+the figures that disagree, or a slice of one article's claims. Every part has a weight
+(roughly its lines) so a batch stays about the same size whatever the report holds.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Literal
 
 from factcheck.core.report.model import Contradiction, Report, ReportArticle, ReportClaim
 
-PartKind = Literal["front", "article_table", "contradictions", "article"]
+PartKind = Literal["front", "article_table", "contradictions", "figures", "article"]
 
 ROWS_PER_PART = 400  # table rows per part (a table is split into several tables)
 CLAIMS_PER_PART = 100
@@ -63,7 +63,8 @@ def report_parts(
     Defaults: :data:`ROWS_PER_PART`, :data:`CLAIMS_PER_PART`."""
     rows_per_part = rows_per_part or ROWS_PER_PART
     claims_per_part = claims_per_part or CLAIMS_PER_PART
-    yield Part("front", weight=20 + 2 * len(report.summary.by_tag))
+    agreement = len(report.agreement.articles) if report.agreement is not None else 0
+    yield Part("front", weight=20 + 2 * len(report.summary.by_tag) + 2 * agreement)
     table: Sequence[ReportArticle] = report.articles
     for i, rows in _slices(table, rows_per_part):
         yield Part("article_table", i == 0, rows=rows, weight=len(rows))  # type: ignore[arg-type]
@@ -72,6 +73,8 @@ def report_parts(
         yield Part("contradictions", True, rows=(), weight=2)
     for i, rows in _slices(contradictions, rows_per_part):
         yield Part("contradictions", i == 0, rows=rows, weight=4 * len(rows))  # type: ignore[arg-type]
+    figures = sum(4 + len(f.figures) + len(f.reasons) for f in report.figure_facts)
+    yield Part("figures", True, weight=2 + 2 * figures)
     for article in report.articles if articles is None else articles:
         if not article.claims:
             yield Part("article", True, article=article, weight=4)

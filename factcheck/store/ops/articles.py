@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from factcheck.core import ids
 from factcheck.core.model import ArticleDraft
+from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
-from factcheck.store import queries
+from factcheck.store import figure_cache, queries
 from factcheck.store.ops.base import Change, _audit, content_hash, now
 from factcheck.store.ops.revisions import RevisionResult, create_revision, insert_first_revision
 
@@ -36,6 +39,10 @@ def import_articles(
     Each new article gets its revision 1.
     """
     stamp = now()
+    # Only web addresses are kept as an article's URL (a page's canonical link could be
+    # javascript: or file:); the article itself is still imported.
+    drafts = [d if not d.url or web_url(d.url) == d.url
+              else dataclasses.replace(d, url=web_url(d.url) or "") for d in drafts]  # fmt: skip
     hashes = [content_hash(d.text) for d in drafts]
     results: list[ImportedArticle] = []
     created: list[int] = []
@@ -58,10 +65,10 @@ def import_articles(
                 results.append(ImportedArticle(draft, target, False, update))
                 continue
             cur = db.execute(
-                "INSERT INTO articles (title, outlet, url, author, published, text, "
-                "content_hash, source_path, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (draft.title, draft.outlet, draft.url, draft.author, draft.published,
-                 draft.text, digest, draft.source_path, stamp),
+                "INSERT INTO articles (gid, title, outlet, url, author, published, text, "
+                "content_hash, source_path, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (_article_gid(db, digest), draft.title, draft.outlet, draft.url, draft.author,
+                 draft.published, draft.text, digest, draft.source_path, stamp),
             )  # fmt: skip
             article_id = int(cur.lastrowid or 0)
             insert_first_revision(db, article_id, draft.text, stamp, reviewer, draft.source_path,
@@ -73,9 +80,23 @@ def import_articles(
             _audit(db, "import article", reviewer, article_id=article_id, new=draft.title,
                    field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
+        facts = figure_cache.refresh_articles(db, created)
     change = Change("import", article_ids=frozenset(created) | frozenset(updated),
-                    article_list=bool(created or updated))  # fmt: skip
+                    article_list=bool(created or updated), texts=frozenset(updated),
+                    facts=frozenset(facts), figures=bool(created or updated))  # fmt: skip
+    for item in results:
+        if item.revision is not None:
+            change = change.merged(item.revision.change)
     return results, change
+
+
+def _article_gid(db: Database, digest: str) -> str:
+    """The global id of a new article whose first text has SHA-256 ``digest`` (the same
+    in every copy of the project; random only if that name is somehow taken)."""
+    gid = ids.article_gid(digest)
+    if db.execute("SELECT 1 FROM articles WHERE gid = ?", (gid,)).fetchone():
+        return ids.new_gid()
+    return gid
 
 
 def update_article_metadata(db: Database, article_id: int, reviewer: str, **values: str) -> Change:
@@ -85,6 +106,8 @@ def update_article_metadata(db: Database, article_id: int, reviewer: str, **valu
         raise InvalidInput(f"cannot set {', '.join(sorted(bad))} on an article")
     if "title" in values and not values["title"].strip():
         raise InvalidInput("an article needs a title")
+    if values.get("url", "").strip():
+        values["url"] = require_web_url(values["url"], "an article's URL")
     with db.atomic():
         old = queries.get_article(db, article_id)
         for key, value in values.items():
@@ -94,4 +117,9 @@ def update_article_metadata(db: Database, article_id: int, reviewer: str, **valu
             db.execute(f"UPDATE articles SET {key} = ? WHERE id = ?", (value, article_id))
             _audit(db, "edit article", reviewer, article_id=article_id, field_name=key,
                    old=before, new=value)  # fmt: skip
-    return Change("edit article", article_ids=frozenset({article_id}), article_list=True)
+        facts: set[str] = set()
+        if values.get("published", old.published) != old.published:
+            # the date a figure is true for may be the article's: judge its facts again
+            facts = figure_cache.refresh_articles(db, [article_id])
+    return Change("edit article", article_ids=frozenset({article_id}), article_list=True,
+                  facts=frozenset(facts), figures=bool(facts))

@@ -11,20 +11,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.core.model import Status
-from factcheck.errors import NotFound
+from factcheck.core.model import CLAIM_COLUMNS, Status
+from factcheck.errors import InvalidInput, NotFound
+from factcheck.store.change import Change as Change
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an operation changed. Views refresh what the change names, nothing more."""
-
-    action: str
-    article_ids: frozenset[int] = frozenset()
-    claim_ids: frozenset[int] = frozenset()
-    tags: bool = False
-    article_list: bool = False  # titles, metadata, counts or membership of the list
-    created_id: int | None = None
+class StaleEdit(InvalidInput):
+    """An edit taken from an older text or an older row: refused, never replayed onto
+    other words or over someone else's newer value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +31,9 @@ class ClaimSpec:
     status: Status = Status.UNVERIFIED
     tags: tuple[str, ...] = ()
     note: str = ""
+    text_hash: str | None = None  # the text the span was taken from; None: current
+    claimant: str = ""
+    gid: str = ""  # keep this global id (a claim coming from another copy); "" = a new one
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +43,7 @@ class ClaimSnapshot:
     row: dict[str, Any]
     tags: tuple[str, ...]
     evidence: tuple[dict[str, Any], ...] = field(default=())
+    verdicts: tuple[dict[str, Any], ...] = field(default=())  # each reviewer's verdict row
 
 
 def now() -> str:
@@ -79,18 +77,25 @@ def _audit(
 
 
 def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
-    row = db.execute(
-        'SELECT id, article_id, start, "end", quote, prefix, suffix, status, note, reviewer, '
-        "created_at, updated_at, placement, placement_score, original_quote "
-        "FROM claims WHERE id = ?",
-        (claim_id,),
-    ).fetchone()
+    cols = ", ".join(f'"{name}"' for name in CLAIM_COLUMNS)
+    row = db.execute(f"SELECT {cols} FROM claims WHERE id = ?", (claim_id,)).fetchone()
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
-    keys = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "status",
-            "note", "reviewer", "created_at", "updated_at", "placement", "placement_score",
-            "original_quote")  # fmt: skip
-    return dict(zip(keys, row, strict=True))
+    return dict(zip(CLAIM_COLUMNS, row, strict=True))
+
+
+def _record_verdict(
+    db: Database, claim_id: int, reviewer: str, stamp: str, *, status: str | None = None,
+    note: str | None = None,
+) -> None:  # fmt: skip
+    """Keep ``reviewer``'s own verdict and/or note on the claim (one row per reviewer)."""
+    db.execute(
+        "INSERT INTO reviewer_verdicts (claim_id, reviewer, status, note, updated_at) "
+        "VALUES (?, ?, coalesce(?, 'unverified'), coalesce(?, ''), ?) "
+        "ON CONFLICT (claim_id, reviewer) DO UPDATE SET "
+        "status = coalesce(?, status), note = coalesce(?, note), updated_at = excluded.updated_at",
+        (claim_id, reviewer, status, note, stamp, status, note),
+    )
 
 
 def _article_text(db: Database, article_id: int) -> str:
@@ -119,3 +124,29 @@ def set_setting(db: Database, key: str, value: str) -> None:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def check_text(db: Database, article_id: int, text_hash: str | None) -> None:
+    """Refuse (:class:`StaleEdit`) when the article's text is no longer the one whose
+    SHA-256 is ``text_hash`` (None: the caller read the text in this transaction)."""
+    if text_hash is None:
+        return
+    row = db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    if row[0] != text_hash:
+        raise StaleEdit(
+            f"article {article_id}: its text changed since this selection was made; "
+            "select the words again in the current text"
+        )
+
+
+def next_id(db: Database, table: str) -> int:
+    """A fresh id for ``table`` that no row ever had: ids are never reused, so the audit
+    history of a deleted claim never mixes with a later one's (see ``retired_ids``)."""
+    row = db.execute(
+        f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), "
+        "coalesce((SELECT last FROM retired_ids WHERE tbl = ?), 0))",
+        (table,),
+    ).fetchone()
+    return int(row[0]) + 1

@@ -31,10 +31,10 @@ def list_articles(db: Database) -> list[ArticleSummary]:
     return [
         ArticleSummary(
             id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
-            counts={s.value: counts[r[0]].get(s.value, 0) for s in Status},
+            counts={s.value: counts[r[0]].get(s.value, 0) for s in Status}, author=r[5],
         )
         for r in db.execute(
-            "SELECT id, title, outlet, published, url FROM articles ORDER BY id"
+            "SELECT id, title, outlet, published, url, author FROM articles ORDER BY id"
         ).fetchall()
     ]  # fmt: skip
 
@@ -43,7 +43,7 @@ def get_article(db: Database, article_id: int) -> Article:
     rows = fetch_dicts(
         db,
         "SELECT id, title, text, outlet, url, author, published, content_hash, source_path, "
-        "imported_at FROM articles WHERE id = ?",
+        "imported_at, coalesce(gid, '') AS gid FROM articles WHERE id = ?",
         (article_id,),
     )
     if not rows:
@@ -107,10 +107,11 @@ def article_summaries(db: Database, article_ids: Iterable[int]) -> list[ArticleS
         found.extend(
             ArticleSummary(
                 id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
-                counts={s.value: counts[r[0]].get(s.value, 0) for s in Status},
+                counts={s.value: counts[r[0]].get(s.value, 0) for s in Status}, author=r[5],
             )
             for r in db.execute(
-                f"SELECT id, title, outlet, published, url FROM articles WHERE id IN ({marks}) "
+                "SELECT id, title, outlet, published, url, author FROM articles "
+                f"WHERE id IN ({marks}) "
                 "ORDER BY id",
                 chunk,
             ).fetchall()
@@ -122,7 +123,7 @@ def get_articles(db: Database, article_ids: Sequence[int] | None = None) -> list
     """Whole articles (text included) by id, in id order; all when ``article_ids`` is
     None. Raises :class:`NotFound` naming the first unknown id."""
     cols = ("SELECT id, title, text, outlet, url, author, published, content_hash, "
-            "source_path, imported_at FROM articles")  # fmt: skip
+            "source_path, imported_at, coalesce(gid, '') AS gid FROM articles")  # fmt: skip
     if article_ids is None:
         return [Article(**r) for r in fetch_dicts(db, f"{cols} ORDER BY id")]
     wanted = sorted(set(article_ids))

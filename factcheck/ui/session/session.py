@@ -1,8 +1,17 @@
 """An open project as the window sees it: reads, and edits pushed as undoable commands.
 
-This module and :mod:`factcheck.ui.session.commands` are the only parts of the window that
-import the store, and the window imports them only once it has painted, so the first
-frame does not wait for the database library to load.
+What may write: only this module and :mod:`factcheck.ui.session.commands`, and only by
+calling :mod:`factcheck.store.ops` (or the importer, which calls it). Every widget and
+dialog edits through a method here; every edit is a ``QUndoCommand`` on
+:attr:`Session.undo_stack` except imports (which only add); every write emits
+``changed`` with the :class:`~factcheck.store.ops.Change` that names what it touched,
+text changes included. An edit taken from an older text or row is refused by the op and
+said through ``failed``. import-linter enforces that nothing else in the window imports
+``store.ops``, the importer, ``sqlite3`` or ``sqlite_utils``.
+
+This module and the commands are the only parts of the window that import the store,
+and the window imports them only once it has painted, so the first frame does not wait
+for the database library to load.
 
 Threading rule: everything here runs on the GUI thread (SQLite connections stay on the
 thread that opened them); a long import reports progress through a callback instead.
@@ -13,27 +22,40 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
+from factcheck.core.figures.board import FactDetail, FactRow
 from factcheck.core.model import (
     Article,
+    ArticleDraft,
     ArticleSummary,
     Claim,
     Evidence,
     HistoryEntry,
     Relation,
+    ReviewerVerdict,
     SearchHit,
     Status,
+    SyncConflict,
     Tag,
 )
 from factcheck.errors import FactcheckError, NotFound, ProjectError
 from factcheck.store import importer, ops, queries
+from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow
-from factcheck.ui.session import commands
+from factcheck.ui.session import commands, figure_commands
+
+if TYPE_CHECKING:
+    from factcheck.core.report.model import Report
+    from factcheck.core.suggest import Suggestion
+    from factcheck.store.suggestions import Twin
+    from factcheck.store.sync.service import ExportResult, PullResult
+    from factcheck.ui.session.suggestions import SuggestionScorer
 
 
 class Session(QObject):
@@ -45,6 +67,7 @@ class Session(QObject):
 
     changed = Signal(object, object)
     failed = Signal(str)
+    suggestionsReady = Signal(int)  # an article's sentences are scored
 
     def __init__(self, db: Database, path: Path | str, reviewer: str) -> None:
         super().__init__()
@@ -52,16 +75,19 @@ class Session(QObject):
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.reviewer = reviewer
         self.undo_stack = QUndoStack(self)
+        self._scorer: SuggestionScorer | None = None
 
     # --- opening and closing ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True) -> Session:
+    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True,
+             read_only: bool = False) -> Session:  # fmt: skip
         """Open (creating if needed) a project; a new one receives the sample articles
-        when ``seed`` is true. Raises FactcheckError with a one-line reason."""
-        db = connect(path)
+        when ``seed`` is true. A project that cannot be written opens read-only (as does
+        any with ``read_only``). Raises FactcheckError with a one-line reason."""
+        db = connect(path, read_only=read_only)
         try:
-            if seed:
+            if seed and not db.read_only:
                 importer.ensure_seeded(db, reviewer)
         except sqlite3.Error as exc:
             db.close()
@@ -79,8 +105,85 @@ class Session(QObject):
         return cls(db, target, reviewer)
 
     def close(self) -> None:
+        if self._scorer is not None:
+            self._scorer.shutdown()
         self.undo_stack.clear()
         self.db.close()
+
+    # --- suggested claims ----------------------------------------------------------------
+
+    @property
+    def scorer(self) -> SuggestionScorer:
+        """Scores articles in the background; ``suggestionsReady(article_id)`` follows."""
+        if self._scorer is None:
+            from factcheck.ui.session.suggestions import SuggestionScorer
+
+            self._scorer = SuggestionScorer(self)
+            self._scorer.ready.connect(lambda aid, _h, _s: self.suggestionsReady.emit(aid))
+        return self._scorer
+
+    def request_suggestions(self, article: Article) -> None:
+        """Score the article in the background (``suggestionsReady`` when done)."""
+        language = str(getattr(article, "language", "") or "") or None
+        self.scorer.request(article.id, article.content_hash, article.text, language,
+                            article.published)  # fmt: skip
+
+    def suggestions(self, article: Article) -> list[Suggestion] | None:
+        """The article's suggestions, best first, less rejected and marked sentences;
+        None while its text is still being scored."""
+        found = self.scorer.cached(article.content_hash)
+        if found is None:
+            return None
+        from factcheck.store.suggestions import rejected_sentences
+
+        rejected = rejected_sentences(self.db, article.id)
+        marked = sorted((c.start, c.end) for c in queries.claims_for_article(self.db, article.id)
+                        if c.placement != "orphaned")  # fmt: skip
+        text = article.text
+        return [s for s in found if text[s.start : s.end].strip() not in rejected
+                and not any(a < s.end and s.start < b for a, b in marked)]  # fmt: skip
+
+    def accept_suggestion(self, article: Article, suggestion: Suggestion) -> int | None:
+        """Mark a suggested sentence as a claim with its claimant (undoable)."""
+        return self.mark(article.id, suggestion.start, suggestion.end, article.content_hash,
+                         claimant=suggestion.claimant)  # fmt: skip
+
+    def reject_suggestion(self, article: Article, suggestion: Suggestion) -> None:
+        from factcheck.ui.session.suggestion_commands import RejectSuggestion
+
+        sentence = article.text[suggestion.start : suggestion.end]
+        self.run(RejectSuggestion(self, article.id, sentence))
+
+    def set_claimant(self, claim_id: int, name: str) -> None:
+        from factcheck.ui.session.suggestion_commands import SetClaimant
+
+        claim = self.claim(claim_id)
+        name = " ".join(name.split())
+        if claim is not None and claim.claimant != name:
+            self.run(SetClaimant(self, claim_id, claim.claimant, name))
+
+    def found_elsewhere(self, claim_id: int) -> list[Twin]:
+        from factcheck.store.suggestions import found_elsewhere
+
+        return found_elsewhere(self.db, claim_id)
+
+    def mark_everywhere(self, claim_id: int) -> int:
+        """Mark the claim's twins in other articles, linked same-as (undoable); how many."""
+        from factcheck.ui.session.suggestion_commands import MarkEverywhere
+
+        twins = self.found_elsewhere(claim_id)
+        if twins and self.run(MarkEverywhere(self, claim_id, twins)) is not None:
+            return len(twins)
+        return 0
+
+    @property
+    def read_only(self) -> bool:
+        """True when no edit can be saved (see :mod:`factcheck.store.project`)."""
+        return bool(getattr(self.db, "read_only", False))
+
+    @property
+    def read_only_reason(self) -> str:
+        return str(getattr(self.db, "read_only_reason", ""))
 
     # --- reads -----------------------------------------------------------------------
 
@@ -135,7 +238,46 @@ class Session(QObject):
         return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
                                               backwards=backwards)  # fmt: skip
 
+    def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
+        """The figures board's rows: facts told by at least two articles, and those the
+        reviewer named (a fact split off may hold one article's figures)."""
+        return queries.list_facts(self.db, conflicts_only=conflicts_only, min_articles=2,
+                                  named=True)  # fmt: skip
+
+    def fact_detail(self, key: str) -> FactDetail | None:
+        try:
+            return queries.fact_detail(self.db, key)
+        except NotFound:
+            return None
+
+    def fact_key(self, fact_id: int) -> str | None:
+        try:
+            return queries.resolve_fact(self.db, fact_id)
+        except NotFound:
+            return None
+
+    def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
+
     # --- edits -----------------------------------------------------------------------
+
+    def rename_fact(self, key: str, name: str) -> None:
+        self.run(figure_commands.RenameFact(self, key, name))
+
+    def dismiss_figure(self, figure_id: int) -> None:
+        self.run(figure_commands.DismissFigure(self, figure_id))
+
+    def merge_facts(self, key: str, into: str) -> None:
+        self.run(figure_commands.MergeFacts(self, key, into))
+
+    def move_figure(self, figure_id: int, to: str) -> None:
+        self.run(figure_commands.MoveFigure(self, figure_id, to))
+
+    def split_fact(self, key: str, figure_ids: list[int], name: str) -> ops.Change | None:
+        return self.run(figure_commands.SplitFact(self, key, figure_ids, name))
+
+    def mark_fact_claims(self, key: str) -> None:
+        self.run(figure_commands.MarkFactClaims(self, key))
 
     def run(self, command: commands.OpCommand) -> ops.Change | None:
         """Apply a command and push it on the undo stack; on refusal say why (``failed``)
@@ -159,9 +301,101 @@ class Session(QObject):
         self.failed.emit(message + " — the undo history was cleared")
         QTimer.singleShot(0, self.undo_stack.clear)  # not from inside the stack's own call
 
-    def mark(self, article_id: int, start: int, end: int) -> int | None:
-        change = self.run(commands.MarkClaim(self, article_id, start, end))
+    def mark(self, article_id: int, start: int, end: int, text_hash: str | None = None,
+             claimant: str = "") -> int | None:  # fmt: skip
+        """Mark ``[start, end)`` of the text whose hash is ``text_hash`` (the one shown)."""
+        change = self.run(commands.MarkClaim(self, article_id, start, end, text_hash,
+                                             claimant))  # fmt: skip
         return change.created_id if change else None
+
+    def reattach(self, claim_id: int, start: int, end: int, text_hash: str | None) -> bool:
+        command = commands.ReattachClaim(self, claim_id, start, end, text_hash)
+        return self.run(command) is not None
+
+    def confirm_placement(self, claim_id: int) -> bool:
+        return self.run(commands.ConfirmPlacement(self, claim_id)) is not None
+
+    def edit_text(self, article_id: int, text: str, base_hash: str,
+                  source: str = "edit") -> ops.RevisionResult | None:  # fmt: skip
+        """A new revision of the article's text (undoable); None when refused (said)."""
+        command = commands.EditText(self, article_id, text, base_hash, source=source)
+        return command.result if self.run(command) is not None else None
+
+    def current_revision_number(self, article_id: int) -> int:
+        return queries.current_revision_number(self.db, article_id)
+
+    def predict_placements(self, article_id: int, text: str) -> dict[str, int]:
+        return ops.predict_placements(self.db, article_id, text)
+
+    def import_drafts(self, drafts: Sequence[ArticleDraft]) -> ImportReport:
+        """Import articles that came from no file (pasted text). Emits ``changed``."""
+        report = importer.import_drafts(self.db, drafts, self.reviewer)
+        self.notify(report.change)
+        return report
+
+    def gather_report(self, article_ids: Sequence[int] | None) -> Report:
+        """The verification report's data (a read)."""
+        from factcheck.store.report_data import gather_report  # only when exporting
+
+        return gather_report(self.db, article_ids)
+
+    def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """The current text of each article (a read; exports that embed the text)."""
+        return {a.id: a.text for a in queries.get_articles(self.db, article_ids)}
+
+    # --- several reviewers -----------------------------------------------------------
+
+    def sync_export(self, folder: Path) -> ExportResult:
+        """Write this copy's changes since the last sync into ``folder`` (a read of the
+        project plus a file; raises FactcheckError with a one-line reason)."""
+        from factcheck.store.sync.service import export_to
+
+        try:
+            return export_to(self.db, folder, self.reviewer)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{self.path}: the project could not be read ({exc})") from None
+
+    def sync_pull(self, folder: Path, progress: Callable[[int, int, str], None] | None = None
+                  ) -> PullResult:  # fmt: skip
+        """Apply the other reviewers' files in ``folder``. Rows changed behind the undo
+        stack, so its history is cleared when anything arrived; emits ``changed``."""
+        from factcheck.store.sync.service import pull_from
+
+        try:
+            result = pull_from(self.db, folder, self.reviewer, progress)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{self.path}: nothing was applied ({exc})") from None
+        if result.changes:
+            self.undo_stack.clear()
+        if result.applied:
+            self.notify(result.change)
+        return result
+
+    def reviewer_verdicts(self, claim_id: int) -> list[ReviewerVerdict]:
+        return queries.reviewer_verdicts(self.db, [claim_id]).get(claim_id, [])
+
+    def disagreements(self) -> list[Claim]:
+        """Claims to curate: reviewers gave different verdicts and nobody adjudicated,
+        or a sync left a conflict open on them; in reading order."""
+        found = queries.claims_by_ids(self.db, queries.disagreements(self.db))
+        return sorted(found.values(), key=lambda c: (c.article_id, c.start, c.id))
+
+    def open_conflicts(self, claim_id: int) -> list[SyncConflict]:
+        return [c for c in queries.conflicts(self.db) if c.claim_id == claim_id]
+
+    def resolve_conflict(self, conflict: SyncConflict, keep: str) -> bool:
+        """Close a sync conflict keeping "local" or taking "incoming" (undoable)."""
+        command = commands.ResolveConflict(self, conflict.id, keep, conflict.claim_id)
+        return self.run(command) is not None
+
+    def adjudicate(self, claim_id: int, status: Status, note: str = "") -> bool:
+        """Settle the claim's verdict (undoable); False when refused (said)."""
+        return self.run(commands.Adjudicate(self, claim_id, status, note)) is not None
+
+    def data_version(self) -> int:
+        """SQLite's count of commits by *other* connections to this file: when it moves,
+        another window or the command line changed the project."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def set_status(self, claim_id: int, status: Status) -> None:
         claim = self.claim(claim_id)
@@ -202,8 +436,20 @@ class Session(QObject):
 
     def import_paths(self, paths: Sequence[Path],
                      progress: Callable[[int, int, str], None] | None = None,
-                     ) -> importer.ImportReport:  # fmt: skip
+                     ) -> ImportReport:  # fmt: skip
         """Import files (not undoable: imports only add). Emits ``changed``."""
         report = importer.import_paths(self.db, paths, self.reviewer, progress)
         self.notify(report.change)
+        self._prefetch_suggestions(report.change)
         return report
+
+    def _prefetch_suggestions(self, change: ops.Change) -> None:
+        """Score new and changed articles in the background, so their suggestions are
+        ready when opened (at most ``PREFETCH_LIMIT`` per import)."""
+        from factcheck.ui.session.suggestions import PREFETCH_LIMIT
+
+        for article_id in sorted(change.article_ids)[:PREFETCH_LIMIT]:
+            try:
+                self.request_suggestions(self.article(article_id))
+            except FactcheckError:
+                continue

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from factcheck.ui.claims.claim_pane import ClaimPane
     from factcheck.ui.reader.reader import ReaderView
     from factcheck.ui.session.session import Session
+    from factcheck.ui.shell.reviewer_field import ReviewerField
+    from factcheck.ui.shell.suggestions import SuggestionController
 
 PROJECT_FILTER = "factcheck projects (*.db);;All files (*)"
 
@@ -42,7 +44,8 @@ class WindowCommands(QMainWindow):
         editor: ClaimEditor
         claim_pane: ClaimPane
         navigator: Navigator
-        reviewer_label: Any
+        reviewer_field: ReviewerField
+        suggest_ctl: SuggestionController
 
         def selected_claim(self) -> int | None: ...
         def open_article(self, article_id: int, *, claim_id: int | None = None) -> None: ...
@@ -65,8 +68,11 @@ class WindowCommands(QMainWindow):
             start, end = snap_to_words(text, start, end)
         if start >= end or not text[start:end].strip():
             return
-        if self.session.mark(self.article.id, start, end) is not None:
+        article = self.article
+        claim_id = self.session.mark(article.id, start, end, article.content_hash)
+        if claim_id is not None:
             self.reader.clear_text_selection()
+            self.suggest_ctl.offer_twins(claim_id)
 
     def _verdict(self, status: Status) -> None:
         cid = self.selected_claim()
@@ -97,8 +103,6 @@ class WindowCommands(QMainWindow):
 
     def confirm_placement(self, claim_id: int | None = None) -> None:
         """Keep an approximately placed claim where it landed (undoable)."""
-        from factcheck.ui.session.commands import ConfirmPlacement
-
         cid = claim_id if claim_id is not None else self.selected_claim()
         claim = self.session.claim(cid) if self.session is not None and cid is not None else None
         if self.session is None or claim is None:
@@ -107,14 +111,12 @@ class WindowCommands(QMainWindow):
             self.statusBar().showMessage("Only an approximately placed claim (≈) needs "
                                          "confirming", 4000)  # fmt: skip
             return
-        self.session.run(ConfirmPlacement(self.session, claim.id))
+        self.session.confirm_placement(claim.id)
 
     def reattach_selection(self, claim_id: int | None = None) -> None:
         """Move the selected claim, if it waits for review (fuzzy or lost), to the text
         selected in the article: snapped to whole words as when marking, unless Alt is
         held (undoable)."""
-        from factcheck.ui.session.commands import ReattachClaim
-
         cid = claim_id if claim_id is not None else self.selected_claim()
         claim = self.session.claim(cid) if self.session is not None and cid is not None else None
         if self.session is None or self.article is None or claim is None:
@@ -133,7 +135,7 @@ class WindowCommands(QMainWindow):
             start, end = snap_to_words(text, start, end)
         if start >= end or not text[start:end].strip():
             return
-        if self.session.run(ReattachClaim(self.session, claim.id, start, end)) is not None:
+        if self.session.reattach(claim.id, start, end, self.article.content_hash):
             self.reader.clear_text_selection()
 
     def show_claims_needing_review(self) -> None:
@@ -253,6 +255,12 @@ class WindowCommands(QMainWindow):
     def export_report(self) -> None:
         dialogs.export_report(self)
 
+    def sync_project(self) -> None:
+        dialogs.sync_project(self)
+
+    def curate(self) -> None:
+        dialogs.curate(self)
+
     def edit_article_text(self) -> None:
         dialogs.edit_article_text(self)
 
@@ -278,14 +286,33 @@ class WindowCommands(QMainWindow):
     # --- preferences and help --------------------------------------------------------
 
     def change_reviewer(self) -> None:
+        """Edit ▸ Reviewer Name…: the same change as a click on the name in the status
+        bar, from a dialog."""
         from factcheck.ui.shell.reviewer import ask_reviewer
 
-        name = ask_reviewer(self, self.reviewer)
-        if name:
-            self.reviewer = name
-            if self.session is not None:
-                self.session.reviewer = name
-            self.reviewer_label.setText(f"Reviewer: {name}")
+        name = " ".join(ask_reviewer(self, self.reviewer).split())
+        if name and name != self.reviewer:
+            self.set_reviewer(name)
+
+    def set_reviewer(self, name: str) -> None:
+        """Record ``name`` on the edits from now on, and remember it (the command line
+        reads the same preference)."""
+        from factcheck.ui.shell.reviewer import save_reviewer
+
+        self.reviewer = name
+        if self.session is not None:
+            self.session.reviewer = name
+        self.reviewer_field.set_name(name)
+        save_reviewer(name)
+        self.statusBar().showMessage(f"Your edits are now recorded as “{name}”", 5000)
+
+    def hint_reviewer(self) -> None:
+        """On a first start (no name chosen yet): say whose name edits carry, and where
+        to change it."""
+        self.statusBar().showMessage(
+            f"Your edits are recorded as “{self.reviewer}” — click the name at the right "
+            "to change it"
+        )
 
     def show_shortcuts(self) -> None:
         from factcheck.ui.common.actions import shortcut_table
