@@ -45,9 +45,9 @@ def test_a_file_written_before_is_converted_and_reads_the_same(tmp_path: Path) -
     migrations.apply(db, stop_before="0012_text_once")
     with db.atomic():
         for aid, text in ((1, "One text."), (2, "Two text, revised.")):
-            db.execute("INSERT INTO articles (id, title, text, content_hash, imported_at) "
-                       "VALUES (?, ?, ?, ?, 'x')",
-                       (aid, f"A{aid}", text, ops.content_hash(text)))  # fmt: skip
+            db.execute("INSERT INTO articles (id, title, text, content_hash, imported_at, gid) "
+                       "VALUES (?, ?, ?, ?, 'x', ?)",
+                       (aid, f"A{aid}", text, ops.content_hash(text), f"g{aid}"))  # fmt: skip
         rows = [(1, 1, "One text."), (2, 1, "Two text."), (2, 2, "Two text, revised.")]
         for aid, number, text in rows:
             db.execute("INSERT INTO article_revisions (article_id, number, text, content_hash, "

@@ -140,13 +140,15 @@ def article_infos(db: Database, article_ids: Sequence[int] | None = None) -> lis
     """Articles' metadata without their text (what a report shows), in id order; all
     when ``article_ids`` is None. Raises :class:`NotFound` naming the first unknown id.
     A report of 100,000 claims needs each claim's context, never the articles' text."""
-    cols = "SELECT id, title, outlet, url, author, published, content_hash FROM articles"
+    cols = ("SELECT id, title, outlet, url, author, published, content_hash, "
+            "coalesce(gid, '') AS gid FROM articles")  # fmt: skip
     if article_ids is None:
-        return [ArticleInfo(*r) for r in db.execute(f"{cols} ORDER BY id")]
+        return [ArticleInfo(**r) for r in fetch_dicts(db, f"{cols} ORDER BY id")]
     wanted = sorted(set(article_ids))
     found: list[ArticleInfo] = []
     for chunk, marks in in_chunks(wanted):
-        found.extend(ArticleInfo(*r) for r in db.execute(f"{cols} WHERE id IN ({marks})", chunk))
+        found.extend(ArticleInfo(**r)
+                     for r in fetch_dicts(db, f"{cols} WHERE id IN ({marks})", chunk))  # fmt: skip
     missing = sorted(set(wanted) - {a.id for a in found})
     if missing:
         raise NotFound(f"no article with id {missing[0]}")
