@@ -41,6 +41,7 @@ Offsets everywhere are Python string indices (Unicode code points).
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -400,7 +401,9 @@ def _place_fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> 
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    # Marks (Arabic harakat, Hebrew points) and the zero-width non-joiner inside a
+    # Persian word belong to the word they are written in.
+    return ch.isalnum() or ch in "_\u200c" or unicodedata.category(ch)[0] == "M"
 
 
 def _snap_to_words(
