@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -42,6 +43,8 @@ from factcheck.ui.common.positions import PositionMap
 from factcheck.ui.common.spans import Span, SpanIndex, next_in_stack
 from factcheck.ui.common.theme import HighlightColors
 from factcheck.ui.reader.highlight_paint import (
+    glyph_at,
+    is_bidi,
     paint_highlights,
     range_rects,
     scroll_offset,
@@ -93,6 +96,7 @@ class ReaderView(QTextEdit):
         self._separator = QFontMetricsF(self._font).horizontalAdvance(" ")
         self._selected: int | None = None
         self._press: QPoint | None = None
+        self._dragging = False  # a drag begun on a right-to-left line, handled here
         self._last_stack: tuple[int, ...] = ()
         self._margin = -1.0
         self.context_actions: list[QAction | None] = []  # None draws a separator
@@ -286,8 +290,8 @@ class ReaderView(QTextEdit):
 
     # --- mouse -----------------------------------------------------------------------
 
-    def char_at(self, point: QPoint) -> int | None:
-        """Qt position of the character under ``point`` (viewport coordinates)."""
+    def _line_at(self, point: QPoint) -> tuple[QTextBlock, QTextLine, float] | None:
+        """The block and line under viewport ``point``, and x in the block's layout."""
         block = self.cursorForPosition(point).block()
         if not block.isValid():
             return None
@@ -298,11 +302,48 @@ class ReaderView(QTextEdit):
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             if line.y() <= y < line.y() + line.height():
-                if not line.x() <= x <= line.x() + line.naturalTextWidth():
-                    return None
-                col = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-                return block.position() + min(col, max(0, block.length() - 2))
+                return block, line, x
         return None
+
+    def char_at(self, point: QPoint) -> int | None:
+        """Qt position of the character under ``point`` (viewport coordinates)."""
+        found = self._line_at(point)
+        if found is None:
+            return None
+        block, line, x = found
+        text = line.naturalTextRect()  # where the line's text is (alignment too)
+        if not text.left() <= x <= text.right():
+            return None
+        if is_bidi(block):
+            hit = glyph_at(line, x)
+            if hit is None:
+                return None
+            col = hit[0]
+        else:
+            col = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+        return block.position() + min(col, max(0, block.length() - 2))
+
+    def position_at(self, point: QPoint) -> int:
+        """The cursor position (between characters) nearest viewport ``point``, as a
+        click or drag should place it; right-to-left lines from their glyphs (see
+        :func:`~factcheck.ui.reader.highlight_paint.glyph_at`)."""
+        fallback = self.cursorForPosition(point).position()
+        found = self._line_at(point)
+        if found is None or not is_bidi(found[0]):
+            return fallback
+        block, line, x = found
+        hit = glyph_at(line, x)
+        if hit is None:
+            return fallback
+        col, rtl = hit
+        (run, *_rest) = line.glyphRuns(col, 1)
+        rect = run.boundingRect()
+        after = (x < rect.center().x()) == rtl  # in the character's reading-end half
+        layout = block.layout()
+        pos = col + 1 if after else col
+        if not layout.isValidCursorPosition(pos):  # inside a cluster (a letter's marks)
+            pos = layout.nextCursorPosition(pos) if after else layout.previousCursorPosition(pos)
+        return block.position() + pos
 
     def claims_at(self, point: QPoint) -> list[int]:
         pos = self.char_at(point)
@@ -310,10 +351,35 @@ class ReaderView(QTextEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
-        super().mousePressEvent(event)
+        self._dragging = False
+        found = self._line_at(self._press) if event.button() == Qt.MouseButton.LeftButton \
+            else None  # fmt: skip
+        if found is None or not is_bidi(found[0]):
+            super().mousePressEvent(event)
+            return
+        # Right-to-left or mixed line: place the caret from the glyphs (Qt's hit test is
+        # a character off on wrapped right-to-left lines), and drag from there.
+        cursor = self.textCursor()
+        keep = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        cursor.setPosition(self.position_at(self._press),
+                           QTextCursor.MoveMode.KeepAnchor if keep
+                           else QTextCursor.MoveMode.MoveAnchor)  # fmt: skip
+        self.setTextCursor(cursor)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._dragging = True
+        event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
+        if self._dragging:
+            self._dragging = False
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+        self._after_release(event)
+
+    def _after_release(self, event: QMouseEvent) -> None:
+        """A click (no drag, nothing selected) selects the claim under it, stepping
+        outward through nested claims on repeated clicks."""
         press, self._press = self._press, None
         point = event.position().toPoint()
         if (event.button() != Qt.MouseButton.LeftButton or press is None
@@ -332,6 +398,13 @@ class ReaderView(QTextEdit):
             self.claimClicked.emit(chosen.claim_id)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._dragging and event.buttons() & Qt.MouseButton.LeftButton:
+            cursor = self.textCursor()
+            cursor.setPosition(self.position_at(event.position().toPoint()),
+                               QTextCursor.MoveMode.KeepAnchor)  # fmt: skip
+            self.setTextCursor(cursor)
+            event.accept()
+            return
         super().mouseMoveEvent(event)
         if event.buttons() == Qt.MouseButton.NoButton:
             over = bool(self.claims_at(event.position().toPoint()))
