@@ -46,6 +46,8 @@ class ArticleDraft:
     author: str = ""
     published: str = ""  # ISO 8601 date (or date-time) when known, else ""
     source_path: str = ""
+    language: str | None = None  # BCP 47 tag; None: detect on import ("" = unknown)
+    direction: str | None = None  # "auto", "ltr" or "rtl"; None: detect on import
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class ArticleSummary:
     published: str
     url: str
     counts: dict[str, int] = field(default_factory=dict)
+    language: str = ""
 
     @property
     def claim_count(self) -> int:
@@ -76,6 +79,8 @@ class Article:
     content_hash: str
     source_path: str
     imported_at: str
+    language: str = ""  # BCP 47 tag, "" when unknown
+    direction: str = "auto"  # the paragraphs' base direction: "auto", "ltr" or "rtl"
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,3 +177,23 @@ def claim_status_index(db: Database) -> None:
     """Per-article counts by status (the article list, after every verdict) read the
     index alone instead of every claim row of the article."""
     _run(db, "CREATE INDEX idx_claims_article_status ON claims(article_id, status)")
+
+
+@migrations(name="0009_language")
+def language(db: Database) -> None:
+    """Each article's language (BCP 47 tag, "" unknown) and its paragraphs' base
+    direction ("auto": each paragraph's first strong letter decides, as before; "ltr";
+    "rtl"). Existing articles get what detection finds in their text."""
+    from factcheck.core.language import detect  # its model loads only when needed
+
+    _run(
+        db,
+        "ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN direction TEXT NOT NULL DEFAULT 'auto' "
+        "CHECK (direction IN ('auto','ltr','rtl'))",
+    )
+    rows = db.execute("SELECT id, text FROM articles").fetchall()
+    for article_id, text in rows:
+        lang, direction = detect(text)
+        db.execute("UPDATE articles SET language = ?, direction = ? WHERE id = ?",
+                   (lang, direction, article_id))  # fmt: skip

@@ -7,7 +7,12 @@ from guesses. Undo is built from these same functions plus the snapshots below: 
 "mark" is :func:`delete_claim`, undoing "delete" is :func:`restore_claim`.
 """
 
-from factcheck.store.ops.articles import ImportedArticle, import_articles, update_article_metadata
+from factcheck.store.ops.articles import (
+    ImportedArticle,
+    import_articles,
+    set_article_language,
+    update_article_metadata,
+)
 from factcheck.store.ops.base import (
     Change,
     ClaimSnapshot,
@@ -53,6 +58,6 @@ __all__ = [
     "content_hash", "create_revision", "delete_claim", "import_articles", "link_claims",
     "mark_claim", "mark_claims", "mark_quote", "now", "predict_placements", "reattach_claim",
     "remove_evidence", "remove_tag", "restore_claim", "restore_evidence",
-    "restore_placement", "set_note", "set_setting", "set_status", "snapshot_claim",
-    "snapshot_evidence", "snapshot_placement", "update_article_metadata",
+    "restore_placement", "set_article_language", "set_note", "set_setting", "set_status",
+    "snapshot_claim", "snapshot_evidence", "snapshot_placement", "update_article_metadata",
 ]  # fmt: skip

@@ -59,6 +59,10 @@ SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Liberation Serif", "D
                   "Noto Serif", "serif"]  # fmt: skip
 
 
+_LAYOUT_DIRECTIONS = {"ltr": Qt.LayoutDirection.LeftToRight,
+                      "rtl": Qt.LayoutDirection.RightToLeft}  # fmt: skip
+
+
 def reading_font(point_size: float = 12.0) -> QFont:
     font = QFont()
     font.setFamilies(SERIF_FAMILIES)
@@ -102,14 +106,19 @@ class ReaderView(QTextEdit):
         self.context_actions: list[QAction | None] = []  # None draws a separator
         self.describe_claims: Callable[[list[int]], str] | None = None
         self._doc: QTextDocument | None = None
+        self._direction = "auto"
         self.show_article("", [])
 
     # --- content ---------------------------------------------------------------------
 
-    def show_article(self, text: str, rows: Sequence[ClaimRow]) -> None:
+    def show_article(self, text: str, rows: Sequence[ClaimRow], direction: str = "auto") -> None:
         """Show ``text`` with its claims (``rows`` in text order, as
         :meth:`Session.claim_rows` gives them); builds the document off-screen, then
-        swaps it in. The document is plain text: highlights are painted."""
+        swaps it in. The document is plain text: highlights are painted.
+
+        ``direction`` is the article's base direction: "rtl" or "ltr" lays every
+        paragraph out that way (an Arabic paragraph opening with a Latin name still
+        runs right to left); "auto" lets each paragraph's first strong letter decide."""
         self._map = PositionMap(text)
         to_qt = self._map.to_qt
         if self._map.identity:  # the usual case, thousands of claims: no per-row calls
@@ -127,6 +136,9 @@ class ReaderView(QTextEdit):
         doc.setDocumentMargin(12)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setTextDirection(_LAYOUT_DIRECTIONS.get(direction,
+                                                       Qt.LayoutDirection.LayoutDirectionAuto))
+        self._direction = direction
         doc.setDefaultTextOption(option)
         doc.setPlainText(text)
         cursor = QTextCursor(doc)
@@ -140,6 +152,10 @@ class ReaderView(QTextEdit):
         self.setDocument(doc)
         if old is not None:
             old.deleteLater()
+
+    def direction(self) -> str:
+        """The base direction the article is shown with ("auto", "ltr", "rtl")."""
+        return self._direction
 
     def text_length(self) -> int:
         return self._map.length

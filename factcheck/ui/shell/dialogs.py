@@ -77,3 +77,18 @@ def paste_article(window: MainWindow) -> None:
     dialog = dialog_class(window.session.db, window.reviewer, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         window.reload_after_outside_edit(getattr(dialog, "article_id", None))
+
+
+def edit_article_language(window: MainWindow) -> None:
+    """Edit ▸ Article Language and Direction (undoable, through the session)."""
+    if window.session is None or window.article is None:
+        return
+    dialog_class = _dialog_class(window, "articles.language_dialog", "LanguageDialog",
+                                 "Setting the article language")  # fmt: skip
+    if dialog_class is None:
+        return
+    article = window.article
+    dialog = dialog_class(article.language, article.direction, cast("QWidget", window))
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        window.session.set_article_language(article.id, dialog.chosen_language(),
+                                            dialog.chosen_direction())  # fmt: skip
