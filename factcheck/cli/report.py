@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
-from factcheck.cli.output import print_json
+from factcheck.cli.output import print_json, say
 from factcheck.core.report.formats import FORMAT_NAMES, FORMATS, export_text
 from factcheck.core.report.model import Report
 from factcheck.errors import FactcheckError
-from factcheck.store.annotation_import import import_annotation_file
+from factcheck.store.annotation_import import import_annotation_data, read_annotation_file
 from factcheck.store.report_data import gather_report
 
 
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, dest="format")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    p.add_argument("--article", type=int, action="append", metavar="ID", dest="articles",
+    p.add_argument("--article", type=row_id, action="append", metavar="ID", dest="articles",
                    help="report on this article only (repeatable); default: all")  # fmt: skip
     p.add_argument("--title", default="Verification report")
     add_db_option(p)
@@ -62,14 +62,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = gather_report(db, args.articles, reviewer=reviewer(args), title=args.title)
     write_report(report, args.format, args.output)
     n, a = report.summary.total, len(report.articles)
-    print(f"wrote {args.output} ({args.format}): {n} claim{'s' if n != 1 else ''} "
+    say(f"wrote {args.output} ({args.format}): {n} claim{'s' if n != 1 else ''} "
           f"from {a} article{'s' if a != 1 else ''}")  # fmt: skip
     return 0
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    result = import_annotation_file(db, args.file, reviewer(args))
+    data = read_annotation_file(args.file)  # a file that is no annotation file changes nothing
+    db = open_db(args, create=True)
+    result = import_annotation_data(db, data, args.file, reviewer(args))
     if args.json:
         print_json({
             "created": result.created, "merged": result.merged,
@@ -79,9 +80,21 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
             "sources_added": result.sources_added, "ok": result.ok,
         })  # fmt: skip
     else:
-        for u in result.unplaced:
-            print(f"not placed: {u.line()}", file=sys.stderr)
-        for note in result.notes:
-            print(f"note: {note}")
-        print(result.summary())
+        _print_some([f"not placed: {u.line()}" for u in result.unplaced], "not placed",
+                     err=True)  # fmt: skip
+        _print_some([f"note: {note}" for note in result.notes], "notes")
+        say(result.summary())
     return 0 if result.ok else 1
+
+
+SHOWN_LINES = 20  # per kind; a file of 300,000 bad annotations is summarised
+LINE_CHARS = 200
+
+
+def _print_some(lines: list[str], kind: str, *, err: bool = False) -> None:
+    """The first :data:`SHOWN_LINES` of ``lines`` (each cut to one short line), then
+    how many more there are: the terminal gets a summary, --json gets everything."""
+    for line in lines[:SHOWN_LINES]:
+        say(line if len(line) <= LINE_CHARS else line[: LINE_CHARS - 1] + "…", err=err)
+    if len(lines) > SHOWN_LINES:
+        say(f"… and {len(lines) - SHOWN_LINES} more {kind} (--json lists them all)", err=err)

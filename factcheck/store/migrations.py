@@ -179,6 +179,24 @@ def claim_status_index(db: Database) -> None:
     _run(db, "CREATE INDEX idx_claims_article_status ON claims(article_id, status)")
 
 
+@migrations(name="0004_retired_ids")
+def retired_ids(db: Database) -> None:
+    """Ids are never reused. SQLite's rowid allocator hands out max(id)+1, so deleting the
+    newest claim and marking another gave the new claim the old id, and the audit history
+    mixed the two. Each delete records the highest id retired per table; new rows take
+    an id above both (``ops.base.next_id``). Undo puts a deleted row back under its own
+    id, which is the same row, not a reuse."""
+    _run(db, "CREATE TABLE retired_ids (tbl TEXT PRIMARY KEY, last INTEGER NOT NULL)")
+    for table in ("articles", "claims", "evidence", "tags"):
+        _run(
+            db,
+            f"""CREATE TRIGGER {table}_retire_id AFTER DELETE ON {table} BEGIN
+                INSERT INTO retired_ids (tbl, last) VALUES ('{table}', old.id)
+                ON CONFLICT(tbl) DO UPDATE SET last = max(last, excluded.last);
+            END""",
+        )
+
+
 @migrations(name="0009_language")
 def language(db: Database) -> None:
     """Each article's language (BCP 47 tag, "" unknown) and its paragraphs' base

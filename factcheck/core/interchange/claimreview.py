@@ -25,11 +25,11 @@ organisation URL is set.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from factcheck.core.interchange.ids import claim_iri, is_iri
 from factcheck.core.model import Status
+from factcheck.core.report import json_text
 from factcheck.core.report.model import ArticleInfo, Report, ReportClaim, ReportMeta
 
 RATINGS: dict[Status, tuple[int, str]] = {
@@ -115,5 +115,5 @@ def write_claimreview(report: Report, out: TextIO) -> None:
     """A JSON array of ClaimReview objects, each with its own ``@context``."""
     reviews = claim_reviews(report)
     indent = 2 if len(reviews) <= PRETTY_LIMIT else None
-    out.write(json.dumps(reviews, ensure_ascii=False, indent=indent))
+    out.write(json_text.dumps(reviews, indent=indent))
     out.write("\n")

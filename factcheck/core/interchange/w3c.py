@@ -35,11 +35,11 @@ requires, and their objects are carried in the same file under JSON-LD 1.1
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from typing import Any, TextIO
 
 from factcheck.core.interchange.ids import COLLECTION_URN, article_iri, claim_iri, is_iri
+from factcheck.core.report import json_text
 from factcheck.core.report.model import (
     ArticleInfo,
     ClaimRef,
@@ -175,5 +175,5 @@ def collection(report: Report, *, page_size: int = PAGE_SIZE) -> dict[str, Any]:
 def write_w3c(report: Report, out: TextIO, *, page_size: int = PAGE_SIZE) -> None:
     data = collection(report, page_size=page_size)
     indent = 2 if data["total"] <= PRETTY_LIMIT else None
-    out.write(json.dumps(data, ensure_ascii=False, indent=indent))
+    out.write(json_text.dumps(data, indent=indent))
     out.write("\n")

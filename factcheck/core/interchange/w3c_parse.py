@@ -9,11 +9,14 @@ a source and a ``TextQuoteSelector`` or ``TextPositionSelector``; without an
 ``assessing`` body the claim is unverified.
 
 Nothing here raises on bad content: an annotation that cannot be read becomes a
-:class:`ParseProblem` and the others are still returned.
+:class:`ParseProblem` and the others are still returned. That includes an annotation
+holding a lone surrogate (a JSON ``"\ud800"``, which no UTF-8 file or database can
+store) and positions that are not plain non-negative integers of at most 18 digits.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -92,14 +95,39 @@ def _str(value: Any) -> str:
     return ""
 
 
+_DIGITS = re.compile(r"[0-9]{1,18}")  # str.isdigit() also takes "²" and "٣"
+MAX_POSITION = 10**18 - 1
+
+
 def _int(value: Any) -> int | None:
+    """A position: a JSON integer or a string of ASCII digits, 0 .. 10**18-1; else None."""
     v = _list(value)[0] if _list(value) else None
     if isinstance(v, bool):
         return None
     if isinstance(v, int):
-        return v
-    if isinstance(v, str) and v.strip().isdigit():
-        return int(v)
+        return v if 0 <= v <= MAX_POSITION else None
+    if isinstance(v, str) and _DIGITS.fullmatch(v.strip()):
+        return int(v.strip())
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(node: Any) -> str | None:
+    """The first string (key or value) in ``node`` holding a lone surrogate, if any.
+    Iterative: a deeply nested annotation must not exhaust the stack."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return None
 
 
@@ -240,6 +268,12 @@ def parse_annotation(anno: Any, index: int = 0) -> AnnotationRecord | ParseProbl
     if not isinstance(anno, dict):
         return ParseProblem(index, "", "not an annotation (expected a JSON object)")
     ident = _str(anno.get("id")) or f"#{index + 1}"
+    bad = _lone_surrogate(anno)
+    if bad is not None:
+        if _SURROGATE.search(ident):
+            ident = f"#{index + 1}"
+        return ParseProblem(index, ident, "holds an invalid character (a lone UTF-16 "
+                            "surrogate such as \\ud800), which cannot be stored")  # fmt: skip
     target, source = _target(anno)
     if target is None or not source:
         return ParseProblem(index, ident, "no target with a source to place it on")

@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from factcheck.core.report.formats import FORMATS, default_filename, export_text
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.errors import FactcheckError
 from factcheck.render.pdf import report_document, write_pdf
-from factcheck.store.report_data import gather_report
+from factcheck.ui.session.session import Session
 
 PREVIEW_CLAIMS = 200
 _EXTENSIONS = sorted({f.extension for f in FORMATS.values()}, key=len, reverse=True)
@@ -99,14 +98,14 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        session: Session,
         article_ids: list[int] | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
         self.setObjectName("ExportDialog")
-        self._db = db
+        self._session = session
         self._chosen = list(dict.fromkeys(article_ids or []))
         self._report: Report | None = None
         self._preview_doc: QTextDocument | None = None
@@ -228,7 +227,7 @@ class ExportDialog(QDialog):
     @Slot()
     def _scope_changed(self) -> None:
         try:
-            self._report = gather_report(self._db, self.article_scope())
+            self._report = self._session.gather_report(self.article_scope())
         except FactcheckError as exc:
             self._report = None
             self._show_status(str(exc), error=True)
