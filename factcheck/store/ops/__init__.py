@@ -59,15 +59,6 @@ from factcheck.store.ops.revisions import (
 )
 
 __all__ = [
-<<<<<<< HEAD
-    "Change", "ClaimSnapshot", "ClaimSpec", "ImportedArticle", "PlacementSnapshot",
-    "RevisionResult", "UnchangedText", "add_source", "add_tag", "confirm_placement",
-    "content_hash", "create_revision", "delete_claim", "import_articles", "link_claims",
-    "mark_claim", "mark_claims", "mark_quote", "now", "predict_placements", "reattach_claim",
-    "remove_evidence", "remove_tag", "restore_claim", "restore_evidence",
-    "restore_placement", "set_article_language", "set_note", "set_setting", "set_status",
-    "snapshot_claim", "snapshot_evidence", "snapshot_placement", "update_article_metadata",
-=======
     "Change",
     "ClaimSnapshot",
     "ClaimSpec",
@@ -100,6 +91,7 @@ __all__ = [
     "restore_evidence",
     "restore_placement",
     "revert_text",
+    "set_article_language",
     "set_note",
     "set_setting",
     "set_status",
@@ -107,5 +99,4 @@ __all__ = [
     "snapshot_evidence",
     "snapshot_placement",
     "update_article_metadata",
->>>>>>> main
 ]  # fmt: skip

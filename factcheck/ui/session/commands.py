@@ -310,26 +310,6 @@ class ReattachClaim(_PlacementCommand):
 
     def _apply_op(self) -> ops.Change:
         return ops.reattach_claim(self.session.db, self.claim_id, self.start, self.end,
-<<<<<<< HEAD
-                                  self.reviewer)  # fmt: skip
-
-
-class SetArticleLanguage(OpCommand):
-    """The reviewer's correction of an article's detected language and direction."""
-
-    def __init__(self, session: Session, article_id: int, old: tuple[str, str],
-                 new: tuple[str, str]) -> None:  # fmt: skip
-        super().__init__(session, "Set article language")
-        self.article_id, self.old, self.new = article_id, old, new
-
-    def _do(self) -> ops.Change:
-        return ops.set_article_language(self.session.db, self.article_id, self.reviewer,
-                                        language=self.new[0], direction=self.new[1])  # fmt: skip
-
-    def _undo(self) -> ops.Change:
-        return ops.set_article_language(self.session.db, self.article_id, self.reviewer,
-                                        language=self.old[0], direction=self.old[1])  # fmt: skip
-=======
                                   self.reviewer, text_hash=self.text_hash)  # fmt: skip
 
 
@@ -369,4 +349,20 @@ class EditText(OpCommand):
         result = ops.revert_text(self.session.db, self.article_id, self._old_text, self._before,
                                  self.reviewer, expected_hash=ops.content_hash(self.new_text))
         return result.change
->>>>>>> main
+
+
+class SetArticleLanguage(OpCommand):
+    """The reviewer's correction of an article's detected language and direction."""
+
+    def __init__(self, session: Session, article_id: int, old: tuple[str, str],
+                 new: tuple[str, str]) -> None:  # fmt: skip
+        super().__init__(session, "Set article language")
+        self.article_id, self.old, self.new = article_id, old, new
+
+    def _do(self) -> ops.Change:
+        return ops.set_article_language(self.session.db, self.article_id, self.reviewer,
+                                        language=self.new[0], direction=self.new[1])  # fmt: skip
+
+    def _undo(self) -> ops.Change:
+        return ops.set_article_language(self.session.db, self.article_id, self.reviewer,
+                                        language=self.old[0], direction=self.old[1])  # fmt: skip

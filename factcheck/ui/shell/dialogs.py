@@ -73,10 +73,9 @@ def paste_article(window: MainWindow) -> None:
     )
     if dialog_class is None:
         return
-<<<<<<< HEAD
-    dialog = dialog_class(window.session.db, window.reviewer, window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        window.reload_after_outside_edit(getattr(dialog, "article_id", None))
+    dialog = dialog_class(window.session, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.article_id is not None:
+        window.open_article(dialog.article_id)
 
 
 def edit_article_language(window: MainWindow) -> None:
@@ -92,8 +91,3 @@ def edit_article_language(window: MainWindow) -> None:
     if dialog.exec() == QDialog.DialogCode.Accepted:
         window.session.set_article_language(article.id, dialog.chosen_language(),
                                             dialog.chosen_direction())  # fmt: skip
-=======
-    dialog = dialog_class(window.session, window)
-    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.article_id is not None:
-        window.open_article(dialog.article_id)
->>>>>>> main
