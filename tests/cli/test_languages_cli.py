@@ -44,3 +44,29 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
     assert out.returncode == 2 and "invalid choice" in out.stderr
     assert _run("article-lang", "1", "--db", db).stdout.strip() == \
         "article 1: language he, direction rtl"  # fmt: skip
+
+
+def test_mark_by_quote_ignores_direction_marks_and_normalisation(tmp_path: Path) -> None:
+    """A plain text file is kept byte for byte (its decomposed ü and its marks stay);
+    the quote typed on a keyboard still finds them, and the claim covers the stored
+    characters."""
+    import unicodedata
+
+    text = ("Bericht aus Aleppo\n\n" + unicodedata.normalize(
+        "NFD", "Die Zahl wurde geprüft. Die Helfer nennen sich \u200fالخوذ\u200e البيضاء "
+        "und sind mehr als 3,000.") + " Weitere Sätze folgen hier, damit es ein Artikel ist.\n")
+    path = tmp_path / "bericht.txt"
+    path.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert _run("import", "--db", db, str(path)).returncode == 0
+    out = _run("mark", "1", "--db", db, "--quote", "geprüft")
+    assert out.returncode == 0, out.stderr
+    out = _run("mark", "1", "--db", db, "--quote", "الخوذ البيضاء")
+    assert out.returncode == 0, out.stderr
+    claims = json.loads(_run("claims", "1", "--db", db, "--json").stdout)
+    quotes = [c["quote"] for c in claims]
+    assert quotes == [unicodedata.normalize("NFD", "geprüft"), "الخوذ\u200e البيضاء"]
+    for c in claims:
+        assert text[c["start"] : c["end"]] == c["quote"]
+    out = _run("search", "--db", db, "geprüft", "--json")
+    assert out.returncode == 0 and json.loads(out.stdout)
