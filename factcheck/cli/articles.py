@@ -120,8 +120,9 @@ def cmd_articles(args: argparse.Namespace) -> int:
     articles = queries.list_articles(db)
     if args.json:
         print_json([
-            {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
-             "url": a.url, "language": a.language, "claims": a.counts,
+            {"id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author,
+             "published": a.published, "url": a.url, "language": a.language,
+             "claims": a.counts,
              "claim_count": a.claim_count}
             for a in articles
         ])  # fmt: skip

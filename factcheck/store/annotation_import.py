@@ -3,7 +3,10 @@
 Each annotation is matched to an article by its target's source: the article with that
 URL, else the article whose text (current or an older revision) has the SHA-256 named
 by an ``urn:factcheck:article:`` source or by ``fc:contentHash``. It is then placed on
-the article's current text by :func:`locate_quote`. Annotations that cannot be placed
+the article's current text by :func:`locate_quote`. An annotation whose article is not in
+the project but whose text the file carries (an export made with ``--embed-text``)
+first brings that article in, as an import would (its text must have the SHA-256 its
+``urn:factcheck:article:`` IRI names). Annotations that cannot be placed
 are reported, never guessed; the others are still imported. Everything is written
 through the operations layer, inside one transaction (all of it or none of it).
 
@@ -44,8 +47,13 @@ from factcheck.core.anchoring import (
     match_quote,
 )
 from factcheck.core.interchange.ids import parse_article_iri, parse_claim_iri
-from factcheck.core.interchange.w3c_parse import AnnotationRecord, parse_annotations
-from factcheck.core.model import Claim, Status
+from factcheck.core.interchange.w3c_parse import (
+    AnnotationRecord,
+    EmbeddedArticle,
+    embedded_articles,
+    parse_annotations,
+)
+from factcheck.core.model import ArticleDraft, Claim, Status
 from factcheck.core.safe_text import display_path
 from factcheck.errors import FactcheckError, InvalidInput
 from factcheck.store import ops, queries
@@ -213,6 +221,40 @@ class _Importer:
                 found[r.id] = aid
         return found
 
+    def bring_in(
+        self, records: Iterable[AnnotationRecord], known: dict[str, int],
+        embedded: dict[str, EmbeddedArticle],
+    ) -> None:  # fmt: skip
+        """Import the embedded text of every article annotated but not in the project."""
+        wanted: dict[str, EmbeddedArticle] = {}
+        for r in records:
+            article = embedded.get(r.source)
+            if r.id in known or article is None or r.source in wanted:
+                continue
+            claimed = parse_article_iri(r.source)
+            if claimed and ops.content_hash(article.text) != claimed:
+                self.notes.append(f"{r.source}: the embedded text is not the text this IRI "
+                                  "names; not imported")  # fmt: skip
+                continue
+            wanted[r.source] = article
+        if not wanted:
+            return
+        drafts = [ArticleDraft(
+            title=a.title or a.text.strip().split("\n")[0][:120], text=a.text, outlet=a.outlet,
+            url=a.url, author=a.author, published=a.published, source_path="(embedded)",
+        ) for a in wanted.values()]  # fmt: skip
+        try:
+            with self.db.atomic():
+                imported, _change = ops.import_articles(self.db, drafts, self.reviewer)
+        except FactcheckError as exc:  # a text an import refuses is named, not imported
+            self.notes.append(f"embedded articles not imported: {exc}")
+            return
+        for item in imported:
+            if not item.duplicate:
+                self.articles.add(item.article_id)
+                self.notes.append(f"article {item.article_id} imported from the file: "
+                                  f"{item.draft.title}")  # fmt: skip
+
     def text(self, article_id: int) -> str:
         if article_id not in self.texts:
             self.texts[article_id] = queries.get_article(self.db, article_id).text
@@ -377,8 +419,12 @@ def import_annotations(db: Database, data: Any, reviewer: str) -> AnnotationImpo
     records, problems = parse_annotations(data)
     imp = _Importer(db, reviewer)
     imp.unplaced.extend(Unplaced(p.id or f"#{p.index + 1}", p.message) for p in problems)
+    embedded = embedded_articles(data)
     with db.atomic():
         articles = imp.match_articles(records)
+        if embedded:
+            imp.bring_in(records, articles, embedded)
+            articles = imp.match_articles(records)
         for record in records:
             article_id = articles.get(record.id)
             if article_id is None:

@@ -43,6 +43,7 @@ def _claims_of(coll: dict[str, Any]) -> list[dict[str, Any]]:
         for anno in page["items"]:
             anno = {k: v for k, v in anno.items() if k not in ("created", "modified")}
             anno["body"] = [{k: v for k, v in b.items() if k != "created"} for b in anno["body"]]
+            anno["target"] = {k: v for k, v in anno["target"].items() if k != "created"}
             out.append(anno)
     return out
 

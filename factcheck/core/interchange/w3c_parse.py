@@ -6,7 +6,11 @@ through ``next`` among the ``@included`` objects), an ``AnnotationPage``, a sing
 ``Annotation``, or a JSON list of annotations. Values may be single or in arrays, as
 JSON-LD allows. Annotations by other tools import too: any annotation whose target has
 a source and a ``TextQuoteSelector`` or ``TextPositionSelector``; without an
-``assessing`` body the claim is unverified.
+``assessing`` body the claim is unverified. A verdict in another tool's words ("False",
+"Mostly true", "Misleading", "Unproven"...) maps onto the nearest status
+(:data:`FOREIGN_VERDICTS`, the way ClaimReview ratings group: false-ish ratings
+contradict, true-ish ones corroborate, the middle is inconclusive), with a note saying
+so; a verdict no table knows leaves the claim unverified, with a note.
 
 Nothing here raises on bad content: an annotation that cannot be read becomes a
 :class:`ParseProblem` and the others are still returned. That includes an annotation
@@ -23,6 +27,42 @@ from typing import Any
 
 from factcheck.core.model import Relation, Status
 from factcheck.errors import InvalidInput
+
+_C, _K, _I, _U = Status.CONTRADICTED, Status.CORROBORATED, Status.INCONCLUSIVE, Status.UNVERIFIED
+FOREIGN_VERDICTS: dict[str, Status] = {
+    **dict.fromkeys((
+        "false", "untrue", "not true", "incorrect", "wrong", "fake", "fabricated", "hoax",
+        "pants on fire", "mostly false", "partly false", "partially false", "misleading",
+        "distorted", "inaccurate", "debunked", "refuted", "contradicts", "scam",
+        "false context", "manipulated", "altered", "satire", "exaggerated", "baseless",
+    ), _C),
+    **dict.fromkeys((
+        "true", "correct", "accurate", "mostly true", "mostly correct", "verified",
+        "confirmed", "supported", "correct attribution", "legit", "real", "corroborates",
+    ), _K),
+    **dict.fromkeys((
+        "unproven", "unverifiable", "unsubstantiated", "undetermined", "disputed",
+        "half true", "half-true", "mixture", "mixed", "unclear", "needs context",
+        "missing context", "lacks context", "outdated", "partly true", "research in progress",
+        "no evidence", "insufficient evidence", "uncertain",
+    ), _I),
+    **dict.fromkeys(("not rated", "unrated", "not yet rated", "pending", "unknown"), _U),
+}  # fmt: skip
+
+
+def read_verdict(value: str) -> tuple[Status | None, str]:
+    """The status a verdict stands for, with a note when it was translated ("" when the
+    value is one of ours); None when no status fits."""
+    word = value.strip()
+    try:
+        return Status(word.lower()), ""
+    except ValueError:
+        pass
+    key = " ".join(word.casefold().replace("_", " ").strip(" .!?\"'").split())
+    status = FOREIGN_VERDICTS.get(key) or FOREIGN_VERDICTS.get(key.replace("-", " "))
+    if status is None:
+        return None, f"unknown verdict {value!r}, left unverified"
+    return status, f"verdict {value!r} read as {status.value}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,10 +269,11 @@ def _read_bodies(
         if "linking" in purposes or (body.get("source") is not None and not value):
             _read_link(body, links, sources, warnings)
         elif "assessing" in purposes:
-            try:
-                status = Status(value.strip().lower())
-            except ValueError:
-                warnings.append(f"unknown verdict {value!r}, left unverified")
+            found, note = read_verdict(value)
+            if found is not None:
+                status = found
+            if note:
+                warnings.append(note)
         elif "tagging" in purposes:
             if value.strip():
                 tags.append(value.strip())
@@ -313,3 +354,39 @@ def parse_annotations(data: Any) -> tuple[list[AnnotationRecord], list[ParseProb
         result = parse_annotation(node, i)
         (records if isinstance(result, AnnotationRecord) else problems).append(result)  # type: ignore[arg-type]
     return records, problems
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedArticle:
+    """An article's text carried in the file (``factcheck report --format w3c
+    --embed-text``), so annotations on it can be imported into a project without it."""
+
+    id: str  # the IRI annotations use as their target's source
+    text: str
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: str = ""
+    language: str = ""
+
+
+def embedded_articles(data: Any) -> dict[str, EmbeddedArticle]:
+    """The articles whose text a collection carries in ``@included`` (objects with an
+    ``id`` and a string ``value`` that are not annotation pages), by IRI."""
+    if not isinstance(data, dict):
+        return {}
+    found: dict[str, EmbeddedArticle] = {}
+    for node in _list(data.get("@included")):
+        if not isinstance(node, dict) or "AnnotationPage" in _types(node):
+            continue
+        ident, value = _str(node.get("id")), node.get("value")
+        if not ident or not isinstance(value, str) or not value.strip():
+            continue
+        authors = [_agent_name(a) for a in _list(node.get("creator"))]
+        found[ident] = EmbeddedArticle(
+            id=ident, text=value, title=_str(node.get("fc:title")), url=_str(node.get("fc:url")),
+            outlet=_str(node.get("fc:outlet")), author="; ".join(a for a in authors if a),
+            published=_str(node.get("fc:published")), language=_str(node.get("language")),
+        )  # fmt: skip
+    return found

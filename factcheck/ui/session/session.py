@@ -211,6 +211,10 @@ class Session(QObject):
 
         return gather_report(self.db, article_ids)
 
+    def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """The current text of each article (a read; exports that embed the text)."""
+        return {a.id: a.text for a in queries.get_articles(self.db, article_ids)}
+
     def data_version(self) -> int:
         """SQLite's count of commits by *other* connections to this file: when it moves,
         another window or the command line changed the project."""
