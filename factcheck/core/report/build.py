@@ -38,6 +38,7 @@ def article_info(article: Article) -> ArticleInfo:
         content_hash=article.content_hash,
         # the language and claimant columns may not exist in every project version
         language=str(getattr(article, "language", "") or ""),
+        direction=article.direction,
     )
 
 
