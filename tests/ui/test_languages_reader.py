@@ -348,3 +348,18 @@ def test_hovering_a_claim_finds_it(
                 continue
             point = QPoint(round((x1 + x2) / 2), round(y))
             assert claims[quote] in reader.claims_at(point), (quote, cp, text[cp])
+
+
+def test_double_click_selects_the_word_under_the_pointer(
+    make_window: WindowFactory, project_path: Path, qtbot: QtBot
+) -> None:
+    ids = _project(project_path, ["ar"], claims=False)
+    window = make_window(project_path, seed=False)
+    _open(window, qtbot, ids["ar"])
+    text = _text("ar")
+    for word in ("البيضاء", "المتطوعين", "المنظمة"):
+        start = text.index(word)
+        x1, x2, y, _rtl = _glyph_box(window.reader, start + 2)
+        QTest.mouseDClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier, QPoint(round((x1 + x2) / 2), round(y)))
+        assert window.reader.selection_cp() == (start, start + len(word)), word

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
+from factcheck.core.quotes import snap_to_words
 from factcheck.ui.common.claim_rows import ClaimRow
 from factcheck.ui.common.placement_style import span_for
 from factcheck.ui.common.positions import PositionMap
@@ -120,6 +121,7 @@ class ReaderView(QTextEdit):
         paragraph out that way (an Arabic paragraph opening with a Latin name still
         runs right to left); "auto" lets each paragraph's first strong letter decide."""
         self._map = PositionMap(text)
+        self._text = text
         to_qt = self._map.to_qt
         if self._map.identity:  # the usual case, thousands of claims: no per-row calls
             self._index = SpanIndex([Span(r.id, r.start, r.end, r.status)
@@ -383,6 +385,21 @@ class ReaderView(QTextEdit):
         self.setTextCursor(cursor)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self._dragging = True
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        found = self._line_at(point) if event.button() == Qt.MouseButton.LeftButton else None
+        if found is None or not is_bidi(found[0]):
+            super().mouseDoubleClickEvent(event)
+            return
+        char = self.char_at(point)  # the word under the glyphs, by our word rule (Qt's
+        if char is not None:  # takes the Arabic comma into the word)
+            cp = self._map.to_cp(char)
+            start, end = snap_to_words(self._text, cp, cp + 1)
+            if end > start:
+                self.select_cp(start, end)
+        self._dragging = True  # the release that follows is ours too
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
