@@ -72,6 +72,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "previous_unverified", ("Shift+F8",),
                "Go to the previous unverified claim in the project",
                icon="previous-unverified", toolbar=True, needs="project"),
+    ActionSpec("figures_board", "&Figures Board", "View", "show_figures_board",
+               ("Ctrl+Shift+F",), "Facts told by several articles and the figures that "
+               "disagree, beside the reader", needs="project", separator_before=True),
+    ActionSpec("underline_figures", "Under&line Figures", "View", "toggle_figure_underline",
+               (), "Underline the figures of the open article faintly (on/off)",
+               needs="article"),
     ActionSpec("show_review", "Claims Needing &Review", "View", "show_claims_needing_review",
                (), "List the open article's claims to confirm, re-attach or delete after "
                "its text changed", needs="article"),

@@ -84,6 +84,14 @@ class WindowSettings:
     def scheme(self, value: str) -> None:
         self._s.setValue("view/scheme", value if value in SCHEMES else "system")
 
+    @property
+    def underline_figures(self) -> bool:
+        return str(self._s.value("view/underline_figures", "false")).lower() == "true"
+
+    @underline_figures.setter
+    def underline_figures(self, value: bool) -> None:
+        self._s.setValue("view/underline_figures", "true" if value else "false")
+
     def dialog_geometry(self, name: str) -> QByteArray | None:
         return self._bytes(f"dialogs/{name}")
 

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextLine,
@@ -108,6 +109,8 @@ class ReaderView(QTextEdit):
         self.describe_claims: Callable[[list[int]], str] | None = None
         self._doc: QTextDocument | None = None
         self._direction = "auto"
+        self._figure_spans: list[tuple[int, int]] = []
+        self._figures_visible = False
         self.show_article("", [])
 
     # --- content ---------------------------------------------------------------------
@@ -154,6 +157,48 @@ class ReaderView(QTextEdit):
         self.setDocument(doc)
         if old is not None:
             old.deleteLater()
+        self._figure_spans = []
+        self.setExtraSelections([])
+
+    # --- figures ---------------------------------------------------------------------
+
+    def set_figure_spans(self, spans: Sequence[tuple[int, int]]) -> None:
+        """The article's figures (code points), underlined faintly when shown."""
+        self._figure_spans = list(spans)
+        self._apply_figure_underline()
+
+    def set_figures_visible(self, visible: bool) -> None:
+        self._figures_visible = visible
+        self._apply_figure_underline()
+
+    def figures_visible(self) -> bool:
+        return self._figures_visible
+
+    def figure_underlines(self) -> list[tuple[int, int]]:
+        """The spans underlined now (Qt positions), for tests and accessibility."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                for s in self.extraSelections()]  # fmt: skip
+
+    def _apply_figure_underline(self) -> None:
+        if not self._figures_visible or not self._figure_spans:
+            self.setExtraSelections([])
+            return
+        color = QColor(self.palette().text().color())
+        color.setAlpha(110)
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(color)
+        selections = []
+        doc = self.document()
+        for start, end in self._figure_spans:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(self._map.to_qt(start))
+            cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
 
     def direction(self) -> str:
         """The base direction the article is shown with ("auto", "ltr", "rtl")."""

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
+from factcheck.core.figures.board import FactDetail, FactRow
 from factcheck.core.model import (
     Article,
     ArticleDraft,
@@ -45,7 +46,7 @@ from factcheck.store import importer, ops, queries
 from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow
-from factcheck.ui.session import commands
+from factcheck.ui.session import commands, figure_commands
 
 if TYPE_CHECKING:
     from factcheck.core.report.model import Report
@@ -71,12 +72,14 @@ class Session(QObject):
     # --- opening and closing ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True) -> Session:
+    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True,
+             read_only: bool = False) -> Session:  # fmt: skip
         """Open (creating if needed) a project; a new one receives the sample articles
-        when ``seed`` is true. Raises FactcheckError with a one-line reason."""
-        db = connect(path)
+        when ``seed`` is true. A project that cannot be written opens read-only (as does
+        any with ``read_only``). Raises FactcheckError with a one-line reason."""
+        db = connect(path, read_only=read_only)
         try:
-            if seed:
+            if seed and not db.read_only:
                 importer.ensure_seeded(db, reviewer)
         except sqlite3.Error as exc:
             db.close()
@@ -96,6 +99,15 @@ class Session(QObject):
     def close(self) -> None:
         self.undo_stack.clear()
         self.db.close()
+
+    @property
+    def read_only(self) -> bool:
+        """True when no edit can be saved (see :mod:`factcheck.store.project`)."""
+        return bool(getattr(self.db, "read_only", False))
+
+    @property
+    def read_only_reason(self) -> str:
+        return str(getattr(self.db, "read_only_reason", ""))
 
     # --- reads -----------------------------------------------------------------------
 
@@ -150,7 +162,46 @@ class Session(QObject):
         return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
                                               backwards=backwards)  # fmt: skip
 
+    def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
+        """The figures board's rows: facts told by at least two articles, and those the
+        reviewer named (a fact split off may hold one article's figures)."""
+        return queries.list_facts(self.db, conflicts_only=conflicts_only, min_articles=2,
+                                  named=True)  # fmt: skip
+
+    def fact_detail(self, key: str) -> FactDetail | None:
+        try:
+            return queries.fact_detail(self.db, key)
+        except NotFound:
+            return None
+
+    def fact_key(self, fact_id: int) -> str | None:
+        try:
+            return queries.resolve_fact(self.db, fact_id)
+        except NotFound:
+            return None
+
+    def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
+
     # --- edits -----------------------------------------------------------------------
+
+    def rename_fact(self, key: str, name: str) -> None:
+        self.run(figure_commands.RenameFact(self, key, name))
+
+    def dismiss_figure(self, figure_id: int) -> None:
+        self.run(figure_commands.DismissFigure(self, figure_id))
+
+    def merge_facts(self, key: str, into: str) -> None:
+        self.run(figure_commands.MergeFacts(self, key, into))
+
+    def move_figure(self, figure_id: int, to: str) -> None:
+        self.run(figure_commands.MoveFigure(self, figure_id, to))
+
+    def split_fact(self, key: str, figure_ids: list[int], name: str) -> ops.Change | None:
+        return self.run(figure_commands.SplitFact(self, key, figure_ids, name))
+
+    def mark_fact_claims(self, key: str) -> None:
+        self.run(figure_commands.MarkFactClaims(self, key))
 
     def run(self, command: commands.OpCommand) -> ops.Change | None:
         """Apply a command and push it on the undo stack; on refusal say why (``failed``)
