@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "such as ar, fa, zh-Hant; '' for unknown), --dir the direction its paragraphs are "
         "laid out in: rtl, ltr, or auto (each paragraph by its first letter).",
     )
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=row_id, metavar="ARTICLE_ID")
     p.add_argument("--lang", metavar="TAG", help="language tag, e.g. ar, he, fa, zh, en")
     p.add_argument("--dir", dest="direction", choices=DIRECTIONS,
                    help="base direction of the article's paragraphs")  # fmt: skip
