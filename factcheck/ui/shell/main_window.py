@@ -47,6 +47,7 @@ from factcheck.ui.figures.board import FiguresBoard
 from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
 from factcheck.ui.shell.read_only_banner import ReadOnlyBanner
+from factcheck.ui.shell.reviewer_field import ReviewerField
 from factcheck.ui.shell.window_commands import WindowCommands
 
 if TYPE_CHECKING:
@@ -209,11 +210,12 @@ class MainWindow(WindowCommands):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
-        self.reviewer_label = QLabel()
-        self.reviewer_label.setAccessibleName("Reviewer")
+        self.reviewer_field = ReviewerField()
+        self.reviewer_field.set_name(self.reviewer)
+        self.reviewer_field.nameChanged.connect(self.set_reviewer)
         self.project_label = QLabel()
         self.project_label.setAccessibleName("Project file")
-        bar.addPermanentWidget(self.reviewer_label)
+        bar.addPermanentWidget(self.reviewer_field)
         bar.addPermanentWidget(self.project_label)
 
     def _connect_views(self) -> None:
@@ -403,7 +405,7 @@ class MainWindow(WindowCommands):
         self.setWindowTitle(f"factcheck — {session.path.name}")
         self.project_label.setText(str(session.path))
         self.project_label.setToolTip(str(session.path))
-        self.reviewer_label.setText(f"Reviewer: {session.reviewer}")
+        self.reviewer_field.set_name(session.reviewer)
         if session.read_only:
             self.read_only_banner.show_reason(str(session.path), session.read_only_reason)
         self.navigator.articles.set_articles(session.articles())
