@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from factcheck.core.language import base_direction, detect, parse_direction, parse_language
 from factcheck.core import ids
+from factcheck.core.language import base_direction, detect, parse_direction, parse_language
 from factcheck.core.model import ArticleDraft
 from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
