@@ -37,8 +37,10 @@ from factcheck.core.model import (
     Evidence,
     HistoryEntry,
     Relation,
+    ReviewerVerdict,
     SearchHit,
     Status,
+    SyncConflict,
     Tag,
 )
 from factcheck.errors import FactcheckError, NotFound, ProjectError
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from factcheck.core.report.model import Report
     from factcheck.core.suggest import Suggestion
     from factcheck.store.suggestions import Twin
+    from factcheck.store.sync.service import ExportResult, PullResult
     from factcheck.ui.session.suggestions import SuggestionScorer
 
 
@@ -339,6 +342,55 @@ class Session(QObject):
     def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
         """The current text of each article (a read; exports that embed the text)."""
         return {a.id: a.text for a in queries.get_articles(self.db, article_ids)}
+
+    # --- several reviewers -----------------------------------------------------------
+
+    def sync_export(self, folder: Path) -> ExportResult:
+        """Write this copy's changes since the last sync into ``folder`` (a read of the
+        project plus a file; raises FactcheckError with a one-line reason)."""
+        from factcheck.store.sync.service import export_to
+
+        try:
+            return export_to(self.db, folder, self.reviewer)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{self.path}: the project could not be read ({exc})") from None
+
+    def sync_pull(self, folder: Path, progress: Callable[[int, int, str], None] | None = None
+                  ) -> PullResult:  # fmt: skip
+        """Apply the other reviewers' files in ``folder``. Rows changed behind the undo
+        stack, so its history is cleared when anything arrived; emits ``changed``."""
+        from factcheck.store.sync.service import pull_from
+
+        try:
+            result = pull_from(self.db, folder, self.reviewer, progress)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{self.path}: nothing was applied ({exc})") from None
+        if result.changes:
+            self.undo_stack.clear()
+        if result.applied:
+            self.notify(result.change)
+        return result
+
+    def reviewer_verdicts(self, claim_id: int) -> list[ReviewerVerdict]:
+        return queries.reviewer_verdicts(self.db, [claim_id]).get(claim_id, [])
+
+    def disagreements(self) -> list[Claim]:
+        """Claims to curate: reviewers gave different verdicts and nobody adjudicated,
+        or a sync left a conflict open on them; in reading order."""
+        found = queries.claims_by_ids(self.db, queries.disagreements(self.db))
+        return sorted(found.values(), key=lambda c: (c.article_id, c.start, c.id))
+
+    def open_conflicts(self, claim_id: int) -> list[SyncConflict]:
+        return [c for c in queries.conflicts(self.db) if c.claim_id == claim_id]
+
+    def resolve_conflict(self, conflict: SyncConflict, keep: str) -> bool:
+        """Close a sync conflict keeping "local" or taking "incoming" (undoable)."""
+        command = commands.ResolveConflict(self, conflict.id, keep, conflict.claim_id)
+        return self.run(command) is not None
+
+    def adjudicate(self, claim_id: int, status: Status, note: str = "") -> bool:
+        """Settle the claim's verdict (undoable); False when refused (said)."""
+        return self.run(commands.Adjudicate(self, claim_id, status, note)) is not None
 
     def data_version(self) -> int:
         """SQLite's count of commits by *other* connections to this file: when it moves,

@@ -66,11 +66,13 @@ class SuggestionController(QObject):
             w.reader.set_suggestions([])
             w.reader.set_suggestions_visible(False)
             return
+        from factcheck.core.suggest import SHOW_MIN_SCORE  # not before the first frame
+
         found = w.session.suggestions(w.article)
         if found is None:
             w.session.request_suggestions(w.article)
             found = []
-        self.items = found
+        self.items = [s for s in found if s.score >= SHOW_MIN_SCORE]
         w.reader.set_suggestions([(s.start, s.end, s.reason) for s in found])
         w.reader.set_suggestions_visible(True)
 
