@@ -359,3 +359,18 @@ def claimants_suggestions(db: Database) -> None:
         "CREATE INDEX idx_claims_claimant ON claims(claimant) WHERE claimant != ''",
     )
     refresh_claims_view(db)
+
+
+@migrations(name="0006b_figure_queue")
+def figure_queue(db: Database) -> None:
+    """Articles whose figures are to be found again (new, or their text changed).
+
+    Finding figures costs far more than storing an article, so imports and new revisions
+    only queue the article; the figures are brought up to date when they are next read
+    (the figures board, ``factcheck figures``/``facts``, the report)."""
+    _run(
+        db,
+        """CREATE TABLE figure_queue (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+        )""",
+    )

@@ -52,6 +52,7 @@ from factcheck.store.ops.figures import (
     split_fact,
     unmerge_fact,
     unrename_fact,
+    update_figures,
 )
 from factcheck.store.ops.revisions import (
     PlacementSnapshot,
@@ -119,4 +120,5 @@ __all__ = [
     "unmerge_fact",
     "unrename_fact",
     "update_article_metadata",
+    "update_figures",
 ]  # fmt: skip

@@ -162,11 +162,10 @@ def create_revision(
         _write_claims(db, updates)
         _audit(db, "new revision", reviewer, article_id=article_id, field_name="text",
                old=f"revision {number - 1}", new=f"revision {number}", at=stamp)  # fmt: skip
-        facts = figure_cache.refresh_articles(db, [article_id])
+        figure_cache.queue(db, [article_id])
     change = Change("new revision", article_ids=frozenset({article_id}),
                     claim_ids=frozenset(r.id for r in rows), article_list=True,
-                    texts=frozenset({article_id}), facts=frozenset(facts),
-                    figures=True)  # fmt: skip
+                    texts=frozenset({article_id}), figures=True)  # fmt: skip
     return RevisionResult(article_id, revision_id, number, counts, change)
 
 
