@@ -36,7 +36,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     Only the default project receives the sample articles on first use: a project named
     with --db holds exactly what the user puts in it, which is what scripts expect.
     A --db file that does not exist is created only by the commands that put something
-    into it (``create``: import, import-annotations), and that is said on stderr; the
+    into it (``create``: import, import-annotations, sync pull), and that is said on stderr; the
     others refuse it, and nothing creates folders for a mistyped path.
     """
     if args.db is not None:

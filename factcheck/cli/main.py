@@ -32,6 +32,8 @@ COMMAND_MODULES = [
     "factcheck.cli.figures",
     "factcheck.cli.suggest",
     "factcheck.cli.project_cli",
+    "factcheck.cli.sync",
+    "factcheck.cli.agreement",
 ]
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
 
@@ -87,6 +89,11 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from factcheck.preflight import window_problem
+
+    problem = window_problem()  # before Qt loads: a message, not Qt's abort
+    if problem is not None:
+        raise FactcheckError(problem)
     try:
         from factcheck.ui.shell.app import run
     except ImportError as exc:

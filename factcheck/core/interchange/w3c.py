@@ -14,6 +14,8 @@ Each claim is one annotation (see :mod:`factcheck.core.interchange.ids` for the 
   ``TextPositionSelector`` (start, end in code points) -- for plain text also an RFC
   5147 ``FragmentSelector`` (``char=start,end``) -- plus ``fc:contentHash`` (SHA-256 of
   the article text) so an article with a URL can still be matched by its text.
+* ``fc:gid``: the claim's global id (the same in every reviewer's copy of the project;
+  evidence bodies carry theirs too); the target carries ``fc:articleGid``.
 * ``body``, one item per fact:
 
   - the verdict: ``TextualBody``, purpose ``assessing``, value ``corroborated`` ...,
@@ -121,7 +123,7 @@ def _link_body(e: EvidenceItem) -> dict[str, Any]:
         body = {"type": "SpecificResource", "purpose": "linking", "source": e.url.strip()}
     else:
         body = {"type": "TextualBody", "purpose": "linking", "value": e.url}
-    for key, value in (("fc:title", e.title), ("fc:quote", e.quote),
+    for key, value in (("fc:gid", e.gid), ("fc:title", e.title), ("fc:quote", e.quote),
                        ("fc:accessed", e.accessed), ("fc:note", e.note)):  # fmt: skip
         if value:
             body[key] = value
@@ -157,6 +159,8 @@ def annotation(
         "type": "Annotation",
         "motivation": "assessing",
     }
+    if claim.gid:
+        anno["fc:gid"] = claim.gid
     if claim.reviewer:
         anno["creator"] = agent(claim.reviewer)
     if claim.claimant:  # who made the claim under review (not who annotated it)
@@ -175,6 +179,7 @@ def annotation(
         "type": "SpecificResource",
         "source": source,
         "fc:contentHash": article.content_hash,
+        **({"fc:articleGid": article.gid} if article.gid else {}),
         "selector": [
             {"type": "TextQuoteSelector", "exact": claim.quote, "prefix": claim.prefix,
              "suffix": claim.suffix},

@@ -7,6 +7,16 @@ from guesses. Undo is built from these same functions plus the snapshots below: 
 "mark" is :func:`delete_claim`, undoing "delete" is :func:`restore_claim`.
 """
 
+from factcheck.store.ops.adjudication import (
+    AdjudicationSnapshot,
+    accepted_status,
+    adjudicate,
+    record_verdict,
+    reopen_conflict,
+    resolve_conflict,
+    restore_adjudication,
+    snapshot_adjudication,
+)
 from factcheck.store.ops.articles import ImportedArticle, import_articles, update_article_metadata
 from factcheck.store.ops.base import (
     Change,
@@ -69,6 +79,7 @@ from factcheck.store.ops.revisions import (
 )
 
 __all__ = [
+    "AdjudicationSnapshot",
     "Change",
     "ClaimSnapshot",
     "ClaimSpec",
@@ -77,8 +88,10 @@ __all__ = [
     "RevisionResult",
     "StaleEdit",
     "UnchangedText",
+    "accepted_status",
     "add_source",
     "add_tag",
+    "adjudicate",
     "check_text",
     "confirm_placement",
     "content_hash",
@@ -99,11 +112,15 @@ __all__ = [
     "placements_of",
     "predict_placements",
     "reattach_claim",
+    "record_verdict",
     "reject_suggestion",
     "remove_evidence",
     "remove_tag",
     "rename_fact",
+    "reopen_conflict",
     "reset_figure",
+    "resolve_conflict",
+    "restore_adjudication",
     "restore_claim",
     "restore_evidence",
     "restore_placement",
@@ -113,6 +130,7 @@ __all__ = [
     "set_note",
     "set_setting",
     "set_status",
+    "snapshot_adjudication",
     "snapshot_claim",
     "snapshot_evidence",
     "snapshot_placement",

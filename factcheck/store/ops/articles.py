@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from factcheck.core import ids
 from factcheck.core.model import ArticleDraft
 from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
@@ -64,10 +65,10 @@ def import_articles(
                 results.append(ImportedArticle(draft, target, False, update))
                 continue
             cur = db.execute(
-                "INSERT INTO articles (title, outlet, url, author, published, text, "
-                "content_hash, source_path, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (draft.title, draft.outlet, draft.url, draft.author, draft.published,
-                 draft.text, digest, draft.source_path, stamp),
+                "INSERT INTO articles (gid, title, outlet, url, author, published, text, "
+                "content_hash, source_path, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (_article_gid(db, digest), draft.title, draft.outlet, draft.url, draft.author,
+                 draft.published, draft.text, digest, draft.source_path, stamp),
             )  # fmt: skip
             article_id = int(cur.lastrowid or 0)
             insert_first_revision(db, article_id, draft.text, stamp, reviewer, draft.source_path)
@@ -78,7 +79,6 @@ def import_articles(
             _audit(db, "import article", reviewer, article_id=article_id, new=draft.title,
                    field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
-        figure_cache.queue(db, created)
     change = Change("import", article_ids=frozenset(created) | frozenset(updated),
                     article_list=bool(created or updated), texts=frozenset(updated),
                     figures=bool(created or updated))  # fmt: skip
@@ -86,6 +86,15 @@ def import_articles(
         if item.revision is not None:
             change = change.merged(item.revision.change)
     return results, change
+
+
+def _article_gid(db: Database, digest: str) -> str:
+    """The global id of a new article whose first text has SHA-256 ``digest`` (the same
+    in every copy of the project; random only if that name is somehow taken)."""
+    gid = ids.article_gid(digest)
+    if db.execute("SELECT 1 FROM articles WHERE gid = ?", (gid,)).fetchone():
+        return ids.new_gid()
+    return gid
 
 
 def update_article_metadata(db: Database, article_id: int, reviewer: str, **values: str) -> Change:

@@ -215,7 +215,9 @@ def _insert_revision(
 def insert_first_revision(
     db: Database, article_id: int, text: str, stamp: str, reviewer: str, source_path: str
 ) -> int:
-    """Revision 1 of a newly imported article (called inside the import's transaction)."""
+    """Revision 1 of a newly imported article (called inside the import's transaction);
+    the article's figures are queued, to be found when next read."""
+    figure_cache.queue(db, [article_id])
     return _insert_revision(db, article_id, 1, text, stamp, reviewer, "import", source_path)
 
 

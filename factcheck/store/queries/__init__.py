@@ -51,6 +51,13 @@ from factcheck.store.queries.figures import (
     list_facts,
     resolve_fact,
 )
+from factcheck.store.queries.reviewers import (
+    adjudications,
+    conflicts,
+    disagreements,
+    reviewer_verdicts,
+    reviewers,
+)
 from factcheck.store.queries.revisions import (
     current_revision_number,
     get_revision,
@@ -63,6 +70,7 @@ from factcheck.store.queries.search import (
 )
 
 __all__ = [
+    "adjudications",
     "all_claims",
     "all_evidence",
     "all_figures",
@@ -78,7 +86,9 @@ __all__ = [
     "claims_by_ids",
     "claims_for_article",
     "claims_needing_review",
+    "conflicts",
     "current_revision_number",
+    "disagreements",
     "evidence_for_claim",
     "fact_detail",
     "fact_details",
@@ -104,6 +114,8 @@ __all__ = [
     "next_claim_with_status",
     "placement_counts",
     "resolve_fact",
+    "reviewer_verdicts",
+    "reviewers",
     "revision_numbers_by_hash",
     "search",
 ]

@@ -42,7 +42,7 @@ def get_article(db: Database, article_id: int) -> Article:
     rows = fetch_dicts(
         db,
         "SELECT id, title, text, outlet, url, author, published, content_hash, source_path, "
-        "imported_at FROM articles WHERE id = ?",
+        "imported_at, coalesce(gid, '') AS gid FROM articles WHERE id = ?",
         (article_id,),
     )
     if not rows:
@@ -122,7 +122,7 @@ def get_articles(db: Database, article_ids: Sequence[int] | None = None) -> list
     """Whole articles (text included) by id, in id order; all when ``article_ids`` is
     None. Raises :class:`NotFound` naming the first unknown id."""
     cols = ("SELECT id, title, text, outlet, url, author, published, content_hash, "
-            "source_path, imported_at FROM articles")  # fmt: skip
+            "source_path, imported_at, coalesce(gid, '') AS gid FROM articles")  # fmt: skip
     if article_ids is None:
         return [Article(**r) for r in fetch_dicts(db, f"{cols} ORDER BY id")]
     wanted = sorted(set(article_ids))

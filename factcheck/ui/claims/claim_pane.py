@@ -63,6 +63,7 @@ class ClaimPane(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (rows, not cells)
         self.view.setAccessibleName("Claim list")
         header = self.view.horizontalHeader()
         header.setAccessibleName("Claim list columns")

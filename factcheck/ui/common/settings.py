@@ -75,6 +75,13 @@ class WindowSettings:
         else:
             self._s.setValue(key, article_id)
 
+    def sync_folder(self, project: Path | str) -> str:
+        """The shared folder last used to sync this project ("" before the first)."""
+        return str(self._s.value(f"sync_folder/{_project_key(project)}", "") or "")
+
+    def set_sync_folder(self, project: Path | str, folder: str) -> None:
+        self._s.setValue(f"sync_folder/{_project_key(project)}", folder)
+
     @property
     def scheme(self) -> str:
         value = str(self._s.value("view/scheme", "system"))
@@ -91,6 +98,14 @@ class WindowSettings:
     @underline_figures.setter
     def underline_figures(self, value: bool) -> None:
         self._s.setValue("view/underline_figures", "true" if value else "false")
+
+    @property
+    def show_suggestions(self) -> bool:
+        return str(self._s.value("view/show_suggestions", "false")).lower() == "true"
+
+    @show_suggestions.setter
+    def show_suggestions(self, value: bool) -> None:
+        self._s.setValue("view/show_suggestions", "true" if value else "false")
 
     def dialog_geometry(self, name: str) -> QByteArray | None:
         return self._bytes(f"dialogs/{name}")

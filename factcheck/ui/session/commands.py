@@ -92,10 +92,10 @@ class MarkClaim(OpCommand):
     was changed elsewhere since; redo puts it back, re-placed if the text changed."""
 
     def __init__(self, session: Session, article_id: int, start: int, end: int,
-                 text_hash: str | None = None) -> None:  # fmt: skip
+                 text_hash: str | None = None, claimant: str = "") -> None:  # fmt: skip
         super().__init__(session, "Mark claim")
         self.article_id, self.start, self.end = article_id, start, end
-        self.text_hash = text_hash
+        self.text_hash, self.claimant = text_hash, claimant
         self.claim_id: int | None = None
         self._snapshot: ops.ClaimSnapshot | None = None
         self._seen: str | None = None  # the claim's updated_at after this step
@@ -105,7 +105,8 @@ class MarkClaim(OpCommand):
             change = ops.restore_claim(self.session.db, self._snapshot, self.reviewer)
         else:
             change = ops.mark_claim(self.session.db, self.article_id, self.start, self.end,
-                                    self.reviewer, text_hash=self.text_hash)  # fmt: skip
+                                    self.reviewer, text_hash=self.text_hash,
+                                    claimant=self.claimant)  # fmt: skip
             self.claim_id = self.focus_after_do = change.created_id
         assert self.claim_id is not None
         self._seen = queries.claim_updated_at(self.session.db, self.claim_id)
@@ -349,3 +350,38 @@ class EditText(OpCommand):
         result = ops.revert_text(self.session.db, self.article_id, self._old_text, self._before,
                                  self.reviewer, expected_hash=ops.content_hash(self.new_text))
         return result.change
+
+
+class Adjudicate(OpCommand):
+    """Settle a claim's verdict between reviewers (undo puts the verdict, the
+    adjudication fields and the conflicts it closed back)."""
+
+    def __init__(self, session: Session, claim_id: int, status: Status, note: str) -> None:
+        super().__init__(session, f"Adjudicate: {status.label}")
+        self.claim_id = self.focus_after_do = self.focus_after_undo = claim_id
+        self.status, self.note = status, note
+        self.snapshot = ops.snapshot_adjudication(session.db, claim_id)
+
+    def _do(self) -> ops.Change:
+        return ops.adjudicate(self.session.db, self.claim_id, self.status, self.reviewer,
+                              self.note)  # fmt: skip
+
+    def _undo(self) -> ops.Change:
+        return ops.restore_adjudication(self.session.db, self.snapshot, self.reviewer)
+
+
+class ResolveConflict(OpCommand):
+    """Close a sync conflict keeping one side (undo reopens it, putting back this copy's
+    value when the other one was taken)."""
+
+    def __init__(self, session: Session, conflict_id: int, keep: str,
+                 claim_id: int | None) -> None:  # fmt: skip
+        super().__init__(session, "Keep mine" if keep == "local" else "Take theirs")
+        self.conflict_id, self.keep = conflict_id, keep
+        self.focus_after_do = self.focus_after_undo = claim_id
+
+    def _do(self) -> ops.Change:
+        return ops.resolve_conflict(self.session.db, self.conflict_id, self.keep, self.reviewer)
+
+    def _undo(self) -> ops.Change:
+        return ops.reopen_conflict(self.session.db, self.conflict_id, self.reviewer)

@@ -50,6 +50,25 @@ def export_report(window: MainWindow) -> None:
         dialog(window.session, chosen, window).exec()
 
 
+def sync_project(window: MainWindow) -> None:
+    """File ▸ Sync with Shared Folder."""
+    if window.session is None:
+        return
+    dialog = _dialog_class(window, "shell.sync_dialog", "SyncDialog", "Syncing")
+    if dialog is not None:
+        dialog(window.session, window).exec()
+
+
+def curate(window: MainWindow) -> None:
+    """Claim ▸ Curate Disagreements."""
+    if window.session is None:
+        return
+    dialog = _dialog_class(window, "claims.curation_dialog", "CurationDialog",
+                           "Curating disagreements")  # fmt: skip
+    if dialog is not None:
+        dialog(window.session, window).exec()
+
+
 def edit_article_text(window: MainWindow) -> None:
     """Edit ▸ Edit Article Text: a new revision of the open article's text."""
     if window.session is None or window.article is None:
