@@ -8,6 +8,7 @@ their numbers varied, so the density of figures is that of news text.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
@@ -25,7 +26,7 @@ from factcheck.core.model import ArticleDraft  # noqa: E402
 from factcheck.store import ops, queries  # noqa: E402
 from factcheck.store.project import connect  # noqa: E402
 
-N = 10_000
+N = int(os.environ.get("FACTCHECK_BENCH_FIGURES_N", "10000"))  # smaller for a quick look
 SIZE = 5_000
 FLOOR = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 
