@@ -682,10 +682,34 @@ class MainWindow(WindowCommands):
         keeping the fact ``keep`` (else the current one) chosen."""
         if self.session is None or not self.figures_dock.isVisible():
             return
+        if self.session.figures_pending():
+            self._find_figures()
         only = self.figures_board.conflicts_only.isChecked()
         self.figures_board.set_facts(self.session.facts(conflicts_only=only), keep=keep)
         key = self.figures_board.current_key()
         self.figures_board.show_detail(self.session.fact_detail(key) if key else None)
+
+    def _find_figures(self) -> None:
+        """Find the figures of newly imported or changed articles, with a progress
+        dialog when there are many (the board then shows the complete picture)."""
+        assert self.session is not None
+        total = self.session.figures_pending()
+        if total <= 50:
+            self.session.update_figures()
+            return
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog("Finding the figures of new articles…", "", 0, total, self)
+        dialog.setWindowTitle("Figures")
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int, todo: int) -> None:
+            dialog.setMaximum(todo)
+            dialog.setValue(done)
+
+        self.session.update_figures(progress=progress)
+        dialog.close()
 
     def _show_fact(self, key: str) -> None:
         if self.session is not None:
