@@ -41,7 +41,6 @@ Offsets everywhere are Python string indices (Unicode code points).
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -54,6 +53,7 @@ from factcheck.core.anchoring.match_quote import (
 )
 from factcheck.core.approx_match import Match, search
 from factcheck.core.position_map import PositionMap, common_prefix_len, common_suffix_len
+from factcheck.core.quotes import is_word_char
 
 #: A fuzzy placement needs at least this quote similarity (1 - errors / len(quote)) ...
 FUZZY_MIN_QUOTE_SIMILARITY = 0.6
@@ -259,10 +259,9 @@ def _place_fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> 
     return Placement(start, end, "fuzzy", score, text[start:end])
 
 
-def _is_word_char(ch: str) -> bool:
-    # Marks (Arabic harakat, Hebrew points) and the zero-width non-joiner inside a
-    # Persian word belong to the word they are written in.
-    return ch.isalnum() or ch in "_\u200c" or unicodedata.category(ch)[0] == "M"
+# One definition of a word character for the whole app (selection snapping and
+# widening a fuzzy match to whole words): factcheck.core.quotes.
+_is_word_char = is_word_char
 
 
 def _snap_to_words(
