@@ -44,6 +44,7 @@ from factcheck.ui.articles.article_list import (
     ArticleListModel,
     ProgressDelegate,
 )
+from factcheck.ui.common.focus import show_focus, tab_leaves
 from factcheck.ui.common.resources import icon
 
 if TYPE_CHECKING:
@@ -149,6 +150,7 @@ class Navigator(QWidget):
     ``queryChanged(text)`` (debounced; the window runs the search)."""
 
     articleChosen = Signal(int)
+    articleEntered = Signal()  # Return on the article list: on into the text
     hitActivated = Signal(object)
     queryChanged = Signal(str)
 
@@ -190,6 +192,9 @@ class Navigator(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.list.selectionModel().currentRowChanged.connect(self._on_article_row)
+        self.list.activated.connect(lambda _i: self.articleEntered.emit())
+        tab_leaves(self.list)
+        show_focus(self.list)
 
         self.results = SearchResultsModel()
         self.results_view = QListView()
@@ -200,6 +205,8 @@ class Navigator(QWidget):
         self.results_view.setAlternatingRowColors(True)
         self.results_view.activated.connect(self._on_hit)
         self.results_view.clicked.connect(self._on_hit)
+        tab_leaves(self.results_view)
+        show_focus(self.results_view)
         self.results_label = QLabel()
         self.results_label.setAccessibleName("Search result count")
         results_page = QWidget()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from factcheck.ui.claims.claim_delegate import ClaimDelegate
 from factcheck.ui.claims.claim_editor import ClaimEditor
 from factcheck.ui.claims.claim_model import COLUMNS, FILTERS, ID_ROLE, ClaimListModel
+from factcheck.ui.common.focus import show_focus, tab_leaves
 
 
 class ClaimPane(QWidget):
@@ -64,6 +65,8 @@ class ClaimPane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName("Claim list")
+        tab_leaves(self.view)
+        show_focus(self.view)
         header = self.view.horizontalHeader()
         header.setAccessibleName("Claim list columns")
         header.setStretchLastSection(False)
@@ -79,11 +82,12 @@ class ClaimPane(QWidget):
         self.model.rowsRemoved.connect(self._update_count)
 
         self.editor = ClaimEditor()
-        scroll = QScrollArea()
+        scroll = self.editor_scroll = QScrollArea()
         scroll.setWidget(self.editor)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setAccessibleName("Claim editor area")
+        self.editor.claimChanged.connect(lambda: scroll.verticalScrollBar().setValue(0))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -95,8 +99,8 @@ class ClaimPane(QWidget):
         self.splitter.setAccessibleName("Claim list and editor divider")
         self.splitter.addWidget(top)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)  # the editor gets the room by default
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

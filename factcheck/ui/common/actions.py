@@ -68,6 +68,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "previous_unverified", ("Shift+F8",),
                "Go to the previous unverified claim in the project",
                icon="previous-unverified", toolbar=True, needs="project"),
+    ActionSpec("focus_text", "Go to Article &Text", "View", "focus_text", ("Escape",),
+               "Put the caret in the article (from a list or a field; clears a search)",
+               needs="article", separator_before=True),
     ActionSpec("show_review", "Claims Needing &Review", "View", "show_claims_needing_review",
                (), "List the open article's claims to confirm, re-attach or delete after "
                "its text changed", needs="article"),

@@ -36,7 +36,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
+from factcheck.core.quotes import snap_to_words
 from factcheck.ui.common.claim_rows import ClaimRow
+from factcheck.ui.common.focus import show_focus
 from factcheck.ui.common.placement_style import span_for
 from factcheck.ui.common.positions import PositionMap
 from factcheck.ui.common.spans import Span, SpanIndex, next_in_stack
@@ -84,7 +86,10 @@ class ReaderView(QTextEdit):
         self.setMouseTracking(True)
         self.setAccessibleName("Article text")
         self.setAccessibleDescription(
-            "The article; select text and press Ctrl+M to mark it as a claim")
+            "The article; select text (Shift+arrows, Ctrl+Shift+arrows by word) and press "
+            "Ctrl+M to mark it as a claim")
+        self.setCursorWidth(2)  # the caret of keyboard selection, easy to find
+        show_focus(self)
         self._font = reading_font()
         self._colors = HighlightColors(self.palette())
         self._map = PositionMap("")
@@ -107,6 +112,7 @@ class ReaderView(QTextEdit):
         :meth:`Session.claim_rows` gives them); builds the document off-screen, then
         swaps it in. The document is plain text: highlights are painted."""
         self._map = PositionMap(text)
+        self._text = text
         to_qt = self._map.to_qt
         if self._map.identity:  # the usual case, thousands of claims: no per-row calls
             self._index = SpanIndex([Span(r.id, r.start, r.end, r.status)
@@ -205,6 +211,14 @@ class ReaderView(QTextEdit):
         cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.scroll_to_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def place_caret(self, cp: int) -> None:
+        """Put the caret (no selection) at code point ``cp`` and take the keyboard, so
+        Shift+arrows select from there."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self._map.to_qt(cp), self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def clear_text_selection(self) -> None:
         cursor = self.textCursor()
@@ -331,6 +345,16 @@ class ReaderView(QTextEdit):
         else:
             self.claimClicked.emit(chosen.claim_id)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Qt selects a word between punctuation, so "3,000" gave "000": the word is
+        grown as marking snaps it, a figure being one word."""
+        super().mouseDoubleClickEvent(event)
+        selection = self.selection_cp()
+        if selection is not None:
+            start, end = snap_to_words(self._text, *selection)
+            if (start, end) != selection and start < end:
+                self.select_cp(start, end)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if event.buttons() == Qt.MouseButton.NoButton:
@@ -351,6 +375,16 @@ class ReaderView(QTextEdit):
         return super().event(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The menu's claim commands act on the claim under the mouse: right-clicking
+        # one selects it first, and right-clicking plain text selects none (unless text
+        # is selected, which the menu then offers to mark).
+        if not self.textCursor().hasSelection():
+            pos = self.char_at(event.pos())  # viewport coordinates
+            stack = self._index.stack_at(pos) if pos is not None else []
+            if not stack:
+                self.emptyClicked.emit()
+            elif self._selected not in {s.claim_id for s in stack}:
+                self.claimClicked.emit(stack[0].claim_id)
         menu = self.createStandardContextMenu(event.pos())
         menu.addSeparator()
         for action in self.context_actions:

@@ -182,6 +182,7 @@ class MainWindow(WindowCommands):
 
     def _connect_views(self) -> None:
         self.navigator.articleChosen.connect(self.open_article)
+        self.navigator.articleEntered.connect(self.focus_text)
         self.navigator.hitActivated.connect(self.open_hit)
         self.navigator.queryChanged.connect(self.run_search)
         self.reader.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
@@ -367,6 +368,7 @@ class MainWindow(WindowCommands):
         target = here + step
         if 0 <= target < len(ids):
             self.open_article(ids[target])
+            self.reader.place_caret(0)  # on with the keyboard: the caret in the new text
         else:
             self.statusBar().showMessage("No more articles in that direction", 3000)
 
@@ -401,7 +403,8 @@ class MainWindow(WindowCommands):
             self.editor.show_claim(None)
             return
         self.editor.show_claim(claim, self.session.evidence(claim_id),
-                               self.session.history(claim_id), self.describe_claim)  # fmt: skip
+                               self.session.history(claim_id), self.describe_claim,
+                               brief=self.describe_claim_briefly)  # fmt: skip
 
     def go_to_claim(self, claim_id: int) -> None:
         """Open the claim's article and select it (from links, search, navigation)."""

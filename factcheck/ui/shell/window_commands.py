@@ -64,12 +64,32 @@ class WindowCommands(QMainWindow):
         if not exact:
             start, end = snap_to_words(text, start, end)
         if start >= end or not text[start:end].strip():
+            self.statusBar().showMessage("The selection is only white space: nothing to mark",
+                                         4000)  # fmt: skip
             return
         if self.session.mark(self.article.id, start, end) is not None:
             self.reader.clear_text_selection()
 
-    def _verdict(self, status: Status) -> None:
+    def claim_in_view(self) -> int | None:
+        """The claim a verdict key, Delete or the context menu may act on: the one
+        selected and shown in the editor, and only while the article has no other text
+        selected (a reviewer who has just selected text means that text, not the claim
+        selected before). Says why in the status bar when there is none."""
         cid = self.selected_claim()
+        if self.session is None or cid is None or self.editor.claim_id() != cid:
+            self.statusBar().showMessage("Select a claim first (click it, or F8)", 4000)
+            return None
+        selection = self.reader.selection_cp()
+        claim = self.editor.claim()
+        if selection is not None and claim is not None and selection != (claim.start, claim.end):
+            self.statusBar().showMessage(
+                "Text is selected, not a claim: press Ctrl+M to mark it first, then judge "
+                "it", 6000)  # fmt: skip
+            return None
+        return cid
+
+    def _verdict(self, status: Status) -> None:
+        cid = self.claim_in_view()
         if self.session is not None and cid is not None:
             self.session.set_status(cid, status)
 
@@ -89,7 +109,7 @@ class WindowCommands(QMainWindow):
         self.editor.focus_tag_input()
 
     def delete_claim(self) -> None:
-        cid = self.selected_claim()
+        cid = self.claim_in_view()
         if self.session is not None and cid is not None:
             self.session.delete_claim(cid)
 
@@ -312,6 +332,17 @@ class WindowCommands(QMainWindow):
         title = article.title if article else f"article {claim.article_id}"
         return f"#{claim.id} “{quote}” ({title})"
 
+    def describe_claim_briefly(self, claim_id: int) -> str:
+        """``#4 in ‘Raed al Saleh knows…’``: a claim named in a history sentence."""
+        claim = self.session.claim(claim_id) if self.session else None
+        if claim is None:
+            return f"#{claim_id} (deleted)"
+        row = self.navigator.articles.row_of(claim.article_id)
+        article = self.navigator.articles.article_at(row) if row is not None else None
+        title = " ".join((article.title if article else f"article {claim.article_id}").split())
+        title = title if len(title) <= 28 else title[:27].rstrip() + "…"
+        return f"#{claim.id} in ‘{title}’"
+
     def describe_claims(self, claim_ids: list[int]) -> str:
         """Hover text: status, tags and note of each claim under the mouse."""
         parts = []
@@ -347,6 +378,28 @@ class WindowCommands(QMainWindow):
             self.statusBar().showMessage("No unverified claims left in the project", 4000)
             return
         self.open_article(found.article_id, claim_id=found.id)
+        self.reader.place_caret(found.start)  # the keyboard follows, for Shift+arrows
+
+    def focus_text(self) -> None:
+        """Escape: back to the article text from a list or a field, with the caret where
+        it was (the selected claim's start if the caret is elsewhere). In the search box,
+        Escape clears the search instead; in the text, it drops the text selection."""
+        if self.article is None:
+            return
+        focused = QApplication.focusWidget()
+        search = self.navigator.search
+        if focused is search and (search.text() or self.navigator.stack.currentIndex()):
+            self.navigator.clear_search()
+            return
+        if focused is self.reader:
+            self.reader.clear_text_selection()
+            return
+        claim = self.editor.claim()
+        caret = self.reader.textCursor()
+        if claim is not None and not caret.hasSelection() and caret.position() == 0:
+            self.reader.place_caret(claim.start)
+        else:
+            self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def next_unverified(self) -> None:
         self._unverified(False)
