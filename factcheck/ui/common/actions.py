@@ -37,7 +37,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_project", "&Open Project…", "File", "open_project", ("Ctrl+O",),
                "Open another project file"),
     ActionSpec("import_files", "&Import Articles…", "File", "import_files", ("Ctrl+I",),
-               "Import .txt and .md files (you can also drop them on the window)",
+               "Import .txt, .md, .html, .pdf and .docx files (or drop them on the window)",
                needs="project", separator_before=True),
     ActionSpec("paste_article", "New Article from &Clipboard…", "File", "paste_article",
                ("Ctrl+Shift+V",), "Create an article from the text on the clipboard",

@@ -31,6 +31,15 @@ if TYPE_CHECKING:
 PROJECT_FILTER = "factcheck projects (*.db);;All files (*)"
 
 
+def import_filter() -> str:
+    """The Import dialog's filters, the first (the default) naming every format the
+    importer reads, so no readable file is hidden."""
+    from factcheck.core.ingest import supported_suffixes
+
+    every = " ".join(f"*{s}" for s in supported_suffixes())
+    return f"Articles ({every});;All files (*)"
+
+
 class WindowCommands(QMainWindow):
     """Claim, file and preference commands of the main window."""
 
@@ -228,8 +237,7 @@ class WindowCommands(QMainWindow):
     def import_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "",
-                                                "Articles (*.txt *.md);;All files (*)")  # fmt: skip
+        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", import_filter())
         if names:
             self.import_paths([Path(n) for n in names])
 
