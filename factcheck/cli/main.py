@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "factcheck.cli.claims",
     "factcheck.cli.revisions",
     "factcheck.cli.report",
+    "factcheck.cli.curation",
 ]
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
 

@@ -177,3 +177,9 @@ def claim_status_index(db: Database) -> None:
     """Per-article counts by status (the article list, after every verdict) read the
     index alone instead of every claim row of the article."""
     _run(db, "CREATE INDEX idx_claims_article_status ON claims(article_id, status)")
+
+
+@migrations(name="0010_review_day")
+def review_day(db: Database) -> None:
+    """Each tag gets a description: the codebook's definition of when to use it."""
+    _run(db, "ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factcheck.store import queries
-from factcheck.store.migrations import migrations
+from factcheck.store.migrations import known_migration_names, migrations
 from factcheck.store.project import connect, schema_version
 
 
@@ -41,7 +41,9 @@ def test_old_project_is_upgraded_with_data_intact(tmp_path: Path) -> None:
     path = tmp_path / "old.factcheck"
     _old_project(path)
     db = connect(path)
-    assert schema_version(db) == ["0001_initial", "0002_revisions", "0003_claim_status_index"]
+    assert schema_version(db)[:3] == ["0001_initial", "0002_revisions", "0003_claim_status_index"]
+    assert schema_version(db) == known_migration_names()
+    assert db.table("tags").columns_dict["description"] is str  # 0010_review_day
     assert "idx_claims_article_status" in {i.name for i in db.table("claims").indexes}
     assert [a.title for a in queries.list_articles(db)] == ["Article 1", "Article 2"]
     assert queries.get_article(db, 1).text == "Alpha text about the harbour bridge."
