@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TextIO
 from pathlib import Path
 
 from factcheck.cli.context import add_db_option, open_db, reviewer
@@ -132,7 +133,10 @@ def cmd_codebook(args: argparse.Namespace) -> int:
     path: Path = args.file
     if args.action == "export":
         text = write_codebook(tag_summaries(open_db(args)))
-        write_text_atomic(path, lambda fh: fh.write(text))
+        def write(fh: TextIO) -> None:
+            fh.write(text)
+
+        write_text_atomic(path, write)
         print(f"wrote {path}")
         return 0
     entries = read_codebook(read_text(path), str(path))
