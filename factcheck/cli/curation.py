@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
 from pathlib import Path
+from typing import TextIO
 
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table
