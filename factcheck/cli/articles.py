@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
-from factcheck.cli.output import print_json, print_table
+from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.ingest import read_article_file
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "any file was refused (the others are still imported).",
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    p.add_argument("--update", type=int, metavar="ARTICLE_ID",
+    p.add_argument("--update", type=row_id, metavar="ARTICLE_ID",
                    help="make the one FILE given a new revision of this article")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print one JSON object per file")
     add_db_option(p)
@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     if args.update is not None:
         return cmd_update(args)
-    db = open_db(args)
+    db = open_db(args, create=True)
     report = importer.import_paths(db, args.paths, reviewer(args))
     if args.json:
         print_json([
@@ -52,10 +52,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         ])  # fmt: skip
     else:
         for r in report.results:
-            stream = sys.stderr if r.outcome is Outcome.REFUSED else sys.stdout
-            prefix = "refused: " if r.outcome is Outcome.REFUSED else ""
-            print(prefix + r.message, file=stream)
-        print(report.summary())
+            refused = r.outcome is Outcome.REFUSED
+            say(("refused: " if refused else "") + r.message, err=refused)
+        say(report.summary())
     return 0 if report.ok else 1
 
 
@@ -81,7 +80,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         print_json([{"path": str(path), "outcome": outcome, "article_id": args.update,
                      "revision": number, "placements": counts, "message": message}])  # fmt: skip
     else:
-        print(message)
+        say(message)
     return 0
 
 
@@ -90,8 +89,9 @@ def cmd_articles(args: argparse.Namespace) -> int:
     articles = queries.list_articles(db)
     if args.json:
         print_json([
-            {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
-             "url": a.url, "claims": a.counts, "claim_count": a.claim_count}
+            {"id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author,
+             "published": a.published, "url": a.url, "claims": a.counts,
+             "claim_count": a.claim_count}
             for a in articles
         ])  # fmt: skip
         return 0

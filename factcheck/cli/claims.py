@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from factcheck.cli.argtypes import positive, row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
-from factcheck.cli.output import print_json, print_table
+from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.model import Claim, Relation, Status
 from factcheck.store import ops, queries
 
@@ -16,9 +17,9 @@ _STATUSES = [s.value for s in Status]
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("mark", help="mark a quote in an article as a claim; prints its id")
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=row_id, metavar="ARTICLE_ID")
     p.add_argument("--quote", required=True, help="the exact text to mark")
-    p.add_argument("--occurrence", type=int, default=1, metavar="N",
+    p.add_argument("--occurrence", type=positive, default=1, metavar="N",
                    help="mark the N-th occurrence of the quote (default 1)")  # fmt: skip
     p.add_argument("--status", choices=_STATUSES, default=Status.UNVERIFIED.value)
     p.add_argument("--tag", action="append", default=[], metavar="T", help="repeatable")
@@ -27,41 +28,41 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_mark)
 
     p = sub.add_parser("claims", help="list claims (of one article, or all)")
-    p.add_argument("article_id", type=int, nargs="?", metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=row_id, nargs="?", metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(p)
     p.set_defaults(func=cmd_claims)
 
     p = sub.add_parser("search", help="full-text search over articles and claim notes")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=positive, default=50)
     p.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(p)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("verdict", help="set a claim's status")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=row_id, metavar="CLAIM_ID")
     p.add_argument("status", choices=_STATUSES)
     add_db_option(p)
     p.set_defaults(func=cmd_verdict)
 
     p = sub.add_parser("tag", help="add tags to a claim (or remove them with --remove)")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=row_id, metavar="CLAIM_ID")
     p.add_argument("tags", nargs="+", metavar="TAG")
     p.add_argument("--remove", action="store_true")
     add_db_option(p)
     p.set_defaults(func=cmd_tag)
 
     p = sub.add_parser("link", help="link a claim to another claim as evidence")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
-    p.add_argument("other_claim_id", type=int, metavar="OTHER_CLAIM_ID")
+    p.add_argument("claim_id", type=row_id, metavar="CLAIM_ID")
+    p.add_argument("other_claim_id", type=row_id, metavar="OTHER_CLAIM_ID")
     p.add_argument("--relation", choices=[r.value for r in Relation], required=True)
     p.add_argument("--note", default="")
     add_db_option(p)
     p.set_defaults(func=cmd_link)
 
     p = sub.add_parser("source", help="attach an outside source to a claim")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=row_id, metavar="CLAIM_ID")
     p.add_argument("url")
     p.add_argument("--title", default="")
     p.add_argument("--quote", default="")
@@ -70,7 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_source)
 
     p = sub.add_parser("delete-claim", help="delete a claim with its tags and evidence")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=row_id, metavar="CLAIM_ID")
     add_db_option(p)
     p.set_defaults(func=cmd_delete)
 
@@ -126,7 +127,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         ])  # fmt: skip
         return 0
     if not hits:
-        print(f"no matches for {args.query!r}")
+        say(f"no matches for {args.query!r}")
         return 0
     print_table(
         ["KIND", "ARTICLE", "CLAIM", "TITLE", "SNIPPET"],

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from factcheck import config, paths
+from factcheck.cli.output import safe
+from factcheck.errors import ProjectError
 from factcheck.store import importer
 from factcheck.store.project import connect
 
@@ -27,14 +30,28 @@ def reviewer(args: argparse.Namespace) -> str:
     return str(name) if name else config.load().reviewer_or_login()
 
 
-def open_db(args: argparse.Namespace) -> Database:
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     """Open the project the user named, or the default one.
 
     Only the default project receives the sample articles on first use: a project named
     with --db holds exactly what the user puts in it, which is what scripts expect.
+    A --db file that does not exist is created only by the commands that put something
+    into it (``create``: import, import-annotations), and that is said on stderr; the
+    others refuse it, and nothing creates folders for a mistyped path.
     """
     if args.db is not None:
-        return connect(args.db)
+        path = Path(args.db)
+        if not path.exists():
+            if not path.parent.is_dir():
+                raise ProjectError(f"{path}: no such project, and the folder {path.parent} "
+                                   "does not exist")  # fmt: skip
+            if not create:
+                raise ProjectError(f"{path}: no such project (import articles to create it)")
+        db = connect(path)
+        if db.created:
+            print(f"factcheck: created a new project {safe(str(path))}", file=sys.stderr)
+        return db
     db = connect(paths.default_project())
-    importer.ensure_seeded(db, reviewer(args))
+    if not db.read_only:
+        importer.ensure_seeded(db, reviewer(args))
     return db

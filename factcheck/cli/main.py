@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "factcheck.cli.claims",
     "factcheck.cli.revisions",
     "factcheck.cli.report",
+    "factcheck.cli.project_cli",
     "factcheck.cli.curation",
 ]
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
@@ -85,6 +86,14 @@ def _is_sqlite_error(exc: BaseException) -> bool:
     return sqlite3 is not None and isinstance(exc, sqlite3.Error)
 
 
+def _error(message: str) -> None:
+    """One line on stderr, control characters escaped (imported only when needed: the
+    window's start-up imports nothing it does not use)."""
+    from factcheck.cli.output import say
+
+    say(f"factcheck: {message}", err=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(commands=not window_only(argv))
@@ -95,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return int(args.func(args))
     except FactcheckError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 1
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
@@ -104,13 +113,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:
         if _is_sqlite_error(exc):
-            where = args.db or paths.default_project()
-            print(f"factcheck: {where}: the project file could not be used ({exc})",
-                  file=sys.stderr)  # fmt: skip
+            from factcheck.store.project import describe_sqlite_error
+
+            where = str(args.db or paths.default_project())
+            _error(str(describe_sqlite_error(exc, where, saving=True)))  # type: ignore[arg-type]
             return 1
         log = log_exception(exc)
         where = f"; details in {log}" if log else ""
-        print(f"factcheck: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        _error(f"internal error: {type(exc).__name__}: {exc}{where}")
         return 3
 
 

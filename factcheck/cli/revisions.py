@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from factcheck.cli.argtypes import offset, positive, row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
-from factcheck.cli.output import print_json, print_table
+from factcheck.cli.output import print_json, print_table, safe
 from factcheck.core import quotes
 from factcheck.errors import InvalidInput
 from factcheck.store import ops, queries
@@ -20,8 +21,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Every text edit or update import of an article adds a revision; the "
         "highest number is the current text. Old revisions are kept and can be printed.",
     )
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
-    p.add_argument("--show", type=int, metavar="N", help="print the text of revision N")
+    p.add_argument("article_id", type=row_id, metavar="ARTICLE_ID")
+    p.add_argument("--show", type=positive, metavar="N", help="print the text of revision N")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(p)
     p.set_defaults(func=cmd_revisions)
@@ -32,13 +33,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="After an article's text changed, claims found only approximately "
         "(fuzzy) or not at all (orphaned) wait here until confirmed, re-attached or deleted.",
     )
-    p.add_argument("article_id", type=int, nargs="?", metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=row_id, nargs="?", metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(p)
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("confirm", help="accept where a fuzzy or moved claim was placed")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=row_id, metavar="CLAIM_ID")
     add_db_option(p)
     p.set_defaults(func=cmd_confirm)
 
@@ -48,12 +49,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Give a claim (typically an orphaned one) a new span: the N-th "
         "occurrence of --quote, or --start/--end offsets (code points).",
     )
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=row_id, metavar="CLAIM_ID")
     p.add_argument("--quote", help="the exact text to attach the claim to")
-    p.add_argument("--occurrence", type=int, default=1, metavar="N",
+    p.add_argument("--occurrence", type=positive, default=1, metavar="N",
                    help="use the N-th occurrence of the quote (default 1)")  # fmt: skip
-    p.add_argument("--start", type=int, help="start offset (with --end, instead of --quote)")
-    p.add_argument("--end", type=int, help="end offset (exclusive)")
+    p.add_argument("--start", type=offset, help="start offset (with --end, instead of --quote)")
+    p.add_argument("--end", type=offset, help="end offset (exclusive)")
     add_db_option(p)
     p.set_defaults(func=cmd_reattach)
 
@@ -65,7 +66,8 @@ def cmd_revisions(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"article_id": rev.article_id, "number": rev.number, "text": rev.text})
         else:
-            sys.stdout.write(rev.text if rev.text.endswith("\n") else rev.text + "\n")
+            text = safe(rev.text, block=True)
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
     revs = queries.list_revisions(db, args.article_id)
     if args.json:

@@ -60,6 +60,7 @@ __all__ = [
     "PositionMap",
     "QuoteMatch",
     "match_quote",
+    "place_in",
     "reanchor",
     "score_match",
     "text_match_score",
@@ -494,3 +495,23 @@ def reanchor(
         fuzzy = _place_fuzzy(new_text, quote, prefix, suffix, mapped)
         append(fuzzy if fuzzy is not None else Placement(mapped, mapped, "orphaned", 0.0, ""))
     return placements
+
+
+def place_in(text: str, anchor: Anchor) -> Placement:
+    """Place one stored claim on ``text`` when the text it was taken from is not at
+    hand (an undo entry, another reviewer's annotation): the exact quote at its old
+    span is ``exact``; the quote found verbatim elsewhere, best by context and distance,
+    is ``moved``; an approximate match within the re-anchoring thresholds is ``fuzzy``;
+    else ``orphaned`` (an empty span near the old start)."""
+    start, end, quote, prefix, suffix = anchor
+    n = len(quote)
+    hint = min(max(start, 0), len(text))
+    if not n:
+        return Placement(hint, hint, "orphaned", 0.0, "")
+    if start >= 0 and text.startswith(quote, start) and end - start == n:
+        return Placement(start, start + n, "exact", 1.0, quote)
+    first = text.find(quote)
+    if first >= 0:
+        return _place_moved(text, quote, prefix, suffix, hint, first)
+    fuzzy = _place_fuzzy(text, quote, prefix, suffix, hint)
+    return fuzzy if fuzzy is not None else Placement(hint, hint, "orphaned", 0.0, "")

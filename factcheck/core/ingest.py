@@ -6,6 +6,8 @@ whose message names the file; nothing here touches a project.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -13,7 +15,19 @@ from factcheck.core.article_text import read_metadata
 from factcheck.core.decoding import decode_text
 from factcheck.core.formats import FORMAT_READERS, FORMAT_SIZE_LIMITS
 from factcheck.core.model import ArticleDraft
+from factcheck.core.safe_text import display_path, has_surrogate, without_surrogates
 from factcheck.errors import ImportRefused
+
+# White space, controls and the invisible format characters (zero-width space and
+# joiners, word joiner, invisible operators, soft hyphen, BOM, Mongolian vowel separator).
+_INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\xad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+_VISIBLE = re.compile(f"[^{_INVISIBLE}]")
+
+
+def has_visible_text(text: str) -> bool:
+    """True when ``text`` holds at least one character that shows."""
+    return _VISIBLE.search(text) is not None
+
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MiB is surely not one
 
@@ -25,6 +39,9 @@ def read_plain_text(path: Path, data: bytes) -> ArticleDraft:
     text = decode_text(data, path.name)
     if not text.strip():
         raise ImportRefused(f"{path.name}: contains only white space")
+    if not has_visible_text(text):
+        raise ImportRefused(f"{path.name}: contains no visible text (only invisible "
+                            "characters such as zero-width spaces)")  # fmt: skip
     meta = read_metadata(text, fallback_title=path.stem)
     return ArticleDraft(
         title=meta.title,
@@ -71,7 +88,16 @@ def read_article_file(path: Path) -> ArticleDraft:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRefused(f"{path}: cannot be read ({exc.strerror})") from None
-    return reader(path, data)
+    draft = reader(path, data)
+    # A file name that is not UTF-8 (PEP 383 surrogates) reaches the title (from the
+    # name) and the source path; neither could be stored as it is.
+    fields = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)}
+    bad = {k: without_surrogates(v) for k, v in fields.items()
+           if isinstance(v, str) and has_surrogate(v)}  # fmt: skip
+    if bad:
+        bad["source_path"] = display_path(path)
+        draft = dataclasses.replace(draft, **bad)
+    return draft
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:

@@ -58,6 +58,7 @@ class ArticleSummary:
     published: str
     url: str
     counts: dict[str, int] = field(default_factory=dict)
+    author: str = ""
 
     @property
     def claim_count(self) -> int:

@@ -3,7 +3,10 @@
 Each annotation is matched to an article by its target's source: the article with that
 URL, else the article whose text (current or an older revision) has the SHA-256 named
 by an ``urn:factcheck:article:`` source or by ``fc:contentHash``. It is then placed on
-the article's current text by :func:`locate_quote`. Annotations that cannot be placed
+the article's current text by :func:`locate_quote`. An annotation whose article is not in
+the project but whose text the file carries (an export made with ``--embed-text``)
+first brings that article in, as an import would (its text must have the SHA-256 its
+``urn:factcheck:article:`` IRI names). Annotations that cannot be placed
 are reported, never guessed; the others are still imported. Everything is written
 through the operations layer, inside one transaction (all of it or none of it).
 
@@ -29,6 +32,7 @@ project.
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,15 +43,25 @@ from sqlite_utils import Database
 from factcheck.core.anchoring import (
     FUZZY_MIN_QUOTE_SIMILARITY,
     FUZZY_MIN_SCORE,
+    Anchor,
     match_quote,
 )
 from factcheck.core.interchange.ids import parse_article_iri, parse_claim_iri
-from factcheck.core.interchange.w3c_parse import AnnotationRecord, parse_annotations
-from factcheck.core.model import Claim, Status
-from factcheck.errors import InvalidInput
+from factcheck.core.interchange.w3c_parse import (
+    AnnotationRecord,
+    EmbeddedArticle,
+    embedded_articles,
+    parse_annotations,
+)
+from factcheck.core.model import ArticleDraft, Claim, Status
+from factcheck.core.safe_text import display_path
+from factcheck.errors import FactcheckError, InvalidInput
 from factcheck.store import ops, queries
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
+# An export holds ~1.5 KB per claim, so this is ~85,000 claims; json.loads needs about
+# seven times the file's size in memory, which bounds what an import can take.
+MAX_FILE_BYTES = 128 * 1024 * 1024
+MAX_NUMBER_DIGITS = 30  # longer JSON numbers are no position or count of ours
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,29 +133,58 @@ def locate_quote(text: str, record: AnnotationRecord) -> Placed | None:
     return None
 
 
+def _bounded_int(text: str) -> int | float:
+    """JSON integers for json.loads: a number of thousands of digits would raise
+    ValueError (and cost quadratic time); it becomes NaN, which no field accepts."""
+    return int(text) if len(text) <= MAX_NUMBER_DIGITS else float("nan")
+
+
 def read_annotation_file(path: str | Path) -> Any:
-    """The parsed JSON of an annotation file; :class:`InvalidInput` naming the file."""
+    """The parsed JSON of an annotation file; :class:`InvalidInput` naming the file.
+
+    Bounded: the size is checked before reading (and the read stops past the limit,
+    for a file that grows or a device that never ends), a nesting deeper than Python's
+    parser takes is refused, and over-long numbers are read as no number at all.
+    """
     path = Path(path)
+    shown = display_path(path)
     try:
-        if path.is_dir():
-            raise InvalidInput(f"{path}: is a folder, not an annotation file")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidInput(f"{path}: too large for an annotation file")
-        raw = path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise InvalidInput(f"{shown}: is a folder, not an annotation file")
+        if not stat.S_ISREG(st.st_mode):
+            raise InvalidInput(f"{shown}: not a regular file (a device or pipe)")
+        if st.st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 1048576
+            raise InvalidInput(f"{shown}: {st.st_size / 1048576:.0f} MiB is over the {limit} "
+                               "MiB limit for an annotation file")  # fmt: skip
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise InvalidInput(f"{shown}: over the {MAX_FILE_BYTES // 1048576} MiB limit "
+                               "for an annotation file")  # fmt: skip
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise InvalidInput(f"{shown}: cannot read the file ({exc.strerror})") from None
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        return json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int)
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: not UTF-8 text, so not a JSON-LD file") from None
+        raise InvalidInput(f"{shown}: not UTF-8 text, so not a JSON-LD file") from None
+    except RecursionError:
+        raise InvalidInput(f"{shown}: nested too deeply to be an annotation file") from None
     except ValueError as exc:
         detail = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else exc
-        raise InvalidInput(f"{path}: not valid JSON ({detail})") from None
+        raise InvalidInput(f"{shown}: not valid JSON ({detail})") from None
 
 
 def import_annotation_file(db: Database, path: str | Path, reviewer: str) -> AnnotationImport:
     """Read ``path`` and :func:`import_annotations` it (errors name the file)."""
-    data = read_annotation_file(path)
+    return import_annotation_data(db, read_annotation_file(path), path, reviewer)
+
+
+def import_annotation_data(
+    db: Database, data: Any, path: str | Path, reviewer: str
+) -> AnnotationImport:
+    """:func:`import_annotations` of the parsed content of file ``path`` (errors name it)."""
     try:
         return import_annotations(db, data, reviewer)
     except InvalidInput as exc:
@@ -178,6 +221,40 @@ class _Importer:
                 found[r.id] = aid
         return found
 
+    def bring_in(
+        self, records: Iterable[AnnotationRecord], known: dict[str, int],
+        embedded: dict[str, EmbeddedArticle],
+    ) -> None:  # fmt: skip
+        """Import the embedded text of every article annotated but not in the project."""
+        wanted: dict[str, EmbeddedArticle] = {}
+        for r in records:
+            article = embedded.get(r.source)
+            if r.id in known or article is None or r.source in wanted:
+                continue
+            claimed = parse_article_iri(r.source)
+            if claimed and ops.content_hash(article.text) != claimed:
+                self.notes.append(f"{r.source}: the embedded text is not the text this IRI "
+                                  "names; not imported")  # fmt: skip
+                continue
+            wanted[r.source] = article
+        if not wanted:
+            return
+        drafts = [ArticleDraft(
+            title=a.title or a.text.strip().split("\n")[0][:120], text=a.text, outlet=a.outlet,
+            url=a.url, author=a.author, published=a.published, source_path="(embedded)",
+        ) for a in wanted.values()]  # fmt: skip
+        try:
+            with self.db.atomic():
+                imported, _change = ops.import_articles(self.db, drafts, self.reviewer)
+        except FactcheckError as exc:  # a text an import refuses is named, not imported
+            self.notes.append(f"embedded articles not imported: {exc}")
+            return
+        for item in imported:
+            if not item.duplicate:
+                self.articles.add(item.article_id)
+                self.notes.append(f"article {item.article_id} imported from the file: "
+                                  f"{item.draft.title}")  # fmt: skip
+
     def text(self, article_id: int) -> str:
         if article_id not in self.texts:
             self.texts[article_id] = queries.get_article(self.db, article_id).text
@@ -193,16 +270,13 @@ class _Importer:
     def place(self, record: AnnotationRecord, article_id: int) -> int | None:
         text = self.text(article_id)
         where = locate_quote(text, record)
+        who = record.creator or self.reviewer
         if where is None:
-            shown = record.exact if len(record.exact) <= 60 else record.exact[:59] + "…"
-            self.unplaced.append(Unplaced(
-                record.id, f"quote not found in article {article_id}: “{shown}”"
-            ))  # fmt: skip
-            return None
+            return self.keep_lost(record, article_id, who)
         if where.how == "approximate":
             found = text[where.start : where.end]
             self.notes.append(f"{record.id}: placed approximately in article {article_id} "
-                              f"(score {where.score:.2f}): “{found}”")  # fmt: skip
+                              f"(score {where.score:.2f}, for review): “{found}”")  # fmt: skip
         for w in record.warnings:
             self.notes.append(f"{record.id}: {w}")
         existing = self.claims[article_id].get((where.start, where.end))
@@ -210,14 +284,37 @@ class _Importer:
             self.merge(record, existing)
             self.merged[record.id] = existing.id
             return existing.id
-        who = record.creator or self.reviewer
         change = ops.mark_claim(
             self.db, article_id, where.start, where.end, who,
             status=record.status, tags=record.tags, note=record.note,
         )  # fmt: skip
         claim_id = change.created_id
         assert claim_id is not None
+        if where.how == "approximate":  # kept as what it is: approximate, for review
+            ops.flag_fuzzy(self.db, claim_id, where.score, record.exact)
         self.claims[article_id][(where.start, where.end)] = queries.get_claim(self.db, claim_id)
+        return self.created_claim(record, article_id, claim_id, who)
+
+    def keep_lost(self, record: AnnotationRecord, article_id: int, who: str) -> int | None:
+        """The article is here but the annotation's words are not: keep it as an
+        orphaned claim with its verdict, tags and note (listed for review)."""
+        if not record.exact.strip():
+            self.unplaced.append(Unplaced(record.id, f"no quote and no usable position in "
+                                                     f"article {article_id}"))  # fmt: skip
+            return None
+        anchor = Anchor(record.start or 0, record.end or 0, record.exact, record.prefix,
+                        record.suffix)  # fmt: skip
+        change, kind = ops.mark_placed(self.db, article_id, anchor, who, status=record.status,
+                                       tags=record.tags, note=record.note)  # fmt: skip
+        claim_id = change.created_id
+        assert claim_id is not None
+        shown = record.exact if len(record.exact) <= 60 else record.exact[:59] + "…"
+        self.notes.append(f"{record.id}: its quote is not in article {article_id} any more; "
+                          f"kept as a lost ({kind}) claim for review: “{shown}”")  # fmt: skip
+        return self.created_claim(record, article_id, claim_id, who)
+
+    def created_claim(self, record: AnnotationRecord, article_id: int, claim_id: int,
+                      who: str) -> int:  # fmt: skip
         self.created[record.id] = claim_id
         self.articles.add(article_id)
         self.touched.add(claim_id)
@@ -261,6 +358,16 @@ class _Importer:
                        quote=source.quote, accessed=source.accessed, note=source.note)  # fmt: skip
         self.sources += 1
         self.touched.add(claim_id)
+
+    def forget(self, annotation_id: str) -> None:
+        """Drop what :meth:`place` remembered of an annotation whose savepoint was rolled
+        back (the cached claims of its article are re-read)."""
+        for placed in (self.created, self.merged):
+            claim_id = placed.pop(annotation_id, None)
+            if claim_id is not None:
+                self.touched.discard(claim_id)
+        self.texts.clear()
+        self.claims.clear()
 
     # -- links ---------------------------------------------------------------------
 
@@ -312,17 +419,35 @@ def import_annotations(db: Database, data: Any, reviewer: str) -> AnnotationImpo
     records, problems = parse_annotations(data)
     imp = _Importer(db, reviewer)
     imp.unplaced.extend(Unplaced(p.id or f"#{p.index + 1}", p.message) for p in problems)
+    embedded = embedded_articles(data)
     with db.atomic():
         articles = imp.match_articles(records)
+        if embedded:
+            imp.bring_in(records, articles, embedded)
+            articles = imp.match_articles(records)
         for record in records:
             article_id = articles.get(record.id)
             if article_id is None:
                 imp.unplaced.append(Unplaced(record.id, f"no article in this project for "
                                                         f"{record.source}"))  # fmt: skip
                 continue
-            imp.place(record, article_id)
+            # Each annotation in its own savepoint: one that an operation refuses (a
+            # blank span, a source without a URL) is named and left out, nothing of it
+            # is kept, and the others are still imported.
+            sources = imp.sources
+            try:
+                with db.atomic():
+                    imp.place(record, article_id)
+            except FactcheckError as exc:
+                imp.sources = sources
+                imp.forget(record.id)
+                imp.unplaced.append(Unplaced(record.id, f"not imported: {exc}"))
         for record in records:
-            imp.link(record)
+            try:
+                with db.atomic():
+                    imp.link(record)
+            except FactcheckError as exc:
+                imp.notes.append(f"{record.id}: links left out: {exc}")
     change = ops.Change(
         "import annotations",
         article_ids=frozenset(imp.articles),

@@ -8,72 +8,33 @@ read and checked first, then the accepted ones are written in transactions.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from factcheck.core.ingest import expand_paths, read_article_file
 from factcheck.core.model import ArticleDraft
+from factcheck.core.safe_text import display_path, without_surrogates
 from factcheck.errors import ImportRefused
 from factcheck.paths import seeds_dir
 from factcheck.store import ops, queries
+from factcheck.store.import_report import FileResult as FileResult
+from factcheck.store.import_report import ImportReport as ImportReport
+from factcheck.store.import_report import Outcome as Outcome
 
 BATCH = 200  # articles written per transaction in a large import
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file name)
 
 
-class Outcome(StrEnum):
-    IMPORTED = "imported"
-    UPDATED = "updated"  # a new revision of the article with the same URL
-    DUPLICATE = "duplicate"
-    REFUSED = "refused"
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    path: str
-    outcome: Outcome
-    message: str
-    article_id: int | None = None
-    title: str = ""
-    revision: int | None = None  # the new revision's number, for UPDATED
-    placements: dict[str, int] | None = None  # claims by placement, for UPDATED
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    results: tuple[FileResult, ...]
-    change: ops.Change
-
-    def count(self, outcome: Outcome) -> int:
-        return sum(1 for r in self.results if r.outcome is outcome)
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing was refused."""
-        return self.count(Outcome.REFUSED) == 0
-
-    def summary(self) -> str:
-        updated = self.count(Outcome.UPDATED)
-        return (
-            f"{self.count(Outcome.IMPORTED)} imported, "
-            + (f"{updated} updated, " if updated else "")
-            + f"{self.count(Outcome.DUPLICATE)} already in the project, "
-            f"{self.count(Outcome.REFUSED)} refused"
-        )
-
-
 def _write(
     db: Database, drafts: Sequence[ArticleDraft], reviewer: str
 ) -> tuple[list[FileResult], ops.Change]:
     results: list[FileResult] = []
-    created: set[int] = set()
+    total = ops.Change("import")
     for i in range(0, len(drafts), BATCH):
         imported, change = ops.import_articles(db, drafts[i : i + BATCH], reviewer)
-        created |= change.article_ids
+        total = total.merged(change)
         for item in imported:
             name = item.draft.source_path or item.draft.title
             if item.revision is not None:
@@ -92,8 +53,7 @@ def _write(
                 msg = f"{Path(name).name}: imported as article {item.article_id}"
                 outcome = Outcome.IMPORTED
             results.append(FileResult(name, outcome, msg, item.article_id, item.draft.title))
-    return results, ops.Change("import", article_ids=frozenset(created),
-                               article_list=bool(created))  # fmt: skip
+    return results, total
 
 
 def import_paths(
@@ -112,7 +72,8 @@ def import_paths(
         try:
             drafts.append((index, read_article_file(path)))
         except ImportRefused as exc:
-            refused[index] = FileResult(str(path), Outcome.REFUSED, str(exc))
+            refused[index] = FileResult(display_path(path), Outcome.REFUSED,
+                                        without_surrogates(str(exc)))  # fmt: skip
     written, change = _write(db, [d for _, d in drafts], reviewer)
     by_index = dict(zip((i for i, _ in drafts), written, strict=True)) | refused
     if progress:

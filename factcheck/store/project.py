@@ -5,31 +5,129 @@ survives a killed process (the WAL reaches the OS at every commit), but may lose
 last transactions on power loss or an OS crash; ``FULL`` syncs the WAL at every commit,
 so an edit the window showed as done survives both. The cost is one fsync per commit,
 which the per-edit benchmark measures (bench/bench_review.py).
+
+Concurrent writers (two windows, a window and a script): every write transaction starts
+with ``BEGIN IMMEDIATE``, which takes the write lock before the first read, so a second
+writer waits (``busy_timeout``) instead of failing with "database is locked" when it
+tries to turn its read into a write. See :class:`Project`.
+
+A project that cannot be written (a read-only file, folder or mount) is opened read-only:
+reading, searching and exporting work, and every edit is refused with one line saying
+why. Errors from SQLite are told apart for the user: a full disk, a permission problem,
+a damaged file and a file that is no project at all each get their own message.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from factcheck.errors import ProjectError
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names, migrations
 
+# "FCK1" in the SQLite header (PRAGMA application_id): marks the file as a factcheck
+# project for file(1) and for us. PRAGMA user_version holds the file format generation;
+# a file with a higher one comes from a newer factcheck and is not opened.
+APPLICATION_ID = 0x46434B31
+FILE_FORMAT = 1
+
+BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another one before giving up
+
 _PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=5000",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
+_READ_PRAGMAS = ("PRAGMA foreign_keys=ON", f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+# SQLite primary result codes (sqlite3.Error.sqlite_errorcode & 0xff).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED = 3, 5, 6
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 8, 10, 11
+_SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
 
 
-def _configure(db: Database) -> None:
-    for pragma in _PRAGMAS:
-        db.execute(pragma)
+def describe_sqlite_error(exc: sqlite3.Error, path: str, *, saving: bool) -> ProjectError:
+    """One line for the user about ``exc``, telling apart the causes they can act on:
+    a full disk, no permission (or a read-only project), a project busy in another
+    program, a damaged file, and a file that is not a project."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    verb = "cannot save" if saving else "cannot open"
+    if code == _SQLITE_FULL:
+        return ProjectError(f"{verb}: the disk is full ({path})")
+    if code == _SQLITE_READONLY:
+        return ProjectError(f"cannot save: the project is read-only ({path})")
+    if code in (_SQLITE_PERM, _SQLITE_CANTOPEN):
+        return ProjectError(f"{verb}: permission denied or the file cannot be opened ({path})")
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return ProjectError(f"{verb}: the project is busy in another program; try again ({path})")
+    if code == _SQLITE_NOTADB:
+        return ProjectError(f"{path}: not a factcheck project file ({exc})")
+    if code == _SQLITE_CORRUPT:
+        return ProjectError(f"{path}: the project file is damaged ({exc})")
+    if code == _SQLITE_IOERR:
+        return ProjectError(f"{verb}: the disk reported an input/output error ({path}: {exc})")
+    return ProjectError(f"{path}: the project file could not be used ({exc})")
+
+
+class Project(Database):
+    """A sqlite-utils :class:`Database` for one project file.
+
+    ``atomic()`` (used by every operation) begins a top-level transaction with ``BEGIN
+    IMMEDIATE``: the write lock is taken before the operation reads, so a concurrent
+    writer waits its turn under ``busy_timeout``. (A deferred transaction that reads
+    first and then writes cannot wait: SQLite fails it at once with "database is
+    locked", because its snapshot may be stale.) On a read-only project ``atomic()``
+    refuses before anything starts; SQLite errors inside it become a
+    :class:`ProjectError` saying whether the disk is full, the file read-only or damaged.
+    """
+
+    path: str = ":memory:"
+    read_only: bool = False
+    read_only_reason: str = ""
+    created: bool = False
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.read_only:
+            raise ProjectError(self.read_only_message())
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise describe_sqlite_error(exc, self.path, saving=True) from None
+        try:
+            yield self
+        except sqlite3.OperationalError as exc:
+            self._rollback_quietly()
+            raise describe_sqlite_error(exc, self.path, saving=True) from None
+        except BaseException:
+            self._rollback_quietly()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback_quietly()
+            raise describe_sqlite_error(exc, self.path, saving=True) from None
+
+    def _rollback_quietly(self) -> None:
+        if self.conn.in_transaction:
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+
+    def read_only_message(self) -> str:
+        why = f": {self.read_only_reason}" if self.read_only_reason else ""
+        return f"cannot save: the project is read-only ({self.path}{why})"
 
 
 def _check_not_newer(db: Database, path: str) -> None:
@@ -40,30 +138,151 @@ def _check_not_newer(db: Database, path: str) -> None:
             f"{path}: written by a newer version of factcheck (schema {max(unknown)}); "
             "update factcheck to open it"
         )
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > FILE_FORMAT:
+        raise ProjectError(
+            f"{path}: written by a newer version of factcheck (file format {version}); "
+            "update factcheck to open it"
+        )
 
 
-def connect(path: str | Path) -> Database:
+def _check_ours(db: Database, path: str) -> None:
+    """Refuse an SQLite file that belongs to another program (before writing to it)."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if app_id not in (0, APPLICATION_ID):
+        raise ProjectError(f"{path}: an SQLite file of another program, not a factcheck project")
+    if app_id == APPLICATION_ID or migrations.applied(db):
+        return
+    tables = db.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchone()[0]
+    if tables:
+        raise ProjectError(f"{path}: an SQLite file of another program, not a factcheck project")
+
+
+def _why_read_only(p: Path) -> str:
+    """Why the project at ``p`` cannot be written, or "" when it can."""
+    if p.exists() and not os.access(p, os.W_OK):
+        return "the file is not writable"
+    folder = p.parent
+    if not os.access(folder, os.W_OK):
+        return "its folder is not writable"
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "it is on a read-only disk"
+    except OSError:
+        pass
+    return ""
+
+
+def _open_read_only(p: Path, reason: str) -> Project:
+    """Open ``p`` without writing anything to it (not even the WAL index)."""
+    uri = f"file:{quote(str(p.resolve()))}"
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        # A WAL project in a folder we cannot write: SQLite cannot create the shared
+        # memory file; nobody can be writing it without that file, so immutable is safe.
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    db = Project(conn, execute_plugins=False)
+    db.read_only, db.read_only_reason = True, reason
+    return db
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> Project:
     """Open (creating if needed) the project at ``path`` and bring its schema up to date.
 
-    ``":memory:"`` opens a throw-away project (tests, benchmarks). Raises
-    :class:`ProjectError` with a one-line reason when the file is not a usable project.
+    ``":memory:"`` opens a throw-away project (tests, benchmarks). A project that cannot
+    be written is opened read-only (``db.read_only``; edits raise :class:`ProjectError`),
+    as is any project with ``read_only``. ``db.created`` tells whether the file is new.
+    Raises :class:`ProjectError` with a one-line reason when the file is not a usable
+    project, telling apart a full disk, a permission problem and a damaged file.
     """
     name = str(path)
-    if name != ":memory:":
-        p = Path(path)
-        if p.is_dir():
-            raise ProjectError(f"{p}: is a folder, not a project file")
+    if name == ":memory:":
+        return _prepare(Project(name, execute_plugins=False), name)
+    p = Path(path)
+    if p.is_dir():
+        raise ProjectError(f"{p}: is a folder, not a project file")
+    if not p.exists() and not p.parent.is_dir():
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ProjectError(f"{p.parent}: cannot create folder ({exc.strerror})") from None
+            raise ProjectError(f"{p.parent}: cannot create folder ({_os_reason(exc)})") from None
+    reason = "opened read-only" if read_only else _why_read_only(p)
+    if reason:
+        if not p.exists():
+            raise ProjectError(f"{p}: cannot create the project: {reason}")
+        try:
+            db = _open_read_only(p, reason)
+            return _prepare(db, name)
+        except sqlite3.Error as exc:
+            raise describe_sqlite_error(exc, name, saving=False) from None
+    existed = p.exists() and p.stat().st_size > 0
     try:
-        db = Database(name, execute_plugins=False)
-        _configure(db)
+        db = Project(name, execute_plugins=False)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(exc, name, saving=False) from None
+    db.created = not existed
+    try:
+        return _prepare(db, name)
+    except _DiskFull:
+        # Reading needs no room: open it read-only, and every edit says why it cannot
+        # be saved.
+        try:
+            return _prepare(_open_read_only(p, "the disk is full"), name)
+        except sqlite3.Error as exc:
+            raise describe_sqlite_error(exc, name, saving=False) from None
+
+
+class _DiskFull(ProjectError):
+    """Opening for writing failed because the disk is full (an existing project can
+    still be opened read-only)."""
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def _prepare(db: Project, name: str) -> Project:
+    db.path = name
+    try:
+        _check_ours(db, name)
         _check_not_newer(db, name)
-        migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"{name}: not a factcheck project file ({exc})") from None
+        if db.read_only:
+            for pragma in _READ_PRAGMAS:
+                db.execute(pragma)
+            if migrations.pending(db):
+                raise ProjectError(
+                    f"{name}: made by an older version of factcheck and needs upgrading, "
+                    f"but it is read-only ({db.read_only_reason})"
+                )
+            return db
+        for pragma in _PRAGMAS:
+            db.execute(pragma)
+        if migrations.pending(db):
+            # Under the write lock, so two programs opening a new project at once do
+            # not both create its tables.
+            with db.atomic():
+                if migrations.pending(db):
+                    migrations.apply(db)
+        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version={FILE_FORMAT}")
+    except ProjectError:
+        db.close()
+        raise
+    except sqlite3.Error as exc:
+        db.close()
+        error = describe_sqlite_error(exc, name, saving=False)
+        if not db.created and (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == _SQLITE_FULL:
+            raise _DiskFull(str(error)) from None
+        raise error from None
     return db
 
 
@@ -79,4 +298,7 @@ def transaction(db: Database) -> Iterator[Database]:
         yield db
 
 
-__all__ = ["MIGRATION_SET", "connect", "schema_version", "transaction"]
+__all__ = [
+    "APPLICATION_ID", "MIGRATION_SET", "Project", "connect", "describe_sqlite_error",
+    "schema_version", "transaction",
+]  # fmt: skip

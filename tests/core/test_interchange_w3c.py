@@ -144,7 +144,10 @@ def _export() -> dict[str, Any]:
             corpus = review_seed_corpus(db)
             make_hostile(db, corpus)
             ops.update_article_metadata(db, 2, "alice", url="https://example.org/news/helmets")
-            ops.add_source(db, corpus.petition, "example.org/no scheme", "alice")
+            # Refused at entry now; an older project may hold it (the exporter copes).
+            source = ops.add_source(db, corpus.petition, "https://x.org", "alice").created_id
+            db.execute("UPDATE evidence SET url = 'example.org/no scheme' WHERE id = ?",
+                       (source,))  # fmt: skip
             db.execute("UPDATE claims SET placement = 'orphaned' WHERE id = ?",
                        (corpus.rescued,))  # fmt: skip
             report = gather_report(db, reviewer="alice")
@@ -174,7 +177,7 @@ def test_the_export_covers_what_the_conformance_cases_rely_on() -> None:
     assert purposes == {"assessing", "tagging", "commenting", "linking"}
     assert any(b.get("type") == "TextualBody" and b["purpose"] == "linking"
                for a in ANNOTATIONS for b in a["body"])  # fmt: skip
-    assert any(a["target"]["source"].startswith("https://") for a in ANNOTATIONS)
+    assert any(a["target"]["source"]["id"].startswith("https://") for a in ANNOTATIONS)
     assert any(len(a["target"]["selector"]) == 1 for a in ANNOTATIONS)  # the orphan
 
 
@@ -307,3 +310,109 @@ def test_an_empty_collection_passes_the_collection_and_page_musts() -> None:
     assert empty["total"] == 0 and empty["first"]["items"] == []
     assert failed_musts(empty, COLLECTION_MUSTS) == []
     assert failed_musts(empty, PAGE_MUSTS) == []
+
+
+# --- the SHOULD assertions --------------------------------------------------------------
+# An optional-feature assertion of the suite "passes" through ``onUnexpectedResult:
+# passAndContinue`` even when the feature is missing; here a SHOULD counts as met only
+# when the schema gives its expected result, which is what "implements" means.
+
+
+def met(assertion: Assertion, doc: Any) -> bool:
+    if isinstance(assertion.spec, str):
+        schema = _schema(assertion.spec)
+        expected = schema.get("expectedResult", "valid") == "valid"
+        return _validator(assertion.spec).is_valid(doc) == expected
+    results = [met(Assertion(s), doc) for s in assertion.spec["assertions"]]
+    return any(results) if assertion.spec.get("compareWith", "and") == "or" else all(results)
+
+
+def shoulds(folder: str) -> list[Assertion]:
+    """Every SHOULD assertion schema of the suite under ``folder`` (the ``.test`` lists
+    name only some of them; the body and target ones are files of their own)."""
+    found = [Assertion(str(p.relative_to(W3C))) for p in sorted((W3C / folder).rglob("*.json"))]
+    return [a for a in found if a.assertion_type == "should"]
+
+
+ANNOTATION_SHOULDS = shoulds("annotations")
+COLLECTION_SHOULDS = [a for a in shoulds("collections") if "/pages/" not in str(a.spec)]
+PAGE_SHOULDS = shoulds("collections/pages")
+
+
+def _should_results() -> list[tuple[str, bool]]:
+    results = [(a.name, met(a, anno)) for a in ANNOTATION_SHOULDS for anno in ANNOTATIONS]
+    results += [(a.name, met(a, EXPORT)) for a in COLLECTION_SHOULDS]
+    pages = [EXPORT["first"], *EXPORT["@included"]]
+    results += [(a.name, met(a, {"@context": EXPORT["@context"], **p}))
+                for a in PAGE_SHOULDS for p in pages]  # fmt: skip
+    return results
+
+
+def test_at_least_90_percent_of_the_should_checks_are_met() -> None:
+    assert len(ANNOTATION_SHOULDS) == 33 and COLLECTION_SHOULDS and PAGE_SHOULDS
+    results = _should_results()
+    passed = sum(ok for _, ok in results)
+    assert passed / len(results) >= 0.9, sorted({n for n, ok in results if not ok})
+    # what is left: a FragmentSelector (RFC 5147) only fits plain-text targets
+    assert {n for n, ok in results if not ok} <= {"4.2.1-conformsTo"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "3.3.2-annotationCreatorAgentIdImplemented",
+        "3.3.2-annotationCreatorAgentNicknameImplemented",
+        "3.3.2-annotationGeneratorAgentIdImplemented",
+        "3.3.2-annotationGeneratorAgentTypeImplemented",
+        "3.3.2-annotationGeneratorAgentSingleNameImplemented", "3.2.1-bodySingleLanguage",
+        "3.3.1-bodyCreated", "3.3.1-bodySingleCreator", "3.3.2-bodyCreatorAgentIdImplemented",
+        "3.2.1-targSingleFormat", "3.3.2-targCreatorAgentIdImplemented",
+    ],
+)  # fmt: skip
+def test_each_annotation_meets_the_should(name: str) -> None:
+    (assertion,) = [a for a in ANNOTATION_SHOULDS if a.name == name]
+    assert all(met(assertion, anno) for anno in ANNOTATIONS)
+    stripped = copy.deepcopy(ANNOTATIONS[0])
+    for key in ("creator", "generator"):
+        stripped.pop(key, None)
+    stripped["body"] = [{"type": "TextualBody", "value": "x"}]
+    stripped["target"] = {"type": "SpecificResource", "source": "http://example.org/a"}
+    assert not met(assertion, stripped), name  # the check can fail
+
+
+def test_reviewers_have_stable_ids_and_the_app_its_version() -> None:
+    from factcheck import __version__
+
+    creators = {a["creator"]["name"]: a["creator"]["id"] for a in ANNOTATIONS}
+    assert len(set(creators.values())) == len(creators)  # one id per reviewer
+    for anno in ANNOTATIONS:
+        assert anno["generator"]["name"] == f"factcheck {__version__}"
+        assert anno["generator"]["type"] == "Software"
+        verdict = next(b for b in anno["body"] if b.get("purpose") == "assessing")
+        assert verdict["creator"]["id"] == anno["creator"]["id"]
+        assert verdict["language"] == "en"
+    from factcheck.core.interchange.ids import agent_iri
+
+    assert agent_iri("Alice ") == agent_iri("alice") != agent_iri("bob")
+
+
+def test_target_source_carries_format_language_and_author() -> None:
+    from dataclasses import replace
+
+    from factcheck.core.interchange.w3c import annotation
+    from factcheck.core.model import Status
+    from factcheck.core.report.model import ArticleInfo, ReportClaim
+
+    info = ArticleInfo(1, "T", "Outlet", "", "Ana Ruiz; Bo Li", "2024-01-02", "ab" * 32)
+    claim = ReportClaim(1, 1, 0, 4, "Text", "", " more", Status.CORROBORATED, (), "", "rev",
+                        "2024-01-03T00:00:00Z", "2024-01-03T00:00:00Z")  # fmt: skip
+    plain = annotation(claim, info, "urn:x:1")["target"]
+    assert plain["source"]["format"] == "text/plain" and "language" not in plain["source"]
+    assert [c["name"] for c in plain["source"]["creator"]] == ["Ana Ruiz", "Bo Li"]
+    assert {"type": "FragmentSelector", "conformsTo": "http://tools.ietf.org/rfc/rfc5147",
+            "value": "char=0,4"} in plain["selector"]  # fmt: skip
+    web = annotation(claim, replace(info, url="https://n.example/a", language="es"), "urn:x:1")
+    assert web["target"]["source"]["format"] == "text/html"
+    assert web["target"]["source"]["language"] == "es"
+    assert all(s["type"] != "FragmentSelector" for s in web["target"]["selector"])
+    assert failed_musts(web, ANNOTATION_MUSTS) == []

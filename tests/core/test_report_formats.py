@@ -162,8 +162,10 @@ def test_w3c_and_claimreview_files_are_json_ld(
 
 
 def test_every_format_has_a_name_extension_and_writer() -> None:
-    assert list(FORMATS) == ["html", "pdf", "md", "csv", "json", "w3c", "claimreview"]
-    assert all(f.writer is not None for n, f in FORMATS.items() if n != "pdf")
+    assert list(FORMATS) == ["html", "pdf", "md", "csv", "json", "w3c", "claimreview",
+                             "claimreview-html"]  # fmt: skip
+    assert all(f.writer is not None for n, f in FORMATS.items() if n != "pdf" and not f.folder)
+    assert [n for n, f in FORMATS.items() if f.folder] == ["claimreview-html"]
     assert default_filename("w3c") == "factcheck-annotations.jsonld"
 
 

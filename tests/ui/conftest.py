@@ -3,14 +3,15 @@ blocks), and a factory building the main window on a temp project with the seeds
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
 from factcheck import config
@@ -29,6 +30,39 @@ def _ui_isolation(tmp_path: Path) -> Iterator[None]:
                       str(tmp_path / "qsettings"))  # fmt: skip
     config.save(config.Config(reviewer=REVIEWER))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_timer_left_running() -> Iterator[None]:
+    """Fail a test that leaves a QTimer running after its widgets are closed (a timer
+    that outlives its test fires into the next one). Set up before ``qtbot``, so this
+    checks after pytest-qt has closed the test's widgets."""
+    started: list[weakref.ref[QTimer]] = []
+    original = QTimer.start
+
+    def start(timer: QTimer, *args: object) -> None:
+        started.append(weakref.ref(timer))
+        original(timer, *args)  # type: ignore[arg-type]
+
+    QTimer.start = start  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        QTimer.start = original  # type: ignore[method-assign]
+    QApplication.processEvents()
+    running = []
+    for ref in started:
+        timer = ref()
+        try:
+            if timer is not None and timer.isActive():
+                parent = timer.parent()
+                running.append(f"{type(parent).__name__ if parent else 'no parent'}"
+                               f" ({timer.interval()} ms)")  # fmt: skip
+                timer.stop()
+        except RuntimeError:  # its C++ object is gone: stopped with it
+            continue
+    if running:
+        pytest.fail("QTimer left running after the test: " + ", ".join(running))
 
 
 @pytest.fixture
@@ -142,3 +176,18 @@ def choose_menu(
         if isinstance(sub, QMenu):
             menu = sub
             qtbot.waitUntil(menu.isVisible)
+
+
+def drop_files(window: MainWindow, paths: list[Path]) -> None:
+    """Drag files over the reader and drop them, as a file manager would."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    target = window.reader.viewport()
+    point = QPoint(40, 40)
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(target, drop)

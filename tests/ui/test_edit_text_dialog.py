@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from factcheck.core.model import ArticleDraft
 from factcheck.store import ops, queries
 from factcheck.ui.articles.edit_text_dialog import EditTextDialog, editor_text
+from factcheck.ui.session.session import Session
 
 TEXT = (
     "The council approved the budget on Monday. Spending on schools rises by 4 percent "
@@ -36,7 +37,7 @@ def article(db: Database) -> int:
 @pytest.fixture
 def open_dialog(db: Database, article: int, qtbot: QtBot) -> Callable[[], EditTextDialog]:
     def make() -> EditTextDialog:
-        dialog = EditTextDialog(db, article, "bo")
+        dialog = EditTextDialog(Session(db, ":memory:", "bo"), article)
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.activateWindow()
@@ -162,7 +163,7 @@ def test_no_change_and_empty_text_are_not_saved(
 def test_non_breaking_spaces_survive_an_unrelated_edit(db: Database, qtbot: QtBot) -> None:
     text = "Price:\u00a0100\u00a0EUR.\n\nSecond paragraph with a claim in it."
     (res,), _ = ops.import_articles(db, [ArticleDraft("NBSP", text)], "ana")
-    dialog = EditTextDialog(db, res.article_id, "bo")
+    dialog = EditTextDialog(Session(db, ":memory:", "bo"), res.article_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -16,13 +16,14 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from factcheck.ui.export.export_dialog import ExportDialog
+from factcheck.ui.session.session import Session
 from tests.core.test_report_corpus import HOSTILE_TITLE, make_hostile, review_seed_corpus
 
 
 @pytest.fixture
 def dialog(qtbot: QtBot, seeded_db: Database) -> ExportDialog:
     review_seed_corpus(seeded_db)
-    dlg = ExportDialog(seeded_db, [1, 2])
+    dlg = ExportDialog(Session(seeded_db, ":memory:", "t"), [1, 2])
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -131,7 +132,7 @@ def test_a_failed_export_is_reported_in_the_dialog(
 
 
 def test_without_chosen_articles_only_the_whole_project(qtbot: QtBot, seeded_db: Database) -> None:
-    dlg = ExportDialog(seeded_db, None)
+    dlg = ExportDialog(Session(seeded_db, ":memory:", "t"), None)
     qtbot.addWidget(dlg)
     assert dlg.whole.isChecked() and not dlg.chosen.isEnabled()
     assert dlg.article_scope() is None
@@ -139,7 +140,7 @@ def test_without_chosen_articles_only_the_whole_project(qtbot: QtBot, seeded_db:
 
 def test_hostile_titles_stay_text_in_the_preview(qtbot: QtBot, seeded_db: Database) -> None:
     make_hostile(seeded_db, review_seed_corpus(seeded_db))
-    dlg = ExportDialog(seeded_db, [1])
+    dlg = ExportDialog(Session(seeded_db, ":memory:", "t"), [1])
     qtbot.addWidget(dlg)
     assert HOSTILE_TITLE in dlg.preview.toPlainText()
     images = []
@@ -165,7 +166,7 @@ def test_a_big_project_previews_only_the_first_claims(qtbot: QtBot, seeded_db: D
         starts = [i for i in range(0, 1500) if not text[i].isspace()][:150]
         specs += [ops.ClaimSpec(article_id, s, s + 1) for s in starts]
     ops.mark_claims(seeded_db, specs, "r")
-    dlg = ExportDialog(seeded_db, None)
+    dlg = ExportDialog(Session(seeded_db, ":memory:", "t"), None)
     qtbot.addWidget(dlg)
     text = dlg.preview.toPlainText()
     assert "Preview: the first 300 of 450 claims; the export holds them all." in text
@@ -183,7 +184,7 @@ def test_the_preview_is_readable_paper_with_the_whole_chart(
     review_seed_corpus(seeded_db)
     apply_scheme("dark")
     try:
-        dlg = ExportDialog(seeded_db, [1])
+        dlg = ExportDialog(Session(seeded_db, ":memory:", "t"), [1])
         qtbot.addWidget(dlg)
         dlg.show()
         qtbot.waitExposed(dlg)

@@ -5,29 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from factcheck.store import queries
-from factcheck.ui.shell.main_window import MainWindow
-from tests.ui.conftest import WindowFactory
-
-
-def _drop(window: MainWindow, paths: list[Path]) -> None:
-    """Drag files over the reader and drop them, as a file manager would."""
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    target = window.reader.viewport()
-    point = QPoint(40, 40)
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(target, drop)
+from tests.ui.conftest import WindowFactory, drop_files
 
 
 def test_dropping_files_imports_them_and_names_refused_ones(
@@ -41,7 +23,7 @@ def test_dropping_files_imports_them_and_names_refused_ones(
     empty.write_bytes(b"")
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\x00\x00\x01binary")
-    _drop(window, [good, empty, binary])
+    drop_files(window, [good, empty, binary])
     qtbot.waitUntil(lambda: window.navigator.articles.rowCount() == 6)
     assert window.article is not None and window.article.title == "Harbour bridge repairs delayed"
     box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
@@ -49,7 +31,7 @@ def test_dropping_files_imports_them_and_names_refused_ones(
     assert "empty.txt: the file is empty" in box.text()
     assert "photo.txt: looks like a binary file" in box.text()
     box.close()
-    _drop(window, [good])  # the same file again: a duplicate, not a second article
+    drop_files(window, [good])  # the same file again: a duplicate, not a second article
     qtbot.waitUntil(lambda: "already in the project" in window.statusBar().currentMessage())
     assert queries.article_count(window.session.db) == 6  # type: ignore[union-attr]
 

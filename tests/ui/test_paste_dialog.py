@@ -16,6 +16,7 @@ from factcheck.store import ops, queries
 from factcheck.store.importer import Outcome
 from factcheck.ui.articles.edit_text_dialog import editor_text
 from factcheck.ui.articles.paste_dialog import PasteDialog
+from factcheck.ui.session.session import Session
 
 PASTED = (
     "Harbour bridge repairs delayed\n\nRepairs to the Harbour bridge will not be finished "
@@ -27,7 +28,7 @@ PASTED = (
 def paste(db: Database, qtbot: QtBot) -> Callable[[str], PasteDialog]:
     def make(clipboard: str) -> PasteDialog:
         QApplication.clipboard().setText(clipboard)
-        dialog = PasteDialog(db, "ana")
+        dialog = PasteDialog(Session(db, ":memory:", "ana"))
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -3,6 +3,13 @@
 Table rows become paragraphs of their cells' text separated by tabs, placed where the
 table stands. A file that is not a Word document (not a zip, or a zip without
 ``word/document.xml``) is refused with the reason.
+
+A .docx is a zip archive, and XML compresses a thousandfold: a 158 KB file can hold
+1.5 million paragraphs that take minutes and gigabytes to parse. Before anything is
+parsed, the zip's directory is checked (number of parts, total size once inflated, size
+of the XML) and the inflated main document is scanned for its paragraph count; a file
+past any limit is refused with the reason. Inflated sizes are the ones the directory
+declares, which the zip reader also enforces while inflating.
 """
 
 from __future__ import annotations
@@ -19,6 +26,36 @@ from factcheck.core.model import ArticleDraft
 from factcheck.errors import ImportRefused
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+MIB = 1024 * 1024
+MAX_PARTS = 2000  # a Word file has tens of parts; pictures add one each
+MAX_INFLATED_BYTES = 300 * MIB  # everything, pictures included, once inflated
+MAX_XML_BYTES = 16 * MIB  # all the XML parts together (a long article: ~1 MiB)
+MAX_PARAGRAPHS = 20_000  # a long article has hundreds
+
+
+def check_zip_bomb(zf: zipfile.ZipFile, name: str) -> None:
+    """Refuse a Word file whose content would take far more than an article's memory
+    or time to parse (see the module docstring); reads only the directory and, bounded
+    by :data:`MAX_XML_BYTES`, the main document part."""
+    infos = zf.infolist()
+    if len(infos) > MAX_PARTS:
+        raise ImportRefused(f"{name}: too many parts for a Word article ({len(infos)}; "
+                            f"at most {MAX_PARTS})")  # fmt: skip
+    inflated = sum(i.file_size for i in infos)
+    if inflated > MAX_INFLATED_BYTES:
+        limit = MAX_INFLATED_BYTES // MIB
+        raise ImportRefused(f"{name}: inflates to {inflated / MIB:.0f} MiB, over the {limit} "
+                            "MiB limit for a Word article")  # fmt: skip
+    xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    if xml > MAX_XML_BYTES:
+        raise ImportRefused(f"{name}: {xml / MIB:.0f} MiB of document XML once inflated, over "
+                            f"the {MAX_XML_BYTES // MIB} MiB limit for a Word article")  # fmt: skip
+    body = zf.read("word/document.xml")
+    paragraphs = body.count(b"<w:p>") + body.count(b"<w:p ")
+    if paragraphs > MAX_PARAGRAPHS:
+        raise ImportRefused(f"{name}: {paragraphs} paragraphs, over the {MAX_PARAGRAPHS} "
+                            "limit for a Word article")  # fmt: skip
 
 
 def _blocks(document: Any) -> Iterator[tuple[str, str]]:
@@ -51,6 +88,7 @@ def read_docx(path: Path, data: bytes) -> ArticleDraft:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if "word/document.xml" not in zf.namelist():
                 raise ImportRefused(f"{name}: not a Word document (no word/document.xml inside)")
+            check_zip_bomb(zf, name)
         import docx
 
         document = docx.Document(io.BytesIO(data))

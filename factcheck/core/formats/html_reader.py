@@ -1,10 +1,19 @@
 """Saved web pages: the article's main text and metadata, without the page around it.
 
-Extraction is trafilatura's (offline: it only reads the bytes given), tuned for
-precision and without comments, so navigation, adverts, cookie banners, comment threads
-and related links stay out; script and style content never reaches the text. Metadata
-trafilatura misses is looked up in the page's ``<title>``, Open Graph and ``<meta>``
-tags with lxml.
+Extraction is trafilatura's (offline: it only reads the bytes given), without comments,
+so navigation, adverts, cookie banners, comment threads and related links stay out;
+script and style content never reaches the text. Its precision mode is used first,
+because it scored best on the set of test pages (``tests/data/extraction``, measured by
+``python -m tests.extraction_quality``; the README has the table). Precision mode can
+drop most of an article on some layouts, so when its text has less than
+:data:`FALLBACK_RATIO` of the words recall mode finds, the default mode is taken
+instead, and recall mode when the default is short too.
+
+Metadata trafilatura misses is looked up in the page's ``<title>``, headline element,
+Open Graph and ``<meta>`` tags and byline elements with lxml. The title is the headline
+(``og:title`` or the article's ``<h1>``) when the page's ``<title>`` says something
+else (a promotion, the section's name). Bylines are cleaned by
+:func:`factcheck.core.formats.bylines.clean_byline`.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from typing import Any
 
 from factcheck.core.article_text import read_metadata
 from factcheck.core.decoding import looks_binary
+from factcheck.core.formats.bylines import clean_byline
 from factcheck.core.formats.common import (
     first,
     iso_date,
@@ -29,7 +39,8 @@ def _page_metadata(data: bytes) -> dict[str, str]:
     """Metadata from the page's head tags; empty values where a tag is absent."""
     from trafilatura.utils import load_html  # lxml, with trafilatura's encoding handling
 
-    found = {"title": "", "og_title": "", "site": "", "url": "", "author": "", "date": ""}
+    found = {"title": "", "og_title": "", "headline": "", "site": "", "url": "", "author": "",
+             "byline": "", "date": ""}  # fmt: skip
     root = load_html(data)
     if root is None:
         return found
@@ -49,25 +60,111 @@ def _page_metadata(data: bytes) -> dict[str, str]:
         "//meta[@property='og:url']", "content"
     )
     found["author"] = attr("//meta[@name='author']", "content")
+    found["headline"] = _headline(root, found["site"])
+    found["byline"] = _byline(root)
     found["date"] = attr("//meta[@property='article:published_time']", "content") or attr(
         "//time[@datetime]", "datetime"
     )
     return found
 
 
-def _extract(data: bytes) -> Any:
+def _text_of(el: Any) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _headline(root: Any, site: str) -> str:
+    """The article's headline element: an ``<h1>`` in the article (or marked as the
+    headline), else the first ``<h1>`` that is not the site's name."""
+    for xpath in ("//*[@itemprop='headline']", "//article//h1", "//main//h1", "//h1"):
+        for el in root.xpath(xpath):
+            text = _text_of(el)
+            if text and text.casefold() != site.casefold() and len(text.split()) >= 2:
+                return text
+    return ""
+
+
+_BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' or contains(@class,'byline') "
+    "or contains(@class,'author') or @class='by' or contains(@class,'credits')]"
+)
+
+
+def _byline(root: Any) -> str:
+    """The text of the first short byline-like element (class byline/author...)."""
+    for el in root.xpath(_BYLINE_XPATH):
+        text = _text_of(el)
+        if text and len(text) <= 120:
+            return text
+    return ""
+
+
+MODES = ("precision", "default", "recall")
+FALLBACK_RATIO = 0.5  # precision/default text shorter than this share of recall's: fall back
+
+
+def _extract(data: bytes, mode: str = "precision", *, metadata: bool = True) -> Any:
     import trafilatura
 
     with quiet_library("trafilatura"), quiet_library("htmldate"):
         return trafilatura.bare_extraction(
             data,
-            with_metadata=True,
-            favor_precision=True,
+            with_metadata=metadata,
+            favor_precision=mode == "precision",
+            favor_recall=mode == "recall",
             include_comments=False,
             include_tables=True,
             include_images=False,
             include_links=False,
         )
+
+
+def _doc_text(doc: Any) -> str:
+    return str(getattr(doc, "text", "") or "") if doc is not None else ""
+
+
+def choose_text(texts: dict[str, str]) -> str:
+    """The mode whose text to keep: the first of :data:`MODES` holding at least
+    :data:`FALLBACK_RATIO` of the words of the longest text; "" when all are empty."""
+    longest = max((len(t.split()) for t in texts.values()), default=0)
+    for mode in MODES:
+        if mode in texts and len(texts[mode].split()) >= FALLBACK_RATIO * longest:
+            return mode
+    return ""
+
+
+def extract_article(data: bytes) -> tuple[Any, str, str]:
+    """(trafilatura's document with metadata, the chosen text, the mode it came from).
+
+    Precision mode first; recall mode is run to see whether precision lost most of the
+    text, and the default mode only when it did."""
+    doc = _extract(data, "precision")
+    texts = {"precision": _doc_text(doc), "recall": _doc_text(_extract(data, "recall",
+                                                                       metadata=False))}
+    if choose_text(texts) != "precision":
+        texts["default"] = _doc_text(_extract(data, "default", metadata=False))
+    mode = choose_text(texts) or "precision"
+    return doc, texts[mode], mode
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in text.split() if any(c.isalnum() for c in w)}
+
+
+def agree(a: str, b: str) -> bool:
+    """Whether two titles name the same story (most of the shorter one's words shared)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def choose_title(extracted: str, page: dict[str, str], fallback: str) -> str:
+    """The extracted title when it agrees with the headline (``og:title``, the article's
+    ``<h1>``), else the headline: ``<title>`` is often a promotion or a section name."""
+    headlines = [h for h in (page["og_title"], page["headline"]) if h]
+    if extracted and (not headlines or any(agree(extracted, h) for h in headlines)):
+        return extracted
+    return first(*headlines, extracted, page["title"], fallback)
 
 
 def read_html(path: Path, data: bytes) -> ArticleDraft:
@@ -76,21 +173,22 @@ def read_html(path: Path, data: bytes) -> ArticleDraft:
     if looks_binary(data):
         raise ImportRefused(f"{name}: not an HTML page (the file holds binary data)")
     try:
-        doc = _extract(data)
+        doc, raw, _mode = extract_article(data)
     except Exception as exc:  # a parser failing on hostile markup is a refusal, not a crash
         raise ImportRefused(f"{name}: the page could not be read ({exc})") from None
-    raw = str(getattr(doc, "text", "") or "") if doc is not None else ""
     text = require_article(
         join_paragraphs(raw.split("\n")), name, "no article text found in the page"
     )
     page = _page_metadata(data)
     meta = read_metadata(text, fallback_title=path.stem)
+    outlet = first(getattr(doc, "sitename", None), page["site"], meta.outlet)
     return ArticleDraft(
-        title=first(getattr(doc, "title", None), page["og_title"], page["title"], meta.title),
+        title=choose_title(first(getattr(doc, "title", None)), page, meta.title),
         text=text,
-        outlet=first(getattr(doc, "sitename", None), page["site"], meta.outlet),
+        outlet=outlet,
         url=first(getattr(doc, "url", None), page["url"], meta.url),
-        author=first(getattr(doc, "author", None), page["author"], meta.author),
+        author=first(*(clean_byline(b, outlet) for b in (
+            first(getattr(doc, "author", None)), page["author"], page["byline"], meta.author))),
         published=iso_date(first(getattr(doc, "date", None), page["date"])) or meta.published,
         source_path=str(path),
     )

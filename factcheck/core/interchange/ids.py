@@ -9,15 +9,20 @@
   the same claim and links between claims survive a round trip. Two claims on exactly
   the same span in one project (rare) are told apart by a ``~2``, ``~3``... suffix in
   the order of their ids.
+* A reviewer (or an article's author) is ``urn:factcheck:agent:<hash of the name>``
+  (:func:`agent_iri`); the app itself is ``urn:factcheck:software:factcheck``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 ARTICLE_URN = "urn:factcheck:article:"
 CLAIM_URN = "urn:factcheck:claim:"
 COLLECTION_URN = "urn:factcheck:collection:"
+AGENT_URN = "urn:factcheck:agent:"
+SOFTWARE_IRI = "urn:factcheck:software:factcheck"
 
 # RFC 3987 absolute IRI, loosely: a scheme, a colon, then no white space, controls or
 # the characters IRIs never hold unescaped.
@@ -50,3 +55,11 @@ def parse_article_iri(iri: str) -> str | None:
     """The content hash in an ``urn:factcheck:article:`` IRI, else None."""
     m = _ARTICLE.match(iri)
     return m[1] if m else None
+
+
+def agent_iri(name: str) -> str:
+    """A stable IRI for a person or organisation known only by name: the same name
+    (ignoring case and surrounding space) gives the same IRI in every project and export,
+    so another tool can tell reviewers apart without their names being unique keys."""
+    digest = hashlib.sha256(" ".join(name.split()).casefold().encode("utf-8")).hexdigest()
+    return AGENT_URN + digest[:32]

@@ -6,20 +6,63 @@ through ``next`` among the ``@included`` objects), an ``AnnotationPage``, a sing
 ``Annotation``, or a JSON list of annotations. Values may be single or in arrays, as
 JSON-LD allows. Annotations by other tools import too: any annotation whose target has
 a source and a ``TextQuoteSelector`` or ``TextPositionSelector``; without an
-``assessing`` body the claim is unverified.
+``assessing`` body the claim is unverified. A verdict in another tool's words ("False",
+"Mostly true", "Misleading", "Unproven"...) maps onto the nearest status
+(:data:`FOREIGN_VERDICTS`, the way ClaimReview ratings group: false-ish ratings
+contradict, true-ish ones corroborate, the middle is inconclusive), with a note saying
+so; a verdict no table knows leaves the claim unverified, with a note.
 
 Nothing here raises on bad content: an annotation that cannot be read becomes a
-:class:`ParseProblem` and the others are still returned.
+:class:`ParseProblem` and the others are still returned. That includes an annotation
+holding a lone surrogate (a JSON ``"\ud800"``, which no UTF-8 file or database can
+store) and positions that are not plain non-negative integers of at most 18 digits.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from factcheck.core.model import Relation, Status
 from factcheck.errors import InvalidInput
+
+_C, _K, _I, _U = Status.CONTRADICTED, Status.CORROBORATED, Status.INCONCLUSIVE, Status.UNVERIFIED
+FOREIGN_VERDICTS: dict[str, Status] = {
+    **dict.fromkeys((
+        "false", "untrue", "not true", "incorrect", "wrong", "fake", "fabricated", "hoax",
+        "pants on fire", "mostly false", "partly false", "partially false", "misleading",
+        "distorted", "inaccurate", "debunked", "refuted", "contradicts", "scam",
+        "false context", "manipulated", "altered", "satire", "exaggerated", "baseless",
+    ), _C),
+    **dict.fromkeys((
+        "true", "correct", "accurate", "mostly true", "mostly correct", "verified",
+        "confirmed", "supported", "correct attribution", "legit", "real", "corroborates",
+    ), _K),
+    **dict.fromkeys((
+        "unproven", "unverifiable", "unsubstantiated", "undetermined", "disputed",
+        "half true", "half-true", "mixture", "mixed", "unclear", "needs context",
+        "missing context", "lacks context", "outdated", "partly true", "research in progress",
+        "no evidence", "insufficient evidence", "uncertain",
+    ), _I),
+    **dict.fromkeys(("not rated", "unrated", "not yet rated", "pending", "unknown"), _U),
+}  # fmt: skip
+
+
+def read_verdict(value: str) -> tuple[Status | None, str]:
+    """The status a verdict stands for, with a note when it was translated ("" when the
+    value is one of ours); None when no status fits."""
+    word = value.strip()
+    try:
+        return Status(word.lower()), ""
+    except ValueError:
+        pass
+    key = " ".join(word.casefold().replace("_", " ").strip(" .!?\"'").split())
+    status = FOREIGN_VERDICTS.get(key) or FOREIGN_VERDICTS.get(key.replace("-", " "))
+    if status is None:
+        return None, f"unknown verdict {value!r}, left unverified"
+    return status, f"verdict {value!r} read as {status.value}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +135,39 @@ def _str(value: Any) -> str:
     return ""
 
 
+_DIGITS = re.compile(r"[0-9]{1,18}")  # str.isdigit() also takes "²" and "٣"
+MAX_POSITION = 10**18 - 1
+
+
 def _int(value: Any) -> int | None:
+    """A position: a JSON integer or a string of ASCII digits, 0 .. 10**18-1; else None."""
     v = _list(value)[0] if _list(value) else None
     if isinstance(v, bool):
         return None
     if isinstance(v, int):
-        return v
-    if isinstance(v, str) and v.strip().isdigit():
-        return int(v)
+        return v if 0 <= v <= MAX_POSITION else None
+    if isinstance(v, str) and _DIGITS.fullmatch(v.strip()):
+        return int(v.strip())
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(node: Any) -> str | None:
+    """The first string (key or value) in ``node`` holding a lone surrogate, if any.
+    Iterative: a deeply nested annotation must not exhaust the stack."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return None
 
 
@@ -201,10 +269,11 @@ def _read_bodies(
         if "linking" in purposes or (body.get("source") is not None and not value):
             _read_link(body, links, sources, warnings)
         elif "assessing" in purposes:
-            try:
-                status = Status(value.strip().lower())
-            except ValueError:
-                warnings.append(f"unknown verdict {value!r}, left unverified")
+            found, note = read_verdict(value)
+            if found is not None:
+                status = found
+            if note:
+                warnings.append(note)
         elif "tagging" in purposes:
             if value.strip():
                 tags.append(value.strip())
@@ -240,6 +309,12 @@ def parse_annotation(anno: Any, index: int = 0) -> AnnotationRecord | ParseProbl
     if not isinstance(anno, dict):
         return ParseProblem(index, "", "not an annotation (expected a JSON object)")
     ident = _str(anno.get("id")) or f"#{index + 1}"
+    bad = _lone_surrogate(anno)
+    if bad is not None:
+        if _SURROGATE.search(ident):
+            ident = f"#{index + 1}"
+        return ParseProblem(index, ident, "holds an invalid character (a lone UTF-16 "
+                            "surrogate such as \\ud800), which cannot be stored")  # fmt: skip
     target, source = _target(anno)
     if target is None or not source:
         return ParseProblem(index, ident, "no target with a source to place it on")
@@ -279,3 +354,39 @@ def parse_annotations(data: Any) -> tuple[list[AnnotationRecord], list[ParseProb
         result = parse_annotation(node, i)
         (records if isinstance(result, AnnotationRecord) else problems).append(result)  # type: ignore[arg-type]
     return records, problems
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedArticle:
+    """An article's text carried in the file (``factcheck report --format w3c
+    --embed-text``), so annotations on it can be imported into a project without it."""
+
+    id: str  # the IRI annotations use as their target's source
+    text: str
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: str = ""
+    language: str = ""
+
+
+def embedded_articles(data: Any) -> dict[str, EmbeddedArticle]:
+    """The articles whose text a collection carries in ``@included`` (objects with an
+    ``id`` and a string ``value`` that are not annotation pages), by IRI."""
+    if not isinstance(data, dict):
+        return {}
+    found: dict[str, EmbeddedArticle] = {}
+    for node in _list(data.get("@included")):
+        if not isinstance(node, dict) or "AnnotationPage" in _types(node):
+            continue
+        ident, value = _str(node.get("id")), node.get("value")
+        if not ident or not isinstance(value, str) or not value.strip():
+            continue
+        authors = [_agent_name(a) for a in _list(node.get("creator"))]
+        found[ident] = EmbeddedArticle(
+            id=ident, text=value, title=_str(node.get("fc:title")), url=_str(node.get("fc:url")),
+            outlet=_str(node.get("fc:outlet")), author="; ".join(a for a in authors if a),
+            published=_str(node.get("fc:published")), language=_str(node.get("language")),
+        )  # fmt: skip
+    return found

@@ -36,6 +36,8 @@ def article_info(article: Article) -> ArticleInfo:
         author=article.author,
         published=article.published,
         content_hash=article.content_hash,
+        # the language and claimant columns may not exist in every project version
+        language=str(getattr(article, "language", "") or ""),
     )
 
 
@@ -127,7 +129,7 @@ def build_report(
                 evidence=tuple(items.get(c.id, ())),
                 last_change=LastChange(change.at, change.reviewer, change.action)
                 if change else None,
-                placement=c.placement,
+                placement=c.placement, claimant=str(getattr(c, "claimant", "") or ""),
             ))  # fmt: skip
             all_tags.extend(c.tags)
             untagged += not c.tags

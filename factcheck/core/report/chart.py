@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from factcheck.core.colors import STATUS_COLORS
+from factcheck.core.colors import STATUS_GRAPHIC_COLORS
 from factcheck.core.model import Status
 from factcheck.core.report.model import STATUS_ORDER, Summary
 
@@ -41,7 +41,7 @@ def chart_svg(summary: Summary, *, title: str = "Claims per verdict") -> Markup:
             f'font-family="Helvetica, Arial, sans-serif" font-size="14" fill="#222">'
             f"{escape(Status(status).label)}</text>"
             f'<rect x="{LABEL_W}" y="{y + 5}" width="{max(w, 2)}" height="{ROW - 10}" '
-            f'rx="3" fill="{STATUS_COLORS[status]}" stroke="#555" stroke-width="0.5"/>'
+            f'rx="3" fill="{STATUS_GRAPHIC_COLORS[status]}" stroke="#555" stroke-width="0.5"/>'
             f'<text x="{LABEL_W + max(w, 2) + 8}" y="{y + ROW / 2 + 5:.0f}" '
             f'font-family="Helvetica, Arial, sans-serif" font-size="14" fill="#222">'
             f"{n} ({share})</text>"

@@ -3,13 +3,16 @@
 Spreadsheet formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return would be run as a formula by Excel, LibreOffice and Google
 Sheets. Such cells get a leading apostrophe (``'=1+1``), which spreadsheets show as the
-text itself; a script reading the CSV sees the apostrophe. Number columns are written as
-numbers and never prefixed.
+text itself; a script reading the CSV sees the apostrophe. The test looks past leading
+white space (spreadsheets trim it: `` =1+1``, ``"\n=1+1"``) and through full-width
+forms (``＝1+1`` is ``=1+1`` after NFKC, which some spreadsheets apply). Number columns
+are written as numbers and never prefixed.
 """
 
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -28,7 +31,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def guard(value: str) -> str:
     """``value`` made inert for spreadsheets (see the module docstring)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    if not value:
+        return value
+    if value.startswith(_FORMULA_START):
+        return "'" + value
+    head = unicodedata.normalize("NFKC", value[:64]).lstrip()
+    return "'" + value if head.startswith(_FORMULA_START) else value
 
 
 def evidence_text(items: Iterable[EvidenceItem]) -> str:

@@ -29,7 +29,8 @@ class Format:
     name: str
     label: str
     extension: str
-    writer: Writer | None  # None: drawn by Qt (PDF)
+    writer: Writer | None  # None: drawn by Qt (PDF), or a folder (see ``folder``)
+    folder: bool = False  # True: writes a folder of files, not one file
 
 
 def _html(r: Report, out: TextIO, p: Progress | None) -> None:
@@ -67,6 +68,8 @@ FORMATS: dict[str, Format] = {
         Format("w3c", "W3C Web Annotations (JSON-LD)", ".jsonld", _w3c),
         Format("claimreview", "schema.org ClaimReview (JSON-LD)", ".claimreview.jsonld",
                _claimreview),
+        Format("claimreview-html", "ClaimReview pages (a folder, one HTML page per judged "
+               "claim)", "-claimreviews", None, folder=True),
     )
 }  # fmt: skip
 FORMAT_NAMES: tuple[str, ...] = tuple(FORMATS)
@@ -76,6 +79,16 @@ def default_filename(fmt: str, stem: str = "factcheck-report") -> str:
     if fmt == "w3c":
         stem = "factcheck-annotations"
     return stem + FORMATS[fmt].extension
+
+
+def export_folder(report: Report, fmt: str, path: str | Path,
+                  progress: Progress | None = None) -> None:  # fmt: skip
+    """Write a folder format (``claimreview-html``) into the folder ``path``."""
+    from factcheck.core.interchange.claimreview_pages import write_claimreview_pages
+
+    if not FORMATS[fmt].folder:
+        raise ValueError(f"{fmt} is not a folder format")
+    write_claimreview_pages(report, path, progress)
 
 
 def export_text(

@@ -19,7 +19,7 @@ from typing import TextIO, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
-from factcheck.core.colors import STATUS_COLORS
+from factcheck.core.colors import STATUS_GRAPHIC_COLORS
 from factcheck.core.report.chart import chart_svg
 from factcheck.core.report.model import STATUS_ORDER, Report
 
@@ -102,7 +102,7 @@ def render_html(
         "report": report,
         "articles": with_progress(report.articles, len(report.articles), progress),
         "statuses": STATUS_ORDER,
-        "colors": {s.value: c for s, c in STATUS_COLORS.items()},
+        "colors": {s.value: c for s, c in STATUS_GRAPHIC_COLORS.items()},
         "chart": chart_svg(report.summary),
     }
     chunks = get_template(template).generate(context | (extra or {}))

@@ -8,9 +8,9 @@ close to ``json.dumps`` speed.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
+from factcheck.core.report import json_text
 from factcheck.core.report.model import (
     ClaimRef,
     EvidenceItem,
@@ -99,5 +99,5 @@ def write_json(report: Report, out: TextIO) -> None:
     """Indented for reading when small; compact when large (``json.dumps`` then runs in
     C, while an indented dump runs in pure Python and takes several times longer)."""
     indent = 1 if report.summary.total <= PRETTY_LIMIT else None
-    out.write(json.dumps(report_dict(report), ensure_ascii=False, indent=indent))
+    out.write(json_text.dumps(report_dict(report), indent=indent))
     out.write("\n")

@@ -35,6 +35,7 @@ class ArticleInfo:
     author: str
     published: str
     content_hash: str
+    language: str = ""  # BCP 47 tag when the project knows it (articles.language), else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ class ReportClaim:
     evidence: tuple[EvidenceItem, ...] = ()
     last_change: LastChange | None = None
     placement: str = "exact"  # "fuzzy"/"orphaned": not yet confirmed on the current text
+    claimant: str = ""  # who made the claim, when the project records it (claims.claimant)
 
     @property
     def before(self) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from factcheck.core.model import ArticleDraft
+from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
 from factcheck.store import queries
 from factcheck.store.ops.base import Change, _audit, content_hash, now
@@ -36,6 +38,10 @@ def import_articles(
     Each new article gets its revision 1.
     """
     stamp = now()
+    # Only web addresses are kept as an article's URL (a page's canonical link could be
+    # javascript: or file:); the article itself is still imported.
+    drafts = [d if not d.url or web_url(d.url) == d.url
+              else dataclasses.replace(d, url=web_url(d.url) or "") for d in drafts]  # fmt: skip
     hashes = [content_hash(d.text) for d in drafts]
     results: list[ImportedArticle] = []
     created: list[int] = []
@@ -73,7 +79,10 @@ def import_articles(
                    field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
     change = Change("import", article_ids=frozenset(created) | frozenset(updated),
-                    article_list=bool(created or updated))  # fmt: skip
+                    article_list=bool(created or updated), texts=frozenset(updated))  # fmt: skip
+    for item in results:
+        if item.revision is not None:
+            change = change.merged(item.revision.change)
     return results, change
 
 
@@ -84,6 +93,8 @@ def update_article_metadata(db: Database, article_id: int, reviewer: str, **valu
         raise InvalidInput(f"cannot set {', '.join(sorted(bad))} on an article")
     if "title" in values and not values["title"].strip():
         raise InvalidInput("an article needs a title")
+    if values.get("url", "").strip():
+        values["url"] = require_web_url(values["url"], "an article's URL")
     with db.atomic():
         old = queries.get_article(db, article_id)
         for key, value in values.items():

@@ -12,19 +12,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.core.model import Status
-from factcheck.errors import NotFound
+from factcheck.errors import InvalidInput, NotFound
+from factcheck.store.change import Change as Change
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an operation changed. Views refresh what the change names, nothing more."""
-
-    action: str
-    article_ids: frozenset[int] = frozenset()
-    claim_ids: frozenset[int] = frozenset()
-    tags: bool = False
-    article_list: bool = False  # titles, metadata, counts or membership of the list
-    created_id: int | None = None
+class StaleEdit(InvalidInput):
+    """An edit taken from an older text or an older row: refused, never replayed onto
+    other words or over someone else's newer value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +31,7 @@ class ClaimSpec:
     status: Status = Status.UNVERIFIED
     tags: tuple[str, ...] = ()
     note: str = ""
+    text_hash: str | None = None  # the text the span was taken from; None: current
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +114,29 @@ def set_setting(db: Database, key: str, value: str) -> None:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def check_text(db: Database, article_id: int, text_hash: str | None) -> None:
+    """Refuse (:class:`StaleEdit`) when the article's text is no longer the one whose
+    SHA-256 is ``text_hash`` (None: the caller read the text in this transaction)."""
+    if text_hash is None:
+        return
+    row = db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    if row[0] != text_hash:
+        raise StaleEdit(
+            f"article {article_id}: its text changed since this selection was made; "
+            "select the words again in the current text"
+        )
+
+
+def next_id(db: Database, table: str) -> int:
+    """A fresh id for ``table`` that no row ever had: ids are never reused, so the audit
+    history of a deleted claim never mixes with a later one's (see ``retired_ids``)."""
+    row = db.execute(
+        f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), "
+        "coalesce((SELECT last FROM retired_ids WHERE tbl = ?), 0))",
+        (table,),
+    ).fetchone()
+    return int(row[0]) + 1

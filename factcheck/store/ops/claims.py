@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlite_utils import Database
 
 from factcheck.core import quotes
+from factcheck.core.anchoring import Anchor, place_in
 from factcheck.core.colors import tag_color
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput, NotFound
@@ -16,10 +18,13 @@ from factcheck.store.ops.base import (
     Change,
     ClaimSnapshot,
     ClaimSpec,
+    StaleEdit,
     _article_text,
     _articles_of,
     _audit,
     _claim_row,
+    check_text,
+    next_id,
     now,
 )
 from factcheck.store.ops.evidence import _insert_evidence_row
@@ -57,13 +62,13 @@ def _insert_claim(
     if not quote.strip():
         raise InvalidInput("a claim cannot be only white space")
     prefix, suffix = quotes.context(text, start, end)
-    cur = db.execute(
-        'INSERT INTO claims (article_id, start, "end", quote, prefix, suffix, status, note, '
-        "reviewer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (spec.article_id, spec.start, spec.end, quote, prefix, suffix, Status(spec.status),
-         spec.note, reviewer, stamp, stamp),
+    claim_id = next_id(db, "claims")
+    db.execute(
+        'INSERT INTO claims (id, article_id, start, "end", quote, prefix, suffix, status, '
+        "note, reviewer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (claim_id, spec.article_id, spec.start, spec.end, quote, prefix, suffix,
+         Status(spec.status), spec.note, reviewer, stamp, stamp),
     )  # fmt: skip
-    claim_id = int(cur.lastrowid or 0)
     _audit(db, "mark claim", reviewer, article_id=spec.article_id, claim_id=claim_id,
            field_name="quote", new=quote, at=stamp)  # fmt: skip
     return claim_id
@@ -83,6 +88,7 @@ def mark_claims(db: Database, specs: Iterable[ClaimSpec], reviewer: str) -> Chan
     with db.atomic():
         tag_ids: dict[str, int] = {}
         for spec in todo:
+            check_text(db, spec.article_id, spec.text_hash)
             if per_article[spec.article_id] == 1:
                 window, offset, length = _span_window(db, spec.article_id, spec.start, spec.end)
                 claim_id = _insert_claim(db, window, offset, length, spec, reviewer, stamp)
@@ -118,9 +124,13 @@ def mark_claim(
     status: Status = Status.UNVERIFIED,
     tags: Sequence[str] = (),
     note: str = "",
+    text_hash: str | None = None,
 ) -> Change:
-    """Mark ``text[start:end]`` of the article as a claim; ``created_id`` is its id."""
-    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note)
+    """Mark ``text[start:end]`` of the article as a claim; ``created_id`` is its id.
+
+    ``text_hash`` is the SHA-256 of the text the span was taken from (the window passes
+    the text it shows): a span from an older text is refused (:class:`StaleEdit`)."""
+    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note, text_hash)
     change = mark_claims(db, [spec], reviewer)
     (claim_id,) = change.claim_ids
     return Change(
@@ -164,7 +174,12 @@ def mark_quote(
                       tags=tags, note=note)  # fmt: skip
 
 
-def set_status(db: Database, claim_id: int, status: Status | str, reviewer: str) -> Change:
+def set_status(
+    db: Database, claim_id: int, status: Status | str, reviewer: str,
+    *, expected: Status | str | None = None,
+) -> Change:
+    """Give a claim a verdict. ``expected``: the verdict the caller saw (an undo, or a
+    window that may be out of date); a different one now is refused, not overwritten."""
     try:
         new = Status(status)
     except ValueError:
@@ -172,6 +187,11 @@ def set_status(db: Database, claim_id: int, status: Status | str, reviewer: str)
         raise InvalidInput(f"unknown status {status!r} (choose from {choices})") from None
     with db.atomic():
         row = _claim_row(db, claim_id)
+        if expected is not None and row["status"] != Status(expected):
+            raise StaleEdit(
+                f"claim {claim_id}: its verdict was changed elsewhere since (now "
+                f"{row['status']}); not overwritten"
+            )
         if row["status"] != new:
             db.execute("UPDATE claims SET status = ?, updated_at = ?, reviewer = ? WHERE id = ?",
                        (new.value, now(), reviewer, claim_id))  # fmt: skip
@@ -181,9 +201,15 @@ def set_status(db: Database, claim_id: int, status: Status | str, reviewer: str)
                   article_list=True)  # fmt: skip
 
 
-def set_note(db: Database, claim_id: int, note: str, reviewer: str) -> Change:
+def set_note(
+    db: Database, claim_id: int, note: str, reviewer: str, *, expected: str | None = None
+) -> Change:
+    """Replace a claim's note; ``expected`` as in :func:`set_status`."""
     with db.atomic():
         row = _claim_row(db, claim_id)
+        if expected is not None and row["note"] != expected:
+            raise StaleEdit(f"claim {claim_id}: its note was changed elsewhere since; "
+                            "not overwritten")  # fmt: skip
         if row["note"] != note:
             db.execute("UPDATE claims SET note = ?, updated_at = ? WHERE id = ?",
                        (note, now(), claim_id))  # fmt: skip
@@ -252,11 +278,18 @@ def snapshot_claim(db: Database, claim_id: int) -> ClaimSnapshot:
     return ClaimSnapshot(row=row, tags=tags, evidence=evidence)
 
 
-def delete_claim(db: Database, claim_id: int, reviewer: str) -> Change:
-    """Delete a claim with its tag links and evidence (undo restores them)."""
+def delete_claim(
+    db: Database, claim_id: int, reviewer: str, *, expected_updated_at: str | None = None
+) -> Change:
+    """Delete a claim with its tag links and evidence (undo restores them).
+
+    ``expected_updated_at``: when the caller last saw the claim (undoing a mark); a claim
+    edited since (by another window or the command line) is refused, not deleted."""
     with db.atomic():
         snap = snapshot_claim(db, claim_id)
         row = snap.row
+        if expected_updated_at is not None and row["updated_at"] != expected_updated_at:
+            raise StaleEdit(f"claim {claim_id} was changed elsewhere since; not deleted")
         db.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
         _audit(db, "delete claim", reviewer, article_id=row["article_id"], claim_id=claim_id,
                field_name="quote", old=row["quote"])  # fmt: skip
@@ -270,12 +303,19 @@ def delete_claim(db: Database, claim_id: int, reviewer: str) -> Change:
 
 def restore_claim(db: Database, snap: ClaimSnapshot, reviewer: str) -> Change:
     """Put back a claim deleted by :func:`delete_claim`, with the same id, tags and the
-    evidence whose other end still exists."""
-    row = snap.row
+    evidence whose other end still exists.
+
+    The snapshot's span belongs to the text it was taken from. When the article's text
+    has changed since, the claim is placed again from its quote and context (``moved``
+    or, approximately, ``fuzzy`` for review); when its words are gone the restore is
+    refused (:class:`StaleEdit`) rather than put over other words.
+    """
+    row = dict(snap.row)
     with db.atomic():
         if queries.claim_exists(db, row["id"]):
             raise InvalidInput(f"claim {row['id']} already exists")
-        _article_text(db, row["article_id"])  # the article must still be there
+        text = _article_text(db, row["article_id"])  # the article must still be there
+        _replace_span(row, text)
         cols = ", ".join(f'"{k}"' for k in row)
         db.execute(f"INSERT INTO claims ({cols}) VALUES ({','.join('?' * len(row))})",
                    tuple(row.values()))  # fmt: skip
@@ -293,3 +333,86 @@ def restore_claim(db: Database, snap: ClaimSnapshot, reviewer: str) -> Change:
     articles = {row["article_id"]} | _articles_of(db, linked)
     return Change("restore claim", frozenset(articles), frozenset(linked | {row["id"]}),
                   tags=bool(snap.tags), article_list=True)  # fmt: skip
+
+
+def _replace_span(row: dict[str, Any], text: str) -> None:
+    """Fit a snapshotted claim row onto the article's current ``text`` (in place)."""
+    start, end, quote = row["start"], row["end"], row["quote"]
+    if row.get("placement") == "orphaned":  # a marker, not its quote: keep it inside
+        if end > len(text):
+            row["start"], row["end"] = max(0, len(text) - 1), max(1, len(text))
+        return
+    if text[start:end] == quote:
+        return
+    placed = place_in(text, Anchor(start, end, quote, row["prefix"], row["suffix"]))
+    if placed.kind == "orphaned":
+        shown = quote if len(quote) <= 60 else quote[:59] + "…"
+        raise StaleEdit(
+            f"claim {row['id']}: its words “{shown}” are no longer in article "
+            f"{row['article_id']}; it was not put back"
+        )
+    row["start"], row["end"], row["quote"] = placed.start, placed.end, placed.quote
+    row["prefix"], row["suffix"] = quotes.context(text, placed.start, placed.end)
+    if placed.kind == "fuzzy":
+        row["placement"], row["placement_score"] = "fuzzy", placed.score
+        row["original_quote"] = row.get("original_quote") or quote
+    else:
+        row["placement"] = "moved" if row.get("placement", "exact") == "exact" else row["placement"]
+
+
+def mark_placed(
+    db: Database,
+    article_id: int,
+    anchor: Anchor,
+    reviewer: str,
+    *,
+    status: Status = Status.UNVERIFIED,
+    tags: Sequence[str] = (),
+    note: str = "",
+) -> tuple[Change, str]:
+    """Create a claim from a quote taken from another copy of the text (an annotation
+    file), placed as it really lands on this article's text: ``exact``/``moved``, or
+    ``fuzzy`` with its score and the original quote (so it is listed for review), or
+    ``orphaned`` with its old quote and context on a one-character marker, never
+    dropped. Returns the change and the placement kind."""
+    with db.atomic():
+        text = _article_text(db, article_id)
+        placed = place_in(text, anchor)
+        if placed.kind != "orphaned":
+            change = mark_claim(db, article_id, placed.start, placed.end, reviewer,
+                                status=status, tags=tags, note=note)  # fmt: skip
+            if placed.kind == "fuzzy" and change.created_id is not None:
+                flag_fuzzy(db, change.created_id, placed.score, anchor.quote)
+            return change, placed.kind
+        if not text:
+            raise InvalidInput(f"article {article_id} has no text to place a claim on")
+        stamp = now()
+        start = min(placed.start, len(text) - 1)
+        claim_id = next_id(db, "claims")
+        db.execute(
+            'INSERT INTO claims (id, article_id, start, "end", quote, prefix, suffix, status, '
+            "note, reviewer, created_at, updated_at, placement, placement_score) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'orphaned',0.0)",
+            (claim_id, article_id, start, start + 1, anchor.quote, anchor.prefix,
+             anchor.suffix, Status(status), note, reviewer, stamp, stamp),
+        )  # fmt: skip
+        for name in tags:
+            db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
+                       (claim_id, _ensure_tag(db, name)))  # fmt: skip
+        _audit(db, "mark claim", reviewer, article_id=article_id, claim_id=claim_id,
+               field_name="placement", new={"placement": "orphaned", "quote": anchor.quote},
+               at=stamp)  # fmt: skip
+    change = Change("mark claim", frozenset({article_id}), frozenset({claim_id}),
+                    tags=bool(tags), article_list=True, created_id=claim_id)  # fmt: skip
+    return change, "orphaned"
+
+
+def flag_fuzzy(db: Database, claim_id: int, score: float, original_quote: str) -> None:
+    """Record that a claim just created landed approximately (``fuzzy``, with its score
+    and the quote it was looking for), so it is listed for review. Part of the calling
+    operation's transaction and audit row."""
+    db.execute(
+        "UPDATE claims SET placement = 'fuzzy', placement_score = ?, original_quote = ? "
+        "WHERE id = ?",
+        (score, original_quote, claim_id),
+    )

@@ -7,6 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.core.model import Relation
+from factcheck.core.urls import require_web_url
 from factcheck.errors import InvalidInput, NotFound
 from factcheck.store.ops.base import Change, _articles_of, _audit, _claim_row, now
 
@@ -63,9 +64,7 @@ def add_source(
     note: str = "",
 ) -> Change:
     """Attach an outside source (a URL, with title, quoted passage and accessed date)."""
-    url = url.strip()
-    if not url:
-        raise InvalidInput("an outside source needs a URL")
+    url = require_web_url(url, "an outside source")
     with db.atomic():
         row = _claim_row(db, claim_id)
         evidence_id = _insert_evidence_row(db, {

@@ -16,12 +16,13 @@ Placement rules (what a claim's ``placement`` becomes when the text changes):
 * Claims whose placement ends up other than ``exact`` get a ``re-anchor claim`` audit row
   with the old and new span and quote; the revision itself gets a ``new revision`` row.
 
-Undoing a revision is not offered: old revisions stay in the project and can be read.
+Undoing a revision (:func:`revert_text`) makes one more revision with the earlier text
+and puts each claim back on the span it had there; every revision stays in the project.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -31,31 +32,23 @@ from factcheck.core.anchoring import Placement, reanchor
 from factcheck.core.model import PLACEMENTS
 from factcheck.errors import InvalidInput
 from factcheck.store import queries
-from factcheck.store.ops.base import Change, _article_text, _audit, _claim_row, content_hash, now
+from factcheck.store.change import RevisionResult as RevisionResult
+from factcheck.store.ops.base import (
+    Change,
+    StaleEdit,
+    _article_text,
+    _audit,
+    _claim_row,
+    check_text,
+    content_hash,
+    now,
+)
 
-REVISION_SOURCES = ("edit", "update-import")
+REVISION_SOURCES = ("edit", "update-import")  # the schema's CHECK allows these (and import)
 
 
 class UnchangedText(InvalidInput):
     """The new text is the article's current text: no revision is made."""
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionResult:
-    """A new revision and how the article's claims were placed on it.
-
-    ``counts`` has every placement kind as a key: the claims of the article with that
-    placement after the re-anchoring (a claim still waiting for review counts as such).
-    """
-
-    article_id: int
-    revision_id: int
-    number: int
-    counts: dict[str, int] = field(default_factory=dict)
-    change: Change = field(default_factory=lambda: Change("new revision"))
-
-    def summary(self) -> str:
-        return ", ".join(f"{self.counts.get(k, 0)} {k}" for k in PLACEMENTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +104,15 @@ def create_revision(
     *,
     source: str = "edit",
     source_path: str = "",
+    expected_hash: str | None = None,
 ) -> RevisionResult:
     """Make ``text`` the article's current text, as a new revision, and re-anchor its
     claims (rules in the module docstring), all in one transaction.
 
-    Raises :class:`UnchangedText` when ``text`` is the current text and
-    :class:`InvalidInput` for an empty text or an unknown ``source``.
+    Raises :class:`UnchangedText` when ``text`` is the current text,
+    :class:`StaleEdit` when ``expected_hash`` is given and the current text is not the one
+    the edit started from, and :class:`InvalidInput` for an empty text or an unknown
+    ``source``.
     """
     if source not in REVISION_SOURCES:
         raise InvalidInput(f"unknown revision source {source!r}")
@@ -124,6 +120,7 @@ def create_revision(
         raise InvalidInput(f"article {article_id}: the new text is empty")
     stamp = now()
     with db.atomic():
+        check_text(db, article_id, expected_hash)
         old_text = _article_text(db, article_id)
         if text == old_text:
             raise UnchangedText(
@@ -166,7 +163,8 @@ def create_revision(
         _audit(db, "new revision", reviewer, article_id=article_id, field_name="text",
                old=f"revision {number - 1}", new=f"revision {number}", at=stamp)  # fmt: skip
     change = Change("new revision", article_ids=frozenset({article_id}),
-                    claim_ids=frozenset(r.id for r in rows), article_list=True)  # fmt: skip
+                    claim_ids=frozenset(r.id for r in rows), article_list=True,
+                    texts=frozenset({article_id}))  # fmt: skip
     return RevisionResult(article_id, revision_id, number, counts, change)
 
 
@@ -248,15 +246,20 @@ def confirm_placement(db: Database, claim_id: int, reviewer: str) -> Change:
                   article_list=True)  # fmt: skip
 
 
-def reattach_claim(db: Database, claim_id: int, start: int, end: int, reviewer: str) -> Change:
+def reattach_claim(
+    db: Database, claim_id: int, start: int, end: int, reviewer: str,
+    *, text_hash: str | None = None,
+) -> Change:
     """Give a claim the new span ``text[start:end]`` of its article's current text (for
     an orphaned or badly placed claim); its placement becomes ``exact``.
 
     The verdict, note, tags and evidence stay; the history row keeps the old span and
-    quote. Raises :class:`InvalidInput` for a span outside the text or only white space.
+    quote. Raises :class:`InvalidInput` for a span outside the text or only white space,
+    :class:`StaleEdit` for a span taken from an older text (``text_hash``).
     """
     with db.atomic():
         row = _claim_row(db, claim_id)
+        check_text(db, row["article_id"], text_hash)
         text = _article_text(db, row["article_id"])
         if not 0 <= start < end <= len(text):
             raise InvalidInput(
@@ -295,6 +298,15 @@ class PlacementSnapshot:
     values: tuple[Any, ...]  # in the order of _PLACEMENT_FIELDS
 
 
+def _holds(snap: PlacementSnapshot, text: str) -> bool:
+    """Whether the snapshot's span fits ``text`` and (unless it is an orphan's marker)
+    still holds the claim's words."""
+    start, end, quote, placement = snap.values[0], snap.values[1], snap.values[2], snap.values[5]
+    if not 0 <= start < end <= len(text):
+        return False
+    return bool(placement == "orphaned" or text[start:end] == quote)
+
+
 def snapshot_placement(db: Database, claim_id: int) -> PlacementSnapshot:
     row = _claim_row(db, claim_id)
     return PlacementSnapshot(claim_id, tuple(row[k] for k in _PLACEMENT_FIELDS))
@@ -305,9 +317,10 @@ def restore_placement(db: Database, snap: PlacementSnapshot, reviewer: str) -> C
     with db.atomic():
         row = _claim_row(db, snap.claim_id)
         text = _article_text(db, row["article_id"])
-        start, end = snap.values[0], snap.values[1]
-        if not 0 <= start < end <= len(text):  # the text changed since: refuse, keep as is
-            raise InvalidInput(f"claim {snap.claim_id}: its earlier span no longer fits the text")
+        if not _holds(snap, text):
+            # the text changed since: refuse, never put the claim over other words
+            raise StaleEdit(f"claim {snap.claim_id}: the article's text changed since; "
+                            "its earlier span no longer holds its words")  # fmt: skip
         cols = ", ".join(f'"{k}" = ?' for k in _PLACEMENT_FIELDS)
         db.execute(f"UPDATE claims SET {cols}, updated_at = ? WHERE id = ?",
                    (*snap.values, now(), snap.claim_id))  # fmt: skip
@@ -317,3 +330,37 @@ def restore_placement(db: Database, snap: PlacementSnapshot, reviewer: str) -> C
                new={"placement": snap.values[5], "quote": snap.values[2]})  # fmt: skip
     return Change("restore placement", frozenset({row["article_id"]}),
                   frozenset({snap.claim_id}), article_list=True)  # fmt: skip
+
+
+def revert_text(
+    db: Database,
+    article_id: int,
+    text: str,
+    placements: list[PlacementSnapshot],
+    reviewer: str,
+    *,
+    expected_hash: str,
+) -> RevisionResult:
+    """Undo (or redo) a change of text: one more revision with ``text``, then each claim
+    in ``placements`` is put back on the span it had on that text (when it still exists
+    and its words are there), so a round trip leaves every claim exactly as it was.
+
+    ``expected_hash`` is the text the undo entry left behind; if the text changed since
+    (another revision, another program), the undo is refused (:class:`StaleEdit`).
+    """
+    with db.atomic():
+        result = create_revision(db, article_id, text, reviewer, source="edit",
+                                 expected_hash=expected_hash)  # fmt: skip
+        cols = ", ".join(f'"{k}" = ?' for k in _PLACEMENT_FIELDS)
+        for snap in placements:
+            exists = db.execute("SELECT 1 FROM claims WHERE id = ?", (snap.claim_id,)).fetchone()
+            if exists is None or not _holds(snap, text):
+                continue
+            db.execute(f"UPDATE claims SET {cols} WHERE id = ?", (*snap.values, snap.claim_id))
+    return result
+
+
+def placements_of(db: Database, article_id: int) -> list[PlacementSnapshot]:
+    """Every claim of the article as it is placed now (to undo a change of text)."""
+    ids = [r[0] for r in db.execute("SELECT id FROM claims WHERE article_id = ?", (article_id,))]
+    return [snapshot_placement(db, cid) for cid in ids]

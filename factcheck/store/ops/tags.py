@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from factcheck.core.codebook import CodebookEntry, valid_color
 from factcheck.core.colors import tag_color
 from factcheck.errors import InvalidInput, NotFound
-from factcheck.store.ops.base import Change, _articles_of, _audit
+from factcheck.store.ops.base import Change, _articles_of, _audit, next_id
 
 
 def drop_tag_if_unused(db: Database, name: str, reviewer: str) -> Change:
@@ -182,8 +182,8 @@ def import_codebook(db: Database, entries: Sequence[CodebookEntry],
                                "COLLATE NOCASE", (entry.name,)).fetchone()  # fmt: skip
             if found is None:
                 (count,) = db.execute("SELECT count(*) FROM tags").fetchone()
-                db.execute("INSERT INTO tags (name, color, description) VALUES (?, ?, ?)",
-                           (entry.name, entry.color or tag_color(count),
+                db.execute("INSERT INTO tags (id, name, color, description) VALUES (?, ?, ?, ?)",
+                           (next_id(db, "tags"), entry.name, entry.color or tag_color(count),
                             entry.description or ""))  # fmt: skip
                 created.append(entry.name)
                 continue

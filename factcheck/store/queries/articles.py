@@ -30,10 +30,10 @@ def list_articles(db: Database) -> list[ArticleSummary]:
     return [
         ArticleSummary(
             id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
-            counts={s.value: counts[r[0]].get(s.value, 0) for s in Status},
+            counts={s.value: counts[r[0]].get(s.value, 0) for s in Status}, author=r[5],
         )
         for r in db.execute(
-            "SELECT id, title, outlet, published, url FROM articles ORDER BY id"
+            "SELECT id, title, outlet, published, url, author FROM articles ORDER BY id"
         ).fetchall()
     ]  # fmt: skip
 
@@ -106,10 +106,11 @@ def article_summaries(db: Database, article_ids: Iterable[int]) -> list[ArticleS
         found.extend(
             ArticleSummary(
                 id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
-                counts={s.value: counts[r[0]].get(s.value, 0) for s in Status},
+                counts={s.value: counts[r[0]].get(s.value, 0) for s in Status}, author=r[5],
             )
             for r in db.execute(
-                f"SELECT id, title, outlet, published, url FROM articles WHERE id IN ({marks}) "
+                "SELECT id, title, outlet, published, url, author FROM articles "
+                f"WHERE id IN ({marks}) "
                 "ORDER BY id",
                 chunk,
             ).fetchall()

@@ -70,6 +70,12 @@ def get_claim(db: Database, claim_id: int) -> Claim:
     return found[0]
 
 
+def claim_updated_at(db: Database, claim_id: int) -> str | None:
+    """When the claim last changed (None: it does not exist)."""
+    row = db.execute("SELECT updated_at FROM claims WHERE id = ?", (claim_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def claim_exists(db: Database, claim_id: int) -> bool:
     return db.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
 

@@ -3,16 +3,16 @@ as a new revision.
 
 Three steps in one dialog: the plain-text editor; the preview of old versus new (nothing
 is saved before the reviewer has seen it); the outcome, saying how each claim was
-placed on the new text and how many now wait for review. Saving calls
-:func:`factcheck.store.ops.create_revision` (one transaction); the window refreshes from
-the :class:`~factcheck.store.ops.Change` in :attr:`EditTextDialog.result_revision`,
-also sent by :attr:`EditTextDialog.revisionCreated`. A revision is not undoable; the old
-text stays readable as an older revision.
+placed on the new text and how many now wait for review. Saving goes through the
+session (an undoable command over :func:`factcheck.store.ops.create_revision`); the
+window refreshes from the change the session emits. The dialog writes nothing itself.
+The edit starts from the text shown when the dialog opened: if that text is replaced
+meanwhile (an import, another window), saving is refused rather than applied to it.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut
@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
-from factcheck.errors import FactcheckError
-from factcheck.store import ops, queries
 from factcheck.ui.common import text_diff
+from factcheck.ui.session.session import Session
+
+if TYPE_CHECKING:
+    from factcheck.store.change import RevisionResult
 
 EDIT, PREVIEW, DONE = 0, 1, 2
 
@@ -67,16 +68,16 @@ class EditTextDialog(QDialog):
 
     revisionCreated = Signal(object)  # the ops.RevisionResult, once saved
 
-    def __init__(self, db: Database, article_id: int, reviewer: str,
+    def __init__(self, session: Session, article_id: int,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self._db = db
+        self._session = session
         self._article_id = article_id
-        self._reviewer = reviewer
-        article = queries.get_article(db, article_id)
+        article = session.article(article_id)
         self._old = article.text
-        self._number = queries.current_revision_number(db, article_id)
-        self.result_revision: ops.RevisionResult | None = None
+        self._base_hash = article.content_hash
+        self._number = session.current_revision_number(article_id)
+        self.result_revision: RevisionResult | None = None
         self.setWindowTitle(f"Edit article text — {article.title}")
         self.setObjectName("editTextDialog")
         self.resize(820, 640)
@@ -180,7 +181,7 @@ class EditTextDialog(QDialog):
             return
         self.status.clear()
         changes = text_diff.hunks(self._old, new)
-        counts = ops.predict_placements(self._db, self._article_id, new)
+        counts = self._session.predict_placements(self._article_id, new)
         total = sum(counts.values())
         claims = (
             f"Your {total} claim{'s' if total != 1 else ''} would be placed: "
@@ -200,14 +201,16 @@ class EditTextDialog(QDialog):
 
     def _save(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        refusal: list[str] = []
+        self._session.failed.connect(refusal.append)
         try:
-            result = ops.create_revision(self._db, self._article_id, self.new_text(),
-                                         self._reviewer, source="edit")  # fmt: skip
-        except FactcheckError as exc:
-            self.status.setText(str(exc))
-            return
+            result = self._session.edit_text(self._article_id, self.new_text(), self._base_hash)
         finally:
+            self._session.failed.disconnect(refusal.append)
             QGuiApplication.restoreOverrideCursor()
+        if result is None:
+            self.status.setText(refusal[-1] if refusal else "The text was not saved.")
+            return
         self.result_revision = result
         self.outcome.setText(self._outcome_text(result))
         self.status.clear()
@@ -216,7 +219,7 @@ class EditTextDialog(QDialog):
         self.revisionCreated.emit(result)
 
     @staticmethod
-    def _outcome_text(result: ops.RevisionResult) -> str:
+    def _outcome_text(result: RevisionResult) -> str:
         c = result.counts
         total = sum(c.values())
         lines = [f"<p><b>Saved as revision {result.number}.</b></p>"]

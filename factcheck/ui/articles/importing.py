@@ -27,7 +27,7 @@ class _Cancelled(Exception):
 
 def run_import(parent: QWidget, session: Session, paths: list[Path]) -> int | None:
     """Import ``paths``; report the outcome; return the first new article's id."""
-    from factcheck.store.importer import Outcome
+    from factcheck.store.import_report import Outcome
 
     dialog: QProgressDialog | None = None
     if len(paths) >= PROGRESS_AFTER_FILES or any(p.is_dir() for p in paths):

@@ -2,7 +2,7 @@
 
 The text is prefilled from the clipboard and stays editable; title and URL are asked
 for (suggested from the text when it names them). Import goes through
-:func:`factcheck.store.importer.import_drafts`, so a pasted text already in the project
+the session (:meth:`Session.import_drafts`), so a pasted text already in the project
 is reported as a duplicate, and one whose URL is an existing article's becomes a new
 revision of it. The outcome is in :attr:`PasteDialog.report` and
 :attr:`PasteDialog.article_id` and is sent by :attr:`PasteDialog.imported`.
@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from factcheck.core.article_text import read_metadata
 from factcheck.core.model import ArticleDraft
 from factcheck.errors import FactcheckError
-from factcheck.store import importer
-from factcheck.store.importer import ImportReport, Outcome
+from factcheck.store.import_report import ImportReport, Outcome
 from factcheck.ui.articles.edit_text_dialog import editor_text
+from factcheck.ui.session.session import Session
 
 W = TypeVar("W", bound=QWidget)
 
@@ -47,10 +46,9 @@ class PasteDialog(QDialog):
 
     imported = Signal(object)  # the ImportReport, once the article is in the project
 
-    def __init__(self, db: Database, reviewer: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
-        self._reviewer = reviewer
+        self._session = session
         self.report: ImportReport | None = None
         self.article_id: int | None = None
         self.setWindowTitle("New article from clipboard")
@@ -123,7 +121,7 @@ class PasteDialog(QDialog):
             self.url_edit.setFocus()
             return
         try:
-            report = importer.import_drafts(self._db, [draft], self._reviewer)
+            report = self._session.import_drafts([draft])
         except FactcheckError as exc:
             self.status.setText(str(exc))
             return

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -36,13 +37,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
-from factcheck.core.report.formats import FORMATS, default_filename, export_text
+from factcheck.core.interchange.w3c import write_w3c
+from factcheck.core.report.atomic import write_text_atomic
+from factcheck.core.report.formats import FORMATS, default_filename, export_folder, export_text
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.errors import FactcheckError
 from factcheck.render.pdf import chart_image, report_document, write_pdf
-from factcheck.store.report_data import gather_report
+from factcheck.ui.export.publisher_box import PublisherBox
+from factcheck.ui.session.session import Session
 
 PREVIEW_CLAIMS = 200
 _EXTENSIONS = sorted({f.extension for f in FORMATS.values()}, key=len, reverse=True)
@@ -56,9 +59,12 @@ class ExportWorker(QObject):
     succeeded = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, report: Report, fmt: str, path: Path) -> None:
+    def __init__(
+        self, report: Report, fmt: str, path: Path, texts: dict[int, str] | None = None
+    ) -> None:
         super().__init__()
         self.report, self.fmt, self.path = report, fmt, path
+        self.texts = texts  # article texts to embed (w3c), read in the GUI thread
 
     @Slot()
     def run(self) -> None:
@@ -66,8 +72,13 @@ class ExportWorker(QObject):
             self.progress.emit(done, total)
 
         try:
-            if FORMATS[self.fmt].writer is None:
+            if FORMATS[self.fmt].folder:
+                export_folder(self.report, self.fmt, self.path, tick)
+            elif FORMATS[self.fmt].writer is None:
                 write_pdf(self.report, self.path, tick)
+            elif self.fmt == "w3c" and self.texts is not None:
+                texts = self.texts
+                write_text_atomic(self.path, lambda out: write_w3c(self.report, out, texts=texts))
             else:
                 export_text(self.report, self.fmt, self.path, tick)
         except FactcheckError as exc:
@@ -100,14 +111,14 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        session: Session,
         article_ids: list[int] | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
         self.setObjectName("ExportDialog")
-        self._db = db
+        self._session = session
         self._chosen = list(dict.fromkeys(article_ids or []))
         self._report: Report | None = None
         self._preview_doc: QTextDocument | None = None
@@ -124,6 +135,14 @@ class ExportDialog(QDialog):
             self.formats.addButton(button, i)
             grid.addWidget(button, i, 0)
         self.formats.buttons()[0].setChecked(True)
+        self.embed_text = QCheckBox("Include each article's text")
+        self.embed_text.setObjectName("embed-text")
+        self.embed_text.setToolTip("W3C only: another tool can then read the annotated text "
+                                   "of articles that have no web address")  # fmt: skip
+        self.embed_text.setVisible(False)
+        grid.addWidget(self.embed_text, len(FORMATS), 0)
+        self.publisher = PublisherBox()
+        self.publisher.setVisible(False)
 
         scope_box = QGroupBox("Articles")
         scope_layout = QVBoxLayout(scope_box)
@@ -174,6 +193,7 @@ class ExportDialog(QDialog):
         left = QVBoxLayout()
         left.addWidget(format_box)
         left.addWidget(scope_box)
+        left.addWidget(self.publisher)
         left.addStretch(1)
         top = QHBoxLayout()
         top.addLayout(left)
@@ -204,6 +224,10 @@ class ExportDialog(QDialog):
     def output_path(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()
 
+    def report(self) -> Report | None:
+        """The report as last gathered (None when it could not be)."""
+        return self._report
+
     def is_exporting(self) -> bool:
         return self._thread is not None
 
@@ -233,15 +257,23 @@ class ExportDialog(QDialog):
         elif fmt != "w3c" and stem == "factcheck-annotations":
             stem = "factcheck-report"
         self.path_edit.setText(str(current.with_name(stem + FORMATS[fmt].extension)))
+        self._show_format_options()
+
+    def _show_format_options(self) -> None:
+        fmt = self.selected_format()
+        self.embed_text.setVisible(fmt == "w3c")
+        meta = self._report.meta if self._report is not None else None
+        self.publisher.show_for(meta, fmt.startswith("claimreview"))
 
     @Slot()
     def _scope_changed(self) -> None:
         try:
-            self._report = gather_report(self._db, self.article_scope())
+            self._report = self._session.gather_report(self.article_scope())
         except FactcheckError as exc:
             self._report = None
             self._show_status(str(exc), error=True)
             return
+        self._show_format_options()
         self._update_preview()
 
     def _update_preview(self) -> None:
@@ -285,14 +317,29 @@ class ExportDialog(QDialog):
         if not self.path_edit.text().strip():
             self._show_status("Choose a file to export to.", error=True)
             return
+        fmt = self.selected_format()
+        if self.publisher.isVisible():  # first ClaimReview export: keep who publishes it
+            problem = self.publisher.problem()
+            if problem:
+                self._show_status(problem, error=True)
+                return
+            if self.publisher.save():
+                self._scope_changed()  # the report's author and review addresses change
+        report = self.report()  # gathered again when the publisher was just set
+        if report is None:
+            return
+        texts = None
+        if fmt == "w3c" and self.embed_text.isChecked():
+            ids = [a.info.id for a in report.articles]
+            texts = self._session.article_texts(ids)
         path = self.output_path()
         self.export_button.setEnabled(False)
-        self.progress.setRange(0, max(1, len(self._report.articles)))
+        self.progress.setRange(0, max(1, len(report.articles)))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self._show_status(f"Exporting to {path}…")
         thread = QThread(self)
-        worker = ExportWorker(self._report, self.selected_format(), path)
+        worker = ExportWorker(report, fmt, path, texts)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)

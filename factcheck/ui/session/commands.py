@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from factcheck.core.model import Relation, Status
 from factcheck.errors import FactcheckError
-from factcheck.store import ops
+from factcheck.store import ops, queries
 from factcheck.store.ops.tags import drop_tag_if_unused
 
 
@@ -70,8 +70,11 @@ class OpCommand(QUndoCommand):
         try:
             change = step()
         except (FactcheckError, sqlite3.Error) as exc:
-            # The project changed under us (another program edited it); the stack
-            # can no longer be trusted, so the session drops it after saying why.
+            # The project changed under this step (a new text, another window or the
+            # command line): the op refused rather than overwrite or land on other
+            # words. The step is dropped from the history (Qt removes an obsolete
+            # command), the rest of the history stays, and the user is told.
+            self.setObsolete(True)
             self.session.command_failed(f"{self.text()}: {exc}")
             return
         self.session.notify(change, focus)
@@ -84,24 +87,35 @@ class OpCommand(QUndoCommand):
 
 
 class MarkClaim(OpCommand):
-    def __init__(self, session: Session, article_id: int, start: int, end: int) -> None:
+    """Mark ``[start, end)`` of the text whose SHA-256 is ``text_hash`` (the text the
+    selection was made in; a newer text refuses it). Undo deletes the claim unless it
+    was changed elsewhere since; redo puts it back, re-placed if the text changed."""
+
+    def __init__(self, session: Session, article_id: int, start: int, end: int,
+                 text_hash: str | None = None) -> None:  # fmt: skip
         super().__init__(session, "Mark claim")
         self.article_id, self.start, self.end = article_id, start, end
+        self.text_hash = text_hash
         self.claim_id: int | None = None
         self._snapshot: ops.ClaimSnapshot | None = None
+        self._seen: str | None = None  # the claim's updated_at after this step
 
     def _do(self) -> ops.Change:
         if self._snapshot is not None:
-            return ops.restore_claim(self.session.db, self._snapshot, self.reviewer)
-        change = ops.mark_claim(self.session.db, self.article_id, self.start, self.end,
-                                self.reviewer)  # fmt: skip
-        self.claim_id = self.focus_after_do = change.created_id
+            change = ops.restore_claim(self.session.db, self._snapshot, self.reviewer)
+        else:
+            change = ops.mark_claim(self.session.db, self.article_id, self.start, self.end,
+                                    self.reviewer, text_hash=self.text_hash)  # fmt: skip
+            self.claim_id = self.focus_after_do = change.created_id
+        assert self.claim_id is not None
+        self._seen = queries.claim_updated_at(self.session.db, self.claim_id)
         return change
 
     def _undo(self) -> ops.Change:
         assert self.claim_id is not None
         self._snapshot = ops.snapshot_claim(self.session.db, self.claim_id)
-        return ops.delete_claim(self.session.db, self.claim_id, self.reviewer)
+        return ops.delete_claim(self.session.db, self.claim_id, self.reviewer,
+                                expected_updated_at=self._seen)  # fmt: skip
 
 
 class DeleteClaim(OpCommand):
@@ -126,10 +140,12 @@ class SetStatus(OpCommand):
         self.old, self.new = old, new
 
     def _do(self) -> ops.Change:
-        return ops.set_status(self.session.db, self.claim_id, self.new, self.reviewer)
+        return ops.set_status(self.session.db, self.claim_id, self.new, self.reviewer,
+                              expected=self.old)  # fmt: skip
 
     def _undo(self) -> ops.Change:
-        return ops.set_status(self.session.db, self.claim_id, self.old, self.reviewer)
+        return ops.set_status(self.session.db, self.claim_id, self.old, self.reviewer,
+                              expected=self.new)  # fmt: skip
 
 
 class SetNote(OpCommand):
@@ -150,10 +166,12 @@ class SetNote(OpCommand):
         return True
 
     def _do(self) -> ops.Change:
-        return ops.set_note(self.session.db, self.claim_id, self.new, self.reviewer)
+        return ops.set_note(self.session.db, self.claim_id, self.new, self.reviewer,
+                            expected=self.old)  # fmt: skip
 
     def _undo(self) -> ops.Change:
-        return ops.set_note(self.session.db, self.claim_id, self.old, self.reviewer)
+        return ops.set_note(self.session.db, self.claim_id, self.old, self.reviewer,
+                            expected=self.new)  # fmt: skip
 
 
 class AddTag(OpCommand):
@@ -285,10 +303,49 @@ class ReattachClaim(_PlacementCommand):
     """Give a (lost or badly placed) claim the span ``[start, end)`` of its article's
     current text, in code points; verdict, note, tags and evidence stay."""
 
-    def __init__(self, session: Session, claim_id: int, start: int, end: int) -> None:
+    def __init__(self, session: Session, claim_id: int, start: int, end: int,
+                 text_hash: str | None = None) -> None:  # fmt: skip
         super().__init__(session, claim_id, "Re-attach claim")
-        self.start, self.end = start, end
+        self.start, self.end, self.text_hash = start, end, text_hash
 
     def _apply_op(self) -> ops.Change:
         return ops.reattach_claim(self.session.db, self.claim_id, self.start, self.end,
-                                  self.reviewer)  # fmt: skip
+                                  self.reviewer, text_hash=self.text_hash)  # fmt: skip
+
+
+class EditText(OpCommand):
+    """A new text for an article (edit, paste-over): a new revision with its claims
+    re-anchored. Undo makes one more revision with the earlier text and puts every claim
+    back where it was; every revision stays in the project. Refused when the text the
+    edit started from (``base_hash``) is no longer the article's."""
+
+    def __init__(self, session: Session, article_id: int, new_text: str, base_hash: str,
+                 *, source: str = "edit") -> None:  # fmt: skip
+        super().__init__(session, "Edit article text")
+        self.article_id, self.new_text, self.source = article_id, new_text, source
+        self.base_hash = base_hash
+        self._old_text: str | None = None
+        self._before: list[ops.PlacementSnapshot] = []
+        self._after: list[ops.PlacementSnapshot] = []
+        self.result: ops.RevisionResult | None = None
+
+    def _do(self) -> ops.Change:
+        db = self.session.db
+        if self._old_text is None:  # first time
+            ops.check_text(db, self.article_id, self.base_hash)
+            self._old_text = queries.get_article(db, self.article_id).text
+            self._before = ops.placements_of(db, self.article_id)
+            self.result = ops.create_revision(db, self.article_id, self.new_text, self.reviewer,
+                                              source=self.source,
+                                              expected_hash=self.base_hash)  # fmt: skip
+        else:
+            self.result = ops.revert_text(db, self.article_id, self.new_text, self._after,
+                                          self.reviewer, expected_hash=self.base_hash)  # fmt: skip
+        self._after = ops.placements_of(db, self.article_id)
+        return self.result.change
+
+    def _undo(self) -> ops.Change:
+        assert self._old_text is not None
+        result = ops.revert_text(self.session.db, self.article_id, self._old_text, self._before,
+                                 self.reviewer, expected_hash=ops.content_hash(self.new_text))
+        return result.change

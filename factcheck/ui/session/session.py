@@ -1,8 +1,17 @@
 """An open project as the window sees it: reads, and edits pushed as undoable commands.
 
-This module and :mod:`factcheck.ui.session.commands` are the only parts of the window that
-import the store, and the window imports them only once it has painted, so the first
-frame does not wait for the database library to load.
+What may write: only this module and :mod:`factcheck.ui.session.commands`, and only by
+calling :mod:`factcheck.store.ops` (or the importer, which calls it). Every widget and
+dialog edits through a method here; every edit is a ``QUndoCommand`` on
+:attr:`Session.undo_stack` except imports (which only add); every write emits
+``changed`` with the :class:`~factcheck.store.ops.Change` that names what it touched,
+text changes included. An edit taken from an older text or row is refused by the op and
+said through ``failed``. import-linter enforces that nothing else in the window imports
+``store.ops``, the importer, ``sqlite3`` or ``sqlite_utils``.
+
+This module and the commands are the only parts of the window that import the store,
+and the window imports them only once it has painted, so the first frame does not wait
+for the database library to load.
 
 Threading rule: everything here runs on the GUI thread (SQLite connections stay on the
 thread that opened them); a long import reports progress through a callback instead.
@@ -13,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -20,6 +30,7 @@ from sqlite_utils import Database
 
 from factcheck.core.model import (
     Article,
+    ArticleDraft,
     ArticleSummary,
     Claim,
     Evidence,
@@ -31,9 +42,13 @@ from factcheck.core.model import (
 )
 from factcheck.errors import FactcheckError, NotFound, ProjectError
 from factcheck.store import importer, ops, queries
+from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow
 from factcheck.ui.session import commands
+
+if TYPE_CHECKING:
+    from factcheck.core.report.model import Report
 
 
 class Session(QObject):
@@ -159,9 +174,51 @@ class Session(QObject):
         self.failed.emit(message + " — the undo history was cleared")
         QTimer.singleShot(0, self.undo_stack.clear)  # not from inside the stack's own call
 
-    def mark(self, article_id: int, start: int, end: int) -> int | None:
-        change = self.run(commands.MarkClaim(self, article_id, start, end))
+    def mark(self, article_id: int, start: int, end: int, text_hash: str | None = None,
+             ) -> int | None:  # fmt: skip
+        """Mark ``[start, end)`` of the text whose hash is ``text_hash`` (the one shown)."""
+        change = self.run(commands.MarkClaim(self, article_id, start, end, text_hash))
         return change.created_id if change else None
+
+    def reattach(self, claim_id: int, start: int, end: int, text_hash: str | None) -> bool:
+        command = commands.ReattachClaim(self, claim_id, start, end, text_hash)
+        return self.run(command) is not None
+
+    def confirm_placement(self, claim_id: int) -> bool:
+        return self.run(commands.ConfirmPlacement(self, claim_id)) is not None
+
+    def edit_text(self, article_id: int, text: str, base_hash: str,
+                  source: str = "edit") -> ops.RevisionResult | None:  # fmt: skip
+        """A new revision of the article's text (undoable); None when refused (said)."""
+        command = commands.EditText(self, article_id, text, base_hash, source=source)
+        return command.result if self.run(command) is not None else None
+
+    def current_revision_number(self, article_id: int) -> int:
+        return queries.current_revision_number(self.db, article_id)
+
+    def predict_placements(self, article_id: int, text: str) -> dict[str, int]:
+        return ops.predict_placements(self.db, article_id, text)
+
+    def import_drafts(self, drafts: Sequence[ArticleDraft]) -> ImportReport:
+        """Import articles that came from no file (pasted text). Emits ``changed``."""
+        report = importer.import_drafts(self.db, drafts, self.reviewer)
+        self.notify(report.change)
+        return report
+
+    def gather_report(self, article_ids: Sequence[int] | None) -> Report:
+        """The verification report's data (a read)."""
+        from factcheck.store.report_data import gather_report  # only when exporting
+
+        return gather_report(self.db, article_ids)
+
+    def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """The current text of each article (a read; exports that embed the text)."""
+        return {a.id: a.text for a in queries.get_articles(self.db, article_ids)}
+
+    def data_version(self) -> int:
+        """SQLite's count of commits by *other* connections to this file: when it moves,
+        another window or the command line changed the project."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def set_status(self, claim_id: int, status: Status) -> None:
         claim = self.claim(claim_id)
@@ -202,7 +259,7 @@ class Session(QObject):
 
     def import_paths(self, paths: Sequence[Path],
                      progress: Callable[[int, int, str], None] | None = None,
-                     ) -> importer.ImportReport:  # fmt: skip
+                     ) -> ImportReport:  # fmt: skip
         """Import files (not undoable: imports only add). Emits ``changed``."""
         report = importer.import_paths(self.db, paths, self.reviewer, progress)
         self.notify(report.change)

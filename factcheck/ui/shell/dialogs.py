@@ -1,8 +1,8 @@
 """Menu commands whose dialogs live in their own modules (export, text edit, paste).
 
 Each dialog is imported only when its command is chosen, so the window starts without
-them and still works (with a message) in a build that lacks one. After a dialog that
-wrote to the project, the window re-reads what it shows.
+them and still works (with a message) in a build that lacks one. Dialogs are given the
+session and edit only through it; the window refreshes from the change it emits.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class MainWindow(Protocol):
     article: Article | None
     reviewer: str
 
-    def reload_after_outside_edit(self, article_id: int | None) -> None: ...
+    def open_article(self, article_id: int, *, claim_id: int | None = None) -> None: ...
 
 
 def _dialog_class(window: MainWindow, module: str, name: str, what: str) -> Any:
@@ -47,7 +47,7 @@ def export_report(window: MainWindow) -> None:
     dialog = _dialog_class(window, "export.export_dialog", "ExportDialog", "Exporting a report")
     if dialog is not None:
         chosen = [window.article.id] if window.article is not None else None
-        dialog(window.session.db, chosen, window).exec()
+        dialog(window.session, chosen, window).exec()
 
 
 def edit_article_text(window: MainWindow) -> None:
@@ -59,10 +59,9 @@ def edit_article_text(window: MainWindow) -> None:
     )
     if dialog_class is None:
         return
-    article_id = window.article.id
-    dialog = dialog_class(window.session.db, article_id, window.reviewer, window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        window.reload_after_outside_edit(article_id)
+    # The dialog saves through the session (an undoable command); the window
+    # refreshes from the change it emits, as after any other edit.
+    dialog_class(window.session, window.article.id, window).exec()
 
 
 def paste_article(window: MainWindow) -> None:
@@ -74,6 +73,6 @@ def paste_article(window: MainWindow) -> None:
     )
     if dialog_class is None:
         return
-    dialog = dialog_class(window.session.db, window.reviewer, window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        window.reload_after_outside_edit(getattr(dialog, "article_id", None))
+    dialog = dialog_class(window.session, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.article_id is not None:
+        window.open_article(dialog.article_id)

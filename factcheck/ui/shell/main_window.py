@@ -11,6 +11,7 @@ the first frame of the window does not wait for it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QToolBar, QWidget
 
 from factcheck.core.model import Article, Status
+from factcheck.errors import FactcheckError
 from factcheck.ui.articles.navigator import Navigator
 from factcheck.ui.claims.claim_pane import ClaimPane
 from factcheck.ui.common.actions import ACTIONS, MENUS, REDO_SHORTCUTS, UNDO_SHORTCUTS, ActionSpec
@@ -38,9 +40,10 @@ from factcheck.ui.shell.settings import WindowSettings
 from factcheck.ui.shell.window_commands import WindowCommands
 
 if TYPE_CHECKING:
-    from factcheck.store.ops import Change
+    from factcheck.store.change import Change
     from factcheck.ui.session.session import Session
 
+OUTSIDE_POLL_MS = 2000  # how often to look for edits made by another program
 
 
 class MainWindow(WindowCommands):
@@ -65,6 +68,12 @@ class MainWindow(WindowCommands):
         self._shown_once = False
         self._text_selected = False  # the reader has a text selection (for re-attaching)
         self.undo_group = QUndoGroup(self)
+        # Other writers (a second window, the command line): noticed when the window
+        # regains focus and on a slow poll of SQLite's data_version (a cheap pragma).
+        self._seen_version = 0
+        self._outside_poll = QTimer(self)
+        self._outside_poll.setInterval(OUTSIDE_POLL_MS)
+        self._outside_poll.timeout.connect(self.check_outside_changes)
 
         self.navigator = Navigator()
         self.reader_pane = ReaderPane()
@@ -190,24 +199,44 @@ class MainWindow(WindowCommands):
         self.reader.describe_claims = self.describe_claims
         self.claim_pane.claimSelected.connect(self.select_claim)
         ed = self.editor
-        ed.statusChosen.connect(lambda cid, s: self._session_call("set_status", cid, Status(s)))
-        ed.tagAdded.connect(lambda cid, name: self._session_call("add_tag", cid, name))
-        ed.tagRemoved.connect(lambda cid, name: self._session_call("remove_tag", cid, name))
-        ed.noteEdited.connect(lambda cid, note: self._session_call("set_note", cid, note))
+        ed.statusChosen.connect(self._editor_status)
+        ed.tagAdded.connect(self._editor_tag_added)
+        ed.tagRemoved.connect(self._editor_tag_removed)
+        ed.noteEdited.connect(self._editor_note)
         ed.linkRequested.connect(lambda _cid: self.link_claim())
         ed.sourceRequested.connect(lambda _cid: self.add_source())
-        ed.evidenceRemoved.connect(
-            lambda eid, cid: self._session_call("remove_evidence", eid, cid))
+        ed.evidenceRemoved.connect(self._editor_evidence_removed)
         ed.claimActivated.connect(self.go_to_claim)
         ed.confirmPlacementRequested.connect(self.confirm_placement)
         ed.reattachRequested.connect(self.reattach_selection)
-        ed.deleteRequested.connect(lambda cid: self._session_call("delete_claim", cid))
+        ed.deleteRequested.connect(self._editor_delete)
         self.reader_pane.banner.showRequested.connect(self.show_claims_needing_review)
         self.reader.selectionChanged.connect(self._on_text_selection)
 
-    def _session_call(self, name: str, *args: Any) -> None:
+    # The editor's requests, as typed calls on the session (no dispatch by name).
+    def _editor_status(self, claim_id: int, status: str) -> None:
         if self.session is not None:
-            getattr(self.session, name)(*args)
+            self.session.set_status(claim_id, Status(status))
+
+    def _editor_tag_added(self, claim_id: int, name: str) -> None:
+        if self.session is not None:
+            self.session.add_tag(claim_id, name)
+
+    def _editor_tag_removed(self, claim_id: int, name: str) -> None:
+        if self.session is not None:
+            self.session.remove_tag(claim_id, name)
+
+    def _editor_note(self, claim_id: int, note: str) -> None:
+        if self.session is not None:
+            self.session.set_note(claim_id, note)
+
+    def _editor_evidence_removed(self, evidence_id: int, claim_id: int) -> None:
+        if self.session is not None:
+            self.session.remove_evidence(evidence_id, claim_id)
+
+    def _editor_delete(self, claim_id: int) -> None:
+        if self.session is not None:
+            self.session.delete_claim(claim_id)
 
     # --- window state ----------------------------------------------------------------
 
@@ -245,6 +274,8 @@ class MainWindow(WindowCommands):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_outside_changes()
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "reader"):
             colors = HighlightColors(QApplication.palette())
             self.reader.set_colors(colors)
@@ -284,6 +315,7 @@ class MainWindow(WindowCommands):
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_change)
             old.failed.disconnect(self._on_failed)
+            self._outside_poll.stop()
             old.close()
         self.session = session
         self.article = None
@@ -299,6 +331,8 @@ class MainWindow(WindowCommands):
         self.undo_group.setActiveStack(session.undo_stack)
         session.changed.connect(self._on_change)
         session.failed.connect(self._on_failed)
+        self._seen_version = session.data_version()
+        self._outside_poll.start()
         self.setWindowTitle(f"factcheck — {session.path.name}")
         self.project_label.setText(str(session.path))
         self.project_label.setToolTip(str(session.path))
@@ -418,7 +452,16 @@ class MainWindow(WindowCommands):
         session = self.session
         if session is None:
             return
+        self._seen_version = session.data_version()
         article = self.article
+        if article is not None and article.id in change.texts:
+            # The open article has a new text: every offset the reader, the claim list
+            # and a selection hold belongs to the old one. Read it all again.
+            self._reload_open_article(focus if focus is not None else self.selected_claim())
+            change = replace(change, article_ids=change.article_ids - {article.id},
+                             claim_ids=frozenset(), texts=frozenset())
+            focus = None
+            article = self.article
         # A claim edit in the open article: its list row's counts come from the claim
         # list below, which holds all its claims (no count query on the way to a frame).
         local = article is not None and bool(change.claim_ids) and article.id in change.article_ids
@@ -458,6 +501,50 @@ class MainWindow(WindowCommands):
         else:
             self._update_enabled()
         self.statusBar().showMessage(f"Saved: {change.action}", 2500)
+
+    def _reload_open_article(self, claim_id: int | None = None) -> None:
+        """Show the open article again from the project (its text and claims), keeping
+        the scroll position and, if it still exists there, the selected claim."""
+        if self.session is None or self.article is None:
+            return
+        article_id = self.article.id
+        scroll = self.reader.verticalScrollBar().value()
+        self.reader.clear_text_selection()
+        self.article = None
+        try:
+            self.open_article(article_id)
+        except FactcheckError:  # deleted elsewhere
+            self._show_no_article("The article was removed from the project")
+            return
+        self.reader.verticalScrollBar().setValue(scroll)
+        if claim_id is not None and self.session.claim(claim_id) is not None:
+            self.select_claim(claim_id, scroll=False)
+
+    def check_outside_changes(self) -> None:
+        """Refresh what is shown when another window or the command line changed the
+        project (SQLite's ``data_version`` moved): on focus, and on a slow timer."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            version = session.data_version()
+        except Exception:
+            return
+        if version == self._seen_version:
+            return
+        self._seen_version = version
+        self.editor.flush_note()
+        current = self.article.id if self.article else None
+        selected = self.selected_claim()
+        self.navigator.articles.set_articles(session.articles())
+        self.claim_pane.set_known_tags([t.name for t in session.tags()])
+        if current is not None and current in self.navigator.articles.ids():
+            self.navigator.select_article(current)
+            self._reload_open_article(selected)
+        elif current is not None:
+            self.article = None
+            self._show_no_article("The article was removed from the project elsewhere")
+        self.statusBar().showMessage("Updated: the project was changed elsewhere", 4000)
 
     def _show_review_counts(self) -> None:
         """The review bar above the article (and whether the reader has cues to paint),

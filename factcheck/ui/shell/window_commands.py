@@ -76,7 +76,8 @@ class WindowCommands(QMainWindow):
             self.statusBar().showMessage("The selection is only white space: nothing to mark",
                                          4000)  # fmt: skip
             return
-        if self.session.mark(self.article.id, start, end) is not None:
+        article = self.article
+        if self.session.mark(article.id, start, end, article.content_hash) is not None:
             self.reader.clear_text_selection()
 
     def claim_in_view(self) -> int | None:
@@ -126,8 +127,6 @@ class WindowCommands(QMainWindow):
 
     def confirm_placement(self, claim_id: int | None = None) -> None:
         """Keep an approximately placed claim where it landed (undoable)."""
-        from factcheck.ui.session.commands import ConfirmPlacement
-
         cid = claim_id if claim_id is not None else self.selected_claim()
         claim = self.session.claim(cid) if self.session is not None and cid is not None else None
         if self.session is None or claim is None:
@@ -136,14 +135,12 @@ class WindowCommands(QMainWindow):
             self.statusBar().showMessage("Only an approximately placed claim (≈) needs "
                                          "confirming", 4000)  # fmt: skip
             return
-        self.session.run(ConfirmPlacement(self.session, claim.id))
+        self.session.confirm_placement(claim.id)
 
     def reattach_selection(self, claim_id: int | None = None) -> None:
         """Move the selected claim, if it waits for review (fuzzy or lost), to the text
         selected in the article: snapped to whole words as when marking, unless Alt is
         held (undoable)."""
-        from factcheck.ui.session.commands import ReattachClaim
-
         cid = claim_id if claim_id is not None else self.selected_claim()
         claim = self.session.claim(cid) if self.session is not None and cid is not None else None
         if self.session is None or self.article is None or claim is None:
@@ -162,7 +159,7 @@ class WindowCommands(QMainWindow):
             start, end = snap_to_words(text, start, end)
         if start >= end or not text[start:end].strip():
             return
-        if self.session.run(ReattachClaim(self.session, claim.id, start, end)) is not None:
+        if self.session.reattach(claim.id, start, end, self.article.content_hash):
             self.reader.clear_text_selection()
 
     def show_claims_needing_review(self) -> None:
