@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
 
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table
-from factcheck.core.codebook import read_codebook, write_codebook
-from factcheck.core.report.atomic import write_text_atomic
+from factcheck.core.codebook import read_codebook, save_codebook
 from factcheck.errors import InvalidInput
 from factcheck.store import ops
 from factcheck.store.ops import article_removal
@@ -132,12 +130,8 @@ def cmd_tag_delete(args: argparse.Namespace) -> int:
 def cmd_codebook(args: argparse.Namespace) -> int:
     path: Path = args.file
     if args.action == "export":
-        text = write_codebook(tag_summaries(open_db(args)))
-        def write(fh: TextIO) -> None:
-            fh.write(text)
-
-        write_text_atomic(path, write)
-        print(f"wrote {path}")
+        n = save_codebook(path, tag_summaries(open_db(args)))
+        print(f"wrote {n} tags to {path}")
         return 0
     entries = read_codebook(read_text(path), str(path))
     done, _ = tag_ops.import_codebook(open_db(args), entries, reviewer(args))

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TextIO
 
 from factcheck.errors import InvalidInput
 
@@ -94,3 +96,18 @@ def read_codebook(text: str, source: str = "codebook") -> list[CodebookEntry]:
     except csv.Error as exc:
         raise InvalidInput(f"{source}: not a CSV file ({exc})") from None
     return entries
+
+
+def save_codebook(path: str | os.PathLike[str], tags: Iterable[TagSummary]) -> int:
+    """Write the codebook CSV to ``path`` atomically (whole or not at all); returns how
+    many tags it holds. Raises a FactcheckError naming the file when it cannot."""
+    from factcheck.core.report.atomic import write_text_atomic
+
+    listed = list(tags)
+    text = write_codebook(listed)
+
+    def write(fh: TextIO) -> None:
+        fh.write(text)
+
+    write_text_atomic(path, write)
+    return len(listed)
