@@ -36,6 +36,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Create an empty project file"),
     ActionSpec("open_project", "&Open Project…", "File", "open_project", ("Ctrl+O",),
                "Open another project file"),
+    ActionSpec("open_default", "Open &Default Project", "File", "open_default_project", (),
+               "Open the project factcheck starts with (the sample articles' project)"),
     ActionSpec("import_files", "&Import Articles…", "File", "import_files", ("Ctrl+I",),
                "Import .txt, .md, .html, .pdf and .docx files (or drop them on the window)",
                needs="project", separator_before=True),
@@ -53,6 +55,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_text", "Edit Article &Text…", "Edit", "edit_article_text", (),
                "Correct the text of the open article (claims follow the text)",
                needs="article"),
+    ActionSpec("edit_details", "Edit Article &Details…", "Edit", "edit_article_details", (),
+               "Correct the open article's title, outlet, author, date or URL",
+               needs="article"),
+    ActionSpec("delete_article", "De&lete Article…", "Edit", "delete_article", (),
+               "Delete the open article with its claims (undoable)", needs="article"),
+    ActionSpec("manage_tags", "Manage T&ags…", "Edit", "manage_tags", ("Ctrl+Shift+T",),
+               "Rename, merge, recolour, describe or delete tags; import or export a "
+               "codebook", needs="project", separator_before=True),
     ActionSpec("reviewer", "&Reviewer Name…", "Edit", "change_reviewer", (),
                "The name recorded on your edits", separator_before=True),
     # View
@@ -74,6 +84,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_review", "Claims Needing &Review", "View", "show_claims_needing_review",
                (), "List the open article's claims to confirm, re-attach or delete after "
                "its text changed", needs="article"),
+    ActionSpec("clear_filters", "Show &All Claims of the Article", "View", "clear_claim_filters",
+               ("Ctrl+Shift+A",), "Clear the claim list's filters", needs="article"),
+    ActionSpec("claims_table", "&Claims of the Project", "View", "toggle_claims_table",
+               ("Ctrl+Shift+C",), "Every claim of the project in one table: sort, filter, "
+               "open", needs="project"),
     # Claim
     ActionSpec("mark", "&Mark as Claim", "Claim", "mark_selection", ("Ctrl+M", "Ctrl+Alt+M"),
                "Mark the selected text as a claim (hold Alt to keep the exact selection)",

@@ -36,8 +36,8 @@ from factcheck.ui.common.resources import icon
 from factcheck.ui.common.theme import HighlightColors, apply_scheme
 from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
+from factcheck.ui.shell.curation_commands import CurationCommands
 from factcheck.ui.shell.settings import WindowSettings
-from factcheck.ui.shell.window_commands import WindowCommands
 
 if TYPE_CHECKING:
     from factcheck.store.change import Change
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 OUTSIDE_POLL_MS = 2000  # how often to look for edits made by another program
 
 
-class MainWindow(WindowCommands):
+class MainWindow(CurationCommands):
     """Signals: ``firstPainted`` once the window has drawn itself the first time;
     ``projectShown`` each time a project is loaded into it."""
 
@@ -96,6 +96,7 @@ class MainWindow(WindowCommands):
 
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
+        self._build_curation()
         self._build_status_bar()
         self._connect_views()
         self.apply_scheme(self.settings.scheme)
@@ -108,6 +109,7 @@ class MainWindow(WindowCommands):
 
     def _build_actions(self) -> None:
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
+        self.menus = menus
         self.menuBar().setAccessibleName("Menu bar")
         toolbar = QToolBar("Review")
         toolbar.setObjectName("reviewToolbar")
@@ -247,7 +249,9 @@ class MainWindow(WindowCommands):
             screen = QGuiApplication.primaryScreen().availableGeometry()
             self.resize(min(1500, int(screen.width() * 0.9)), min(920, int(screen.height() * 0.9)))
             width = self.width()
-            self.splitter.setSizes([int(width * 0.25), int(width * 0.45), int(width * 0.30)])
+            # The article list gets room for its titles ("The White Helme…" was all
+            # a 25% pane showed of two of the samples).
+            self.splitter.setSizes([int(width * 0.30), int(width * 0.42), int(width * 0.28)])
         if (state := self.settings.state) is not None:
             self.restoreState(state)
 
@@ -256,6 +260,7 @@ class MainWindow(WindowCommands):
         self.settings.state = self.saveState()
         self.settings.set_splitter("main", self.splitter.saveState())
         self.settings.set_splitter("claims", self.claim_pane.splitter.saveState())
+        self.settings.set_splitter("editor", self.editor.sections.saveState())
         if self.session is not None:
             self.settings.set_last_article(self.session.path,
                                            self.article.id if self.article else None)
@@ -288,6 +293,8 @@ class MainWindow(WindowCommands):
             self._shown_once = True
             if (sizes := self.settings.splitter("main")) is not None:
                 self.splitter.restoreState(sizes)
+            if (sizes := self.settings.splitter("editor")) is not None:
+                self.editor.sections.restoreState(sizes)
             if (sizes := self.settings.splitter("claims")) is not None:
                 self.claim_pane.splitter.restoreState(sizes)
 
@@ -333,6 +340,7 @@ class MainWindow(WindowCommands):
         session.failed.connect(self._on_failed)
         self._seen_version = session.data_version()
         self._outside_poll.start()
+        self.remember_project(session.path)
         self.setWindowTitle(f"factcheck — {session.path.name}")
         self.project_label.setText(str(session.path))
         self.project_label.setToolTip(str(session.path))
@@ -500,7 +508,9 @@ class MainWindow(WindowCommands):
             self.select_claim(self.selected_claim(), scroll=False)
         else:
             self._update_enabled()
+        self.after_change(change)
         self.statusBar().showMessage(f"Saved: {change.action}", 2500)
+        self.say_if_filtered_out(focus)
 
     def _reload_open_article(self, claim_id: int | None = None) -> None:
         """Show the open article again from the project (its text and claims), keeping
