@@ -6,8 +6,10 @@ or Qt; the store builds them and every layer above passes them around.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Status(StrEnum):
@@ -115,6 +117,22 @@ class Claim:
     def needs_review(self) -> bool:
         """True for a fuzzy or orphaned placement the reviewer has not yet dealt with."""
         return self.placement in REVIEW_PLACEMENTS
+
+
+# The stored columns of a claim, in the order every query reads them: the one place the
+# claim's fields are spelled out (the ``Claim`` fields less ``tags``, which live in
+# their own table).
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "id", "article_id", "start", "end", "quote", "prefix", "suffix", "status", "note",
+    "reviewer", "created_at", "updated_at", "placement", "placement_score", "original_quote",
+)  # fmt: skip
+
+
+def claim_from_row(row: Sequence[Any], tags: tuple[str, ...] = ()) -> Claim:
+    """A :class:`Claim` from a row of :data:`CLAIM_COLUMNS` values."""
+    values = dict(zip(CLAIM_COLUMNS, row, strict=True))
+    values["status"] = Status(values["status"])
+    return Claim(**values, tags=tags)
 
 
 PLACEMENTS: tuple[str, ...] = ("exact", "moved", "fuzzy", "orphaned")

@@ -20,6 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    (tmp_path / "p").mkdir()
     db = str(tmp_path / "p" / "t.db")
     pages = DATA / "extraction"
     files = [str(pages / n) for n in ("01-harbour-ferry.html", "06-duplicate-author.html")]
@@ -64,6 +65,8 @@ def test_w3c_with_embedded_text_imports_into_an_empty_project(
 ) -> None:
     from tests.conftest import REPO
 
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
     source = str(tmp_path / "a" / "a.db")
     assert run(capsys, "import", "--db", source, str(REPO / "seeds"))[0] == 0
     code, _, _ = run(capsys, "mark", "2", "--db", source, "--quote", "nearly 3,000",

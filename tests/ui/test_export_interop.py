@@ -15,13 +15,14 @@ from sqlite_utils import Database
 
 from factcheck import config
 from factcheck.ui.export.export_dialog import ExportDialog
+from factcheck.ui.session.session import Session
 from tests.core.test_report_corpus import review_seed_corpus
 
 
 @pytest.fixture
 def dialog(qtbot: QtBot, seeded_db: Database) -> ExportDialog:
     review_seed_corpus(seeded_db)
-    dlg = ExportDialog(seeded_db, [1, 2])
+    dlg = ExportDialog(Session(seeded_db, ":memory:", "t"), [1, 2])
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -77,12 +78,15 @@ def test_claimreview_pages_go_to_a_folder(
 ) -> None:
     config.save(config.Config(organisation="Desk", organisation_url="https://d.example/"))
     review_seed_corpus(seeded_db)
-    dialog = ExportDialog(seeded_db, [1, 2])
+    dialog = ExportDialog(Session(seeded_db, ":memory:", "t"), [1, 2])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     _choose(qtbot, dialog, "claimreview-html")
     assert not dialog.publisher.isVisible()
+    qtbot.mouseClick(dialog.chosen, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, dialog.chosen.height() // 2))  # the chosen articles only
+    assert dialog.chosen.isChecked()
     folder = tmp_path / "pages"
     _type(qtbot, dialog.path_edit, str(folder))
     assert _export(qtbot, dialog).startswith("Exported")

@@ -193,7 +193,7 @@ def test_a_search_snippet_keeps_a_figure_whole(make_window: WindowFactory, qtbot
 def test_the_readme_names_the_settings_file_qt_writes() -> None:
     from pathlib import Path
 
-    from factcheck.ui.shell.settings import WindowSettings
+    from factcheck.ui.common.settings import WindowSettings
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     written = Path(WindowSettings()._s.fileName()).name

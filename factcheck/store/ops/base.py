@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.core.model import Status
+from factcheck.core.model import CLAIM_COLUMNS, Status
 from factcheck.errors import InvalidInput, NotFound
 from factcheck.store.change import Change as Change
 
@@ -74,18 +74,11 @@ def _audit(
 
 
 def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
-    row = db.execute(
-        'SELECT id, article_id, start, "end", quote, prefix, suffix, status, note, reviewer, '
-        "created_at, updated_at, placement, placement_score, original_quote "
-        "FROM claims WHERE id = ?",
-        (claim_id,),
-    ).fetchone()
+    cols = ", ".join(f'"{name}"' for name in CLAIM_COLUMNS)
+    row = db.execute(f"SELECT {cols} FROM claims WHERE id = ?", (claim_id,)).fetchone()
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
-    keys = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "status",
-            "note", "reviewer", "created_at", "updated_at", "placement", "placement_score",
-            "original_quote")  # fmt: skip
-    return dict(zip(keys, row, strict=True))
+    return dict(zip(CLAIM_COLUMNS, row, strict=True))
 
 
 def _article_text(db: Database, article_id: int) -> str:

@@ -9,18 +9,17 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.core.model import (
+    CLAIM_COLUMNS,
     PLACEMENTS,
     Claim,
     Status,
     Tag,
+    claim_from_row,
 )
 from factcheck.errors import NotFound
 from factcheck.store.queries._sql import in_chunks
 
-_CLAIM_COLS = (
-    'c.id, c.article_id, c.start, c."end", c.quote, c.prefix, c.suffix, c.status, c.note, '
-    "c.reviewer, c.created_at, c.updated_at, c.placement, c.placement_score, c.original_quote"
-)
+_CLAIM_COLS = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
 
 
 def _tags_by_claim(db: Database, where: str, params: Sequence[Any]) -> dict[int, list[str]]:
@@ -37,12 +36,7 @@ def _tags_by_claim(db: Database, where: str, params: Sequence[Any]) -> dict[int,
 def _claims(db: Database, where: str, params: Sequence[Any], order: str) -> list[Claim]:
     tags = _tags_by_claim(db, where, params)
     return [
-        Claim(
-            id=r[0], article_id=r[1], start=r[2], end=r[3], quote=r[4], prefix=r[5],
-            suffix=r[6], status=Status(r[7]), note=r[8], reviewer=r[9], created_at=r[10],
-            updated_at=r[11], tags=tuple(tags.get(r[0], ())), placement=r[12],
-            placement_score=r[13], original_quote=r[14],
-        )
+        claim_from_row(r, tuple(tags.get(r[0], ())))
         for r in db.execute(
             f"SELECT {_CLAIM_COLS} FROM claims c WHERE {where} ORDER BY {order}", params
         ).fetchall()

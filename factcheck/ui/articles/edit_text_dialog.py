@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.ui.common import text_diff
+from factcheck.ui.common.settings import remember_geometry
 from factcheck.ui.session.session import Session
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class EditTextDialog(QDialog):
         self.setWindowTitle(f"Edit article text — {article.title}")
         self.setObjectName("editTextDialog")
         self.resize(820, 640)
+        remember_geometry(self, "edit_text")
 
         self.editor = _named(QPlainTextEdit(), "editor")
         self.editor.setPlainText(self._old)

@@ -31,6 +31,7 @@ from factcheck.core.model import ArticleDraft
 from factcheck.errors import FactcheckError
 from factcheck.store.import_report import ImportReport, Outcome
 from factcheck.ui.articles.edit_text_dialog import editor_text
+from factcheck.ui.common.settings import remember_geometry
 from factcheck.ui.session.session import Session
 
 W = TypeVar("W", bound=QWidget)
@@ -54,6 +55,7 @@ class PasteDialog(QDialog):
         self.setWindowTitle("New article from clipboard")
         self.setObjectName("pasteDialog")
         self.resize(720, 560)
+        remember_geometry(self, "paste")
 
         pasted = QGuiApplication.clipboard().text()
         meta = read_metadata(pasted, fallback_title="") if pasted.strip() else None

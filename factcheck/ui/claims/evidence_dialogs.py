@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.core.model import Claim, Relation, Status
+from factcheck.ui.common.settings import remember_geometry
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole
 RELATION_LABELS = {
@@ -48,6 +49,7 @@ class LinkClaimDialog(QDialog):
         self.setWindowTitle("Link to another claim")
         self.setAccessibleName("Link to another claim")
         self.resize(640, 460)
+        remember_geometry(self, "link_claim")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter by words in the claim or the article title")
         self.search.setAccessibleName("Filter claims")

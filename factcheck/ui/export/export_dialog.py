@@ -44,6 +44,7 @@ from factcheck.core.report.formats import FORMATS, default_filename, export_fold
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.errors import FactcheckError
 from factcheck.render.pdf import chart_image, report_document, write_pdf
+from factcheck.ui.common.settings import remember_geometry
 from factcheck.ui.export.publisher_box import PublisherBox
 from factcheck.ui.session.session import Session
 
@@ -118,6 +119,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export report")
         self.setObjectName("ExportDialog")
+        self.resize(900, 640)
+        remember_geometry(self, "export")
         self._session = session
         self._chosen = list(dict.fromkeys(article_ids or []))
         self._report: Report | None = None

@@ -21,8 +21,8 @@ from factcheck.ui.shell.window_commands import WindowCommands
 if TYPE_CHECKING:
     from factcheck.store.change import Change
     from factcheck.ui.claims.claims_table import ClaimsTableDock
+    from factcheck.ui.common.settings import WindowSettings
     from factcheck.ui.reader.reader_pane import ReaderPane
-    from factcheck.ui.shell.settings import WindowSettings
 
 RECENT_SHOWN = 8
 

@@ -33,11 +33,11 @@ from factcheck.ui.claims.claim_pane import ClaimPane
 from factcheck.ui.common.actions import ACTIONS, MENUS, REDO_SHORTCUTS, UNDO_SHORTCUTS, ActionSpec
 from factcheck.ui.common.messages import show_message
 from factcheck.ui.common.resources import icon
+from factcheck.ui.common.settings import WindowSettings
 from factcheck.ui.common.theme import HighlightColors, apply_scheme
 from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
 from factcheck.ui.shell.curation_commands import CurationCommands
-from factcheck.ui.shell.settings import WindowSettings
 
 if TYPE_CHECKING:
     from factcheck.store.change import Change

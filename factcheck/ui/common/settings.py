@@ -1,4 +1,4 @@
-"""Window state kept between runs: declared once here, stored with QSettings.
+"""Window and dialog state kept between runs: declared once here, stored with QSettings.
 
 Only window state lives in QSettings (geometry, dock/toolbar state, splitter positions,
 the last article open in each project, the light/dark choice); the reviewer's name and
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
+from PySide6.QtWidgets import QWidget
 
 from factcheck.paths import APP_NAME
 
@@ -98,5 +99,32 @@ class WindowSettings:
         rest = [p for p in self.recent_projects() if p != resolved]
         self.set_recent_projects([resolved, *rest])
 
+    def dialog_geometry(self, name: str) -> QByteArray | None:
+        return self._bytes(f"dialogs/{name}")
+
+    def set_dialog_geometry(self, name: str, value: QByteArray) -> None:
+        self._s.setValue(f"dialogs/{name}", value)
+
     def sync(self) -> None:
         self._s.sync()
+
+
+class _GeometryKeeper(QObject):
+    """Saves a dialog's geometry each time it is hidden (closed, accepted, rejected)."""
+
+    def __init__(self, dialog: QWidget, name: str) -> None:
+        super().__init__(dialog)
+        self._name = name
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget):
+            WindowSettings().set_dialog_geometry(self._name, watched.saveGeometry())
+        return False
+
+
+def remember_geometry(dialog: QWidget, name: str) -> None:
+    """Give ``dialog`` the size and place it had when it was last closed (the size set
+    before this call is the first-run default) and keep it for next time."""
+    if (saved := WindowSettings().dialog_geometry(name)) is not None:
+        dialog.restoreGeometry(saved)
+    dialog.installEventFilter(_GeometryKeeper(dialog, name))
