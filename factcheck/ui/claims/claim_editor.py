@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -194,10 +193,10 @@ class ClaimEditor(QWidget):
         self.link_button.clicked.connect(lambda: self._emit_for_claim(self.linkRequested))
         self.source_button.clicked.connect(lambda: self._emit_for_claim(self.sourceRequested))
         self.remove_evidence_button.clicked.connect(self._on_remove_evidence)
-        evidence_buttons = QHBoxLayout()
+        evidence_buttons = QWidget()  # wraps in a narrow pane instead of widening it
+        flow = FlowLayout(evidence_buttons)
         for b in (self.link_button, self.source_button, self.remove_evidence_button):
-            evidence_buttons.addWidget(b)
-        evidence_buttons.addStretch(1)
+            flow.addWidget(b)
 
         self.history = QListWidget()
         self.history.setAccessibleName("History of the claim")
@@ -370,7 +369,9 @@ class ClaimEditor(QWidget):
     def _on_tag_completed(self, name: str) -> None:
         """A suggestion clicked in the completion list adds that tag at once."""
         if self._claim is not None and name.strip():
-            self.tag_input.clear()
+            # The line edit takes the suggestion's text after this signal: clear it
+            # once that is done.
+            QTimer.singleShot(0, self.tag_input.clear)
             self.tagAdded.emit(self._claim.id, name.strip())
 
     def _emit_tag_removed(self, name: str) -> None:

@@ -46,7 +46,8 @@ class CurationCommands(WindowCommands):
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("menu_recent")
         file_menu.insertMenu(self.actions_by_key["open_default"], self.recent_menu)
-        self._fill_recent_menu()
+        # Filled as it opens: a project opened from it must not clear it under itself.
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.navigator.articleMenuRequested.connect(self.show_article_menu)
         self.claim_pane.resetFiltersRequested.connect(self.clear_claim_filters)
 
@@ -73,14 +74,12 @@ class CurationCommands(WindowCommands):
 
     def _clear_recent(self) -> None:
         self.settings.set_recent_projects([])
-        self._fill_recent_menu()
 
     def remember_project(self, path: Path) -> None:
         """Put the project at the top of File ▸ Open Recent."""
         if str(path) == ":memory:":
             return
         self.settings.add_recent_project(path)
-        self._fill_recent_menu()
 
     def open_recent(self, path: Path) -> None:
         if not path.exists():
@@ -88,7 +87,6 @@ class CurationCommands(WindowCommands):
                                          6000)  # fmt: skip
             self.settings.set_recent_projects(
                 [p for p in self.settings.recent_projects() if p != path])
-            self._fill_recent_menu()
             return
         self.load_project(path)
 

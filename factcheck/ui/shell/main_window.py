@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QPaintEvent,
+    QResizeEvent,
     QShowEvent,
     QUndoGroup,
 )
@@ -293,10 +294,35 @@ class MainWindow(CurationCommands):
             self._shown_once = True
             if (sizes := self.settings.splitter("main")) is not None:
                 self.splitter.restoreState(sizes)
+            else:  # first run: the article list gets room for its titles
+                width = self.splitter.width()
+                self.splitter.setSizes([int(width * 0.30), int(width * 0.42),
+                                        int(width * 0.28)])  # fmt: skip
             if (sizes := self.settings.splitter("editor")) is not None:
                 self.editor.sections.restoreState(sizes)
             if (sizes := self.settings.splitter("claims")) is not None:
                 self.claim_pane.splitter.restoreState(sizes)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """Icons with their words when the window is wide enough for them all, icons
+        alone (the words are in the tooltips and menus) when it is not, so no button
+        disappears behind the toolbar's overflow arrow in a narrow window."""
+        toolbar = getattr(self, "toolbar", None)
+        if toolbar is None:
+            return
+        wide = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        needed = getattr(self, "_toolbar_wide_width", 0)
+        if not needed:
+            style = toolbar.toolButtonStyle()
+            toolbar.setToolButtonStyle(wide)
+            needed = self._toolbar_wide_width = toolbar.sizeHint().width()
+            toolbar.setToolButtonStyle(style)
+        fits = needed <= self.width()
+        toolbar.setToolButtonStyle(wide if fits else Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -345,7 +345,8 @@ class WindowCommands(QMainWindow):
         row = self.navigator.articles.row_of(claim.article_id)
         article = self.navigator.articles.article_at(row) if row is not None else None
         title = " ".join((article.title if article else f"article {claim.article_id}").split())
-        title = title if len(title) <= 28 else title[:27].rstrip() + "…"
+        if len(title) > 28:
+            title = (title[:28].rsplit(" ", 1)[0] if " " in title[:28] else title[:27]) + "…"
         return f"#{claim.id} in ‘{title}’"
 
     def describe_claims(self, claim_ids: list[int]) -> str:
