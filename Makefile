@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The check first: on a machine that lacks a library the window needs, it names the
+# packages (and, run as root at a terminal, offers to install them).
 run: $(STAMP)
+	@$(BIN)/python -m factcheck.preflight --offer-install
 	$(BIN)/factcheck
 
 lint: $(STAMP)

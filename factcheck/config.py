@@ -31,13 +31,26 @@ class Config:
     organisation_url: str = ""
 
     def reviewer_or_login(self) -> str:
-        """The configured reviewer name, else the login name (never empty)."""
-        if self.reviewer.strip():
-            return self.reviewer.strip()
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return "reviewer"
+        """The configured reviewer name, else the system user's (never empty)."""
+        return self.reviewer.strip() or system_user_name()
+
+
+def system_user_name() -> str:
+    """The name to record before the reviewer has given one: the full name of the
+    system account (its GECOS field, on Unix), else the login name, else "reviewer".
+    The window and the command line both use it, so they agree."""
+    try:
+        import pwd
+
+        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",", 1)[0].strip()
+    except (ImportError, KeyError, OSError, AttributeError):
+        full = ""
+    if full:
+        return full
+    try:
+        return getpass.getuser() or "reviewer"
+    except (KeyError, OSError):
+        return "reviewer"
 
 
 def load() -> Config:

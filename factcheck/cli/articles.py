@@ -10,6 +10,7 @@ from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.ingest import read_article_file
 from factcheck.core.model import Status
+from factcheck.core.safe_text import display_path
 from factcheck.errors import InvalidInput
 from factcheck.store import importer, ops, queries
 from factcheck.store.importer import Outcome
@@ -67,8 +68,10 @@ def cmd_update(args: argparse.Namespace) -> int:
     queries.get_article_title(db, args.update)  # refuse an unknown article before reading
     draft = read_article_file(path)
     try:
-        result = ops.create_revision(db, args.update, draft.text, reviewer(args),
-                                     source="update-import", source_path=str(path))  # fmt: skip
+        result = ops.create_revision(
+            db, args.update, draft.text, reviewer(args),
+            source="update-import", source_path=draft.source_path,
+        )  # fmt: skip
     except ops.UnchangedText:
         message = f"{path.name}: same text as article {args.update} already has; nothing to do"
         outcome, number, counts = "unchanged", queries.current_revision_number(db, args.update), {}
@@ -77,7 +80,7 @@ def cmd_update(args: argparse.Namespace) -> int:
                    f"{result.summary()}")  # fmt: skip
         outcome, number, counts = "updated", result.number, result.counts
     if args.json:
-        print_json([{"path": str(path), "outcome": outcome, "article_id": args.update,
+        print_json([{"path": display_path(path), "outcome": outcome, "article_id": args.update,
                      "revision": number, "placements": counts, "message": message}])  # fmt: skip
     else:
         say(message)

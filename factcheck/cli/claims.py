@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--status", choices=_STATUSES, default=Status.UNVERIFIED.value)
     p.add_argument("--tag", action="append", default=[], metavar="T", help="repeatable")
     p.add_argument("--note", default="")
+    p.add_argument("--claimant", default="", metavar="WHO",
+                   help="who made the claim (a person or organisation)")  # fmt: skip
     add_db_option(p)
     p.set_defaults(func=cmd_mark)
 
@@ -83,7 +85,8 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer,
         "created_at": c.created_at, "updated_at": c.updated_at,
         "placement": c.placement, "placement_score": round(c.placement_score, 4),
-        "original_quote": c.original_quote,
+        "original_quote": c.original_quote, "claimant": c.claimant,
+        "claimed_at": c.claimed_at,
     }  # fmt: skip
 
 
@@ -91,7 +94,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
     db = open_db(args)
     change = ops.mark_quote(
         db, args.article_id, args.quote, reviewer(args), occurrence=args.occurrence,
-        status=Status(args.status), tags=args.tag, note=args.note,
+        status=Status(args.status), tags=args.tag, note=args.note, claimant=args.claimant,
     )  # fmt: skip
     print(change.created_id)
     return 0

@@ -16,6 +16,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from factcheck import __version__, paths
 from factcheck.errorlog import log_exception
@@ -28,6 +29,8 @@ COMMAND_MODULES = [
     "factcheck.cli.claims",
     "factcheck.cli.revisions",
     "factcheck.cli.report",
+    "factcheck.cli.figures",
+    "factcheck.cli.suggest",
     "factcheck.cli.project_cli",
     "factcheck.cli.curation",
 ]
@@ -50,10 +53,21 @@ def window_only(argv: Sequence[str]) -> bool:
     return True
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the argument it complains about shown escaped: "unrecognized
+    arguments" quotes the command line as typed, terminal escape sequences included."""
+
+    def error(self, message: str) -> NoReturn:
+        from factcheck.cli.output import safe
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {safe(message)}\n")
+
+
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The ``factcheck`` parser; with ``commands`` false, without the sub-commands (for
     starting the window, whose command line then parses the same)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factcheck",
         description="Review news articles claim by claim. With no command, opens the window.",
     )
@@ -74,6 +88,11 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from factcheck.preflight import window_problem
+
+    problem = window_problem()  # before Qt loads: a message, not Qt's abort
+    if problem is not None:
+        raise FactcheckError(problem)
     try:
         from factcheck.ui.shell.app import run
     except ImportError as exc:

@@ -7,7 +7,7 @@ import argparse
 
 from factcheck import paths
 from factcheck.cli.context import add_db_option, open_db
-from factcheck.cli.output import print_json
+from factcheck.cli.output import print_json, say
 from factcheck.core.interchange.ids import is_iri
 from factcheck.errors import InvalidInput
 from factcheck.store import ops, queries
@@ -57,7 +57,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         print_json(values)
     else:
         for key, value in values.items():
-            print(f"{key}: {value}")
+            say(f"{key}: {value}")
     return 0
 
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 from pathlib import Path
 
 from factcheck.cli.argtypes import row_id
@@ -14,6 +16,7 @@ from factcheck.core.interchange.w3c import write_w3c
 from factcheck.core.report.atomic import write_text_atomic
 from factcheck.core.report.formats import FORMAT_NAMES, FORMATS, export_folder, export_text
 from factcheck.core.report.model import Report
+from factcheck.core.safe_text import display_path
 from factcheck.errors import FactcheckError, InvalidInput
 from factcheck.store import queries
 from factcheck.store.annotation_import import import_annotation_data, read_annotation_file
@@ -72,6 +75,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.embed_text and args.format != "w3c":
         raise InvalidInput("--embed-text: only the w3c format carries article text")
     db = open_db(args)
+    _refuse_the_project_itself(args.output, getattr(db, "path", ""))
     report = gather_report(db, args.articles, reviewer=reviewer(args), title=args.title)
     if args.embed_text:
         texts = {a.id: a.text for a in queries.get_articles(db, [x.info.id for x in
@@ -86,6 +90,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     say(f"wrote {args.output} ({args.format}): {n} claim{'s' if n != 1 else ''} "
           f"from {a} article{'s' if a != 1 else ''}")  # fmt: skip
     return 0
+
+
+def _refuse_the_project_itself(output: Path, project: str) -> None:
+    """``-o`` naming the project file (or its -wal/-shm) would replace the project
+    with the report."""
+    if not project or project == ":memory:":
+        return
+    for suffix in ("", "-wal", "-shm"):
+        other = Path(project + suffix)
+        with contextlib.suppress(OSError):
+            if output.exists() and os.path.samefile(output, other):
+                raise InvalidInput(f"{display_path(output)}: is the project file itself; "
+                                   "choose another file for the report")  # fmt: skip
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
@@ -104,7 +121,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         _print_some([f"not placed: {u.line()}" for u in result.unplaced], "not placed",
                      err=True)  # fmt: skip
         _print_some([f"note: {note}" for note in result.notes], "notes")
-        say(result.summary())
+        say(f"{display_path(args.file)}: {result.summary()}")
     return 0 if result.ok else 1
 
 

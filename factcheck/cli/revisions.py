@@ -8,7 +8,7 @@ import sys
 
 from factcheck.cli.argtypes import offset, positive, row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
-from factcheck.cli.output import print_json, print_table, safe
+from factcheck.cli.output import print_json, print_table, safe, say
 from factcheck.core import quotes
 from factcheck.errors import InvalidInput
 from factcheck.store import ops, queries
@@ -102,7 +102,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         ])  # fmt: skip
         return 0
     if not claims:
-        print("no claims need review")
+        say("no claims need review")
         return 0
     print_table(
         ["ID", "ARTICLE", "PLACEMENT", "SCORE", "NOW", "MARKED AS"],

@@ -112,6 +112,8 @@ class Claim:
     placement: str = "exact"
     placement_score: float = 1.0
     original_quote: str = ""
+    claimant: str = ""  # who made the claim ("" = the article states it itself)
+    claimed_at: str = ""  # when the claimant made it (ISO date), if known
 
     @property
     def needs_review(self) -> bool:
@@ -125,6 +127,7 @@ class Claim:
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "article_id", "start", "end", "quote", "prefix", "suffix", "status", "note",
     "reviewer", "created_at", "updated_at", "placement", "placement_score", "original_quote",
+    "claimant", "claimed_at",
 )  # fmt: skip
 
 

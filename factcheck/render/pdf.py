@@ -31,7 +31,10 @@ from PySide6.QtGui import (
     QPaintDevice,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtSvg import QSvgRenderer
 
@@ -144,6 +147,7 @@ def _pdf_writer(path: Path, report: Report) -> QPdfWriter:
     writer = QPdfWriter(str(path))
     writer.setTitle(report.meta.title)
     writer.setCreator(report.meta.generator)
+    writer.setAuthor(report.meta.author_name)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
@@ -162,6 +166,7 @@ def _draw_pages(
     frame = doc.rootFrame().frameFormat()
     frame.setMargin(MARGIN_CSS_PX)  # CSS pixels: the layout scales them to the device
     doc.rootFrame().setFrameFormat(frame)
+    keep_headings_with_next(doc, height)
     pages = doc.pageCount()  # lays the whole document out
     margin = MARGIN_CSS_PX * writer.logicalDpiY() / 96.0
     footer = QFont(doc.defaultFont())
@@ -203,6 +208,85 @@ def write_pdf(
         writer = _pdf_writer(tmp, report)
         doc = report_document(report, progress=progress, device=writer)
         _draw_pages(doc, writer, report.meta.title, progress)
+        outline = heading_pages(doc)
         del writer  # closes the file
         if tmp.stat().st_size == 0:
             raise OutputError(f"{path}: cannot write the file: Qt's PDF writer failed")
+        add_outline(tmp, outline, [a.info.title for a in report.articles])
+
+
+# --- navigation: headings kept with what follows, and the PDF outline ----------------
+
+KEEP_WITH_NEXT_PX = 140.0  # room a heading needs below it (a claim's first lines), CSS px
+
+
+def _headings(doc: QTextDocument) -> list[tuple[int, QTextBlock]]:
+    """(level, block) of every ``<h2>``/``<h3>`` of the document, in order."""
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in (2, 3) and block.text().strip():
+            found.append((level, block))
+        block = block.next()
+    return found
+
+
+def keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:
+    """Start a heading on a new page when it would sit at the foot of one, cut off from
+    the claim (or table) that follows it. Qt's text layout has no keep-with-next, so
+    headings are checked top to bottom, each against the layout the previous breaks
+    gave."""
+    layout = doc.documentLayout()
+    room = KEEP_WITH_NEXT_PX * (layout.paintDevice().logicalDpiY() / 96.0
+                                if layout.paintDevice() is not None else 1.0)  # fmt: skip
+    for _level, block in _headings(doc):
+        rect = layout.blockBoundingRect(block)
+        if rect.top() < 1:
+            continue
+        page_end = (int(rect.top() // page_height) + 1) * page_height
+        if rect.bottom() + room > page_end:
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).setBlockFormat(fmt)
+            # Qt re-lays out only the changed block; everything after it moves too
+            doc.markContentsDirty(block.position(), doc.characterCount() - block.position())
+
+
+def heading_pages(doc: QTextDocument) -> list[tuple[int, str, int]]:
+    """(level, title, 0-based page) of every heading, for the PDF outline."""
+    layout = doc.documentLayout()
+    height = doc.pageSize().height()
+    return [(level, " ".join(block.text().split()),
+             int(layout.blockBoundingRect(block).top() // height))
+            for level, block in _headings(doc)]  # fmt: skip
+
+
+def add_outline(
+    path: Path, headings: list[tuple[int, str, int]], article_titles: list[str]
+) -> None:
+    """Add bookmarks to the PDF at ``path``: each section, and each article (the
+    headings that are ``article_titles``, in order) under "Articles". Qt's PDF writer
+    makes none."""
+    from pypdf import PdfReader, PdfWriter
+
+    if not headings:
+        return
+    writer = PdfWriter(clone_from=PdfReader(path))
+    last = len(writer.pages) - 1
+    pending = [" ".join(t.split()) for t in article_titles]
+    articles = None
+    for level, title, page in headings:
+        if level != 2:
+            continue
+        page = min(max(page, 0), last)
+        if pending and title == pending[0]:
+            pending.pop(0)
+            if articles is None:
+                articles = writer.add_outline_item(title="Articles", page_number=page)
+            writer.add_outline_item(title=title, page_number=page, parent=articles)
+        else:
+            writer.add_outline_item(title=title, page_number=page)
+    writer.page_mode = "/UseOutlines"
+    with path.open("wb") as fh:
+        writer.write(fh)

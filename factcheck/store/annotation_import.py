@@ -287,6 +287,7 @@ class _Importer:
         change = ops.mark_claim(
             self.db, article_id, where.start, where.end, who,
             status=record.status, tags=record.tags, note=record.note,
+            claimant=record.claimant,
         )  # fmt: skip
         claim_id = change.created_id
         assert claim_id is not None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from factcheck.core.model import PLACEMENTS
 
@@ -23,18 +24,26 @@ class Change:
     article_list: bool = False  # titles, metadata, counts or membership of the list
     created_id: int | None = None
     texts: frozenset[int] = frozenset()
+    facts: frozenset[str] = frozenset()  # keys of the facts whose figures or name changed
+    figures: bool = False  # the figures of ``article_ids`` were found again
+    suggestions: bool = False  # the suggested sentences of ``article_ids`` changed
 
     def merged(self, other: Change, action: str | None = None) -> Change:
-        """One change that names everything either change touched."""
-        return Change(
-            action or self.action,
-            self.article_ids | other.article_ids,
-            self.claim_ids | other.claim_ids,
-            self.tags or other.tags,
-            self.article_list or other.article_list,
-            self.created_id if self.created_id is not None else other.created_id,
-            self.texts | other.texts,
-        )
+        """One change that names everything either change touched: sets are united,
+        flags or-ed, the first created id kept (generic over the fields, so a field
+        added later merges without touching this)."""
+        values: dict[str, Any] = {}
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if f.name == "action":
+                values[f.name] = action or mine
+            elif isinstance(mine, frozenset):
+                values[f.name] = mine | theirs
+            elif isinstance(mine, bool):
+                values[f.name] = mine or theirs
+            else:
+                values[f.name] = mine if mine is not None else theirs
+        return Change(**values)
 
 
 @dataclass(frozen=True, slots=True)

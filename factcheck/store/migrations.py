@@ -247,6 +247,120 @@ def claims_view(db: Database) -> None:
     refresh_claims_view(db)
 
 
+@migrations(name="0006_figures")
+def figures(db: Database) -> None:
+    """The figures found in each article (a cache, rebuilt when an article's text
+    changes), the facts they make up (a cache), and the reviewer's edits of facts
+    (kept: they are re-applied whenever the caches are rebuilt).
+
+    ``figure_edits`` name a figure by article, position, text and the 32 code points
+    before it, so an edit finds its figure again after the text changes around it.
+    ``fact_edits`` rename a fact (``kind`` 'rename', ``value`` the name) or merge it into
+    another (``kind`` 'merge', ``value`` the other fact's key).
+    """
+    _run(
+        db,
+        """CREATE TABLE figures (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            num_start INTEGER NOT NULL,
+            num_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            value REAL,
+            low REAL,
+            high REAL,
+            low_open INTEGER NOT NULL DEFAULT 0,
+            high_open INTEGER NOT NULL DEFAULT 0,
+            hedge TEXT NOT NULL DEFAULT '',
+            hedge_kind TEXT NOT NULL DEFAULT 'exact',
+            date TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            unit_class TEXT NOT NULL DEFAULT '',
+            predicate TEXT NOT NULL DEFAULT '',
+            predicate_class TEXT NOT NULL DEFAULT '',
+            measure TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            subject_key TEXT NOT NULL DEFAULT '',
+            subject_name TEXT NOT NULL DEFAULT '',
+            time_text TEXT NOT NULL DEFAULT '',
+            as_of TEXT NOT NULL DEFAULT '',
+            since TEXT NOT NULL DEFAULT '',
+            to_date INTEGER NOT NULL DEFAULT 0,
+            attribution TEXT NOT NULL DEFAULT '',
+            auto_key TEXT NOT NULL DEFAULT '',
+            fact_key TEXT NOT NULL DEFAULT '',
+            edited TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX idx_figures_article ON figures(article_id, start)",
+        "CREATE INDEX idx_figures_fact ON figures(fact_key, article_id) WHERE fact_key != ''",
+        "CREATE INDEX idx_figures_subject ON figures(subject_key) WHERE measure != ''",
+        """CREATE TABLE figure_aliases (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            a TEXT NOT NULL,
+            b TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_figure_aliases_article ON figure_aliases(article_id)",
+        """CREATE TABLE facts (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            measure TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            figures INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            conflicts INTEGER NOT NULL,
+            summary TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE figure_edits (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL CHECK (action IN ('move','dismiss')),
+            fact_key TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (article_id, start, text)
+        )""",
+        """CREATE TABLE fact_edits (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('rename','merge')),
+            fact_key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            reviewer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (kind, fact_key)
+        )""",
+    )
+
+
+@migrations(name="0008_claimants_suggestions")
+def claimants_suggestions(db: Database) -> None:
+    """Who made each claim (the claimant: a person or organisation, often not the
+    article's author) and when, and the suggested sentences a reviewer rejected (kept
+    by their text, so a rejection survives edits elsewhere in the article)."""
+    _run(
+        db,
+        "ALTER TABLE claims ADD COLUMN claimant TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE claims ADD COLUMN claimed_at TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE suggestion_rejections (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence TEXT NOT NULL,
+            reviewer TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            PRIMARY KEY (article_id, sentence)
+        )""",
+        "CREATE INDEX idx_claims_claimant ON claims(claimant) WHERE claimant != ''",
+    )
+    refresh_claims_view(db)
+
+
 @migrations(name="0010_review_day")
 def review_day(db: Database) -> None:
     """Each tag gets a description: the codebook's definition of when to use it."""

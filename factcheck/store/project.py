@@ -30,6 +30,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from factcheck.errors import ProjectError
+from factcheck.store import figure_cache
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names, migrations
 
 # "FCK1" in the SQLite header (PRAGMA application_id): marks the file as a factcheck
@@ -126,6 +127,8 @@ class Project(Database):
                 self.conn.execute("ROLLBACK")
 
     def read_only_message(self) -> str:
+        if self.read_only_reason == "the disk is full":
+            return f"cannot save: the disk is full ({self.path})"
         why = f": {self.read_only_reason}" if self.read_only_reason else ""
         return f"cannot save: the project is read-only ({self.path}{why})"
 
@@ -166,7 +169,11 @@ def _why_read_only(p: Path) -> str:
         return "the file is not writable"
     folder = p.parent
     if not os.access(folder, os.W_OK):
-        return "its folder is not writable"
+        # SQLite creates the -wal and -shm files next to the project; when they are
+        # already there and writable, a folder we cannot write to does not matter.
+        sidecars = [p.with_name(p.name + suffix) for suffix in ("-wal", "-shm")]
+        if not all(f.exists() and os.access(f, os.W_OK) for f in sidecars):
+            return "its folder is not writable"
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
             return "it is on a read-only disk"
@@ -221,24 +228,39 @@ def connect(path: str | Path, *, read_only: bool = False) -> Project:
             raise describe_sqlite_error(exc, name, saving=False) from None
     existed = p.exists() and p.stat().st_size > 0
     try:
-        db = Project(name, execute_plugins=False)
-    except sqlite3.Error as exc:
-        raise describe_sqlite_error(exc, name, saving=False) from None
-    db.created = not existed
-    try:
-        return _prepare(db, name)
-    except _DiskFull:
-        # Reading needs no room: open it read-only, and every edit says why it cannot
-        # be saved.
         try:
-            return _prepare(_open_read_only(p, "the disk is full"), name)
+            db = Project(name, execute_plugins=False)
         except sqlite3.Error as exc:
-            raise describe_sqlite_error(exc, name, saving=False) from None
+            error = describe_sqlite_error(exc, name, saving=False)
+            raise (_CannotWrite(str(error)) if existed and _write_failure(exc) else error) from None
+        db.created = not existed
+        return _prepare(db, name)
+    except _CannotWrite as exc:
+        # An existing project on a full (or failing) disk: reading needs no room, so
+        # open it read-only and let every edit say why it cannot be saved.
+        why = "the disk is full" if _disk_full(p.parent) else "the disk cannot be written"
+        try:
+            return _prepare(_open_read_only(p, why), name)
+        except (sqlite3.Error, ProjectError):
+            raise ProjectError(str(exc)) from None
 
 
-class _DiskFull(ProjectError):
-    """Opening for writing failed because the disk is full (an existing project can
-    still be opened read-only)."""
+class _CannotWrite(ProjectError):
+    """Opening for writing failed for want of room or a disk that fails writes (an
+    existing project can still be opened read-only)."""
+
+
+def _write_failure(exc: sqlite3.Error) -> bool:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (_SQLITE_FULL, _SQLITE_IOERR)
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 256 * 1024
 
 
 def _os_reason(exc: OSError) -> str:
@@ -271,6 +293,9 @@ def _prepare(db: Project, name: str) -> Project:
             with db.atomic():
                 if migrations.pending(db):
                     migrations.apply(db)
+        if not figure_cache.is_current(db):
+            with db.atomic():
+                figure_cache.refresh_all(db)
         if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             db.execute(f"PRAGMA user_version={FILE_FORMAT}")
@@ -280,8 +305,8 @@ def _prepare(db: Project, name: str) -> Project:
     except sqlite3.Error as exc:
         db.close()
         error = describe_sqlite_error(exc, name, saving=False)
-        if not db.created and (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == _SQLITE_FULL:
-            raise _DiskFull(str(error)) from None
+        if not db.created and _write_failure(exc):
+            raise _CannotWrite(str(error)) from None
         raise error from None
     return db
 

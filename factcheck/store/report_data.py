@@ -10,12 +10,13 @@ one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlite_utils import Database
 
 from factcheck import __version__, config
 from factcheck.core.report.build import build_report
-from factcheck.core.report.model import Report, ReportMeta
+from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta
 from factcheck.store import queries
 from factcheck.store.ops import now
 
@@ -73,8 +74,35 @@ def gather_report(
     other_article_ids = {c.article_id for c in other_claims.values()} - in_scope
     other_articles = {a.id: a for a in queries.get_articles(db, sorted(other_article_ids))}
     meta = report_meta(db, scope, reviewer=reviewer, title=title, generated_at=generated_at)
-    return build_report(
+    report = build_report(
         articles, claims, evidence,
         other_claims=other_claims, other_articles=other_articles,
         last_changes=queries.last_changes(db), meta=meta,
     )  # fmt: skip
+    return replace(report, figure_facts=figure_facts(db, in_scope if scope else None))
+
+
+def figure_facts(db: Database, article_ids: set[int] | None = None) -> tuple[FigureFact, ...]:
+    """The facts whose figures disagree, each with its figures by source and date and
+    the verdicts given to them; with ``article_ids``, the facts touching those articles
+    (their figures from other articles still listed, as the comparison needs them)."""
+    rows = queries.list_facts(db, conflicts_only=True, min_articles=2)
+    details = queries.fact_details(db, rows)
+    claim_ids = [f.claim_id for d in details for f in d.figures if f.claim_id is not None]
+    verdicts = {c.id: c.status for c in queries.claims_by_ids(db, claim_ids).values()}
+    found: list[FigureFact] = []
+    for d in details:
+        if article_ids is not None and not {f.article_id for f in d.figures} & article_ids:
+            continue
+        ordered = sorted(d.figures, key=lambda f: (f.when or "9999", f.article_id, f.start))
+        found.append(FigureFact(
+            label=d.row.label, kind=d.row.kind, summary=d.judgement.summary,
+            figures=tuple(FigureItem(
+                article_id=f.article_id, article_title=f.article_title, text=f.text,
+                range_text=f.range_text, date=f.when, attribution=f.attribution,
+                verdict=verdicts.get(f.claim_id) if f.claim_id is not None else None,
+            ) for f in ordered),
+            reasons=tuple(c.reason for c in d.judgement.conflicts[:20]),
+            conflict_count=d.judgement.conflict_count,
+        ))  # fmt: skip
+    return tuple(found)

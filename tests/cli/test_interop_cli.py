@@ -80,7 +80,6 @@ def test_w3c_with_embedded_text_imports_into_an_empty_project(
     texts = [n for n in data["@included"] if n.get("type") == "Text"]
     assert len(texts) == 5 and all(n["value"] and n["id"].startswith("urn:") for n in texts)
     target = str(tmp_path / "b" / "b.db")
-    run(capsys, "articles", "--db", target)  # an empty project
     code, _, err = run(capsys, "import-annotations", "--db", target, str(plain))
     assert code == 1 and "no article in this project" in err  # the urn: cannot be resolved
     code, out, err = run(capsys, "import-annotations", "--db", target, str(embedded), "--json")

@@ -115,3 +115,37 @@ def test_the_headline_wins_over_a_promotional_title() -> None:
     empty = {"og_title": "", "headline": "", "title": "Page title"}
     assert choose_title("", empty, "file-name") == "Page title"
     assert choose_title("", {**empty, "title": ""}, "file-name") == "file-name"
+
+
+def test_a_standfirst_outside_the_body_is_kept_once() -> None:
+    from factcheck.core.formats.html_reader import with_standfirst
+
+    body = "First paragraph of the body.\n\nSecond paragraph of the body."
+    lede = "A council has approved four hundred homes on the old rail yard after six years."
+    assert with_standfirst(body, lede) == lede + "\n\n" + body
+    assert with_standfirst(lede + "\n\n" + body, lede) == lede + "\n\n" + body  # not twice
+    assert with_standfirst(body, "") == body
+    slug, data, want = next(p for p in PAGES if p[0] == "02-games-review")
+    lead = want.split("\n\n")[0]
+    text = read_html(Path(f"{slug}.html"), data).text
+    assert text.startswith(lead) and text.count(lead[:40]) == 1
+
+
+def test_only_a_marked_standfirst_of_a_sentence_or_two_counts() -> None:
+    from factcheck.core.formats.html_reader import _page_metadata
+
+    lede = "The exposed bed of the upper reservoir last week, photographed from the dam wall"
+    body = " ".join(["The reservoir held less water than at any time since records began."] * 9)
+
+    def standfirst(cls: str, text: str = lede, where: str = "article") -> str:
+        page = (f"<html><body><{where}><h1>Reservoir at a record low</h1>"
+                f'<div class="{cls}"><p>{text}</p></div><p>{body}</p></{where}>'
+                "</body></html>").encode()  # fmt: skip
+        return _page_metadata(page)["standfirst"]
+
+    assert standfirst("standfirst") == lede
+    assert standfirst("article__lede") == lede
+    assert standfirst("lead-image") == ""  # an image's caption box
+    assert standfirst("standfirst", text="Too short to be one") == ""
+    assert standfirst("standfirst", text=body) == ""  # the body, not a summary
+    assert standfirst("standfirst", where="aside") == ""  # another story's teaser

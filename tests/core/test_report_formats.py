@@ -101,7 +101,9 @@ def test_markdown_renders_to_the_expected_html(
                    if h.text_content().startswith("Claim ") and h.text_content()[6].isdigit()]
     assert len(claim_heads) == 7
     assert "more than 325,000 signatures" in [s.text_content() for s in tree.xpath("//strong")]
-    assert len(tree.xpath("//table")) == 3
+    # the summary's three tables, then one per fact whose figures disagree
+    assert len(report.figure_facts) == 2
+    assert len(tree.xpath("//table")) == 3 + len(report.figure_facts)
 
 
 def _record_ends(text: str) -> set[str]:

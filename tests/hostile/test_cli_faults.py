@@ -3,6 +3,7 @@ SQLite cannot hold, terminal escape sequences in what the CLI prints."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -124,3 +125,41 @@ def test_an_error_message_with_escapes_is_escaped(tmp_path: Path, run: Run) -> N
     bad = tmp_path / "no\x1b[31mfile.json"
     code, _, err = run("import-annotations", bad, "--db", tmp_path / "p.db")
     assert code == 1 and "\x1b" not in err and "no\\x1b[31mfile.json" in err
+
+
+def test_update_from_a_file_name_that_is_not_utf8(project: Path, tmp_path: Path, run: Run) -> None:
+    name = os.fsencode(tmp_path) + b"/new\xff.txt"
+    with open(name, "wb") as fh:
+        fh.write(b"A new text\n\nWith other words than before.\n")
+    code, out, err = run("import", "--db", project, "--update", "4", os.fsdecode(name))
+    assert code == 0, err
+    assert out.startswith("new\\xff.txt: updated article 4")
+    code, out, _ = run("revisions", "--db", project, "4", "--json")
+    assert json.loads(out)[-1]["source_path"].endswith("new\\xff.txt")
+
+
+def test_an_unrecognised_argument_with_escapes_is_shown_escaped(project: Path, run: Run) -> None:
+    code, _, err = run("articles", "--db", project, "\x1b[31mX")
+    assert code == 2 and "\x1b" not in err and "\\x1b[31mX" in err
+
+
+def _actions(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.Action]]:
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found += [(f"{name} {n}".strip(), a) for n, a in _actions(child)]
+        else:
+            found.append(("", action))
+    return found
+
+
+def test_every_numeric_argument_uses_the_shared_type() -> None:
+    """A new command cannot bring back plain ``type=int`` (and its OverflowError)."""
+    from factcheck.cli import argtypes
+    from factcheck.cli.main import build_parser
+
+    shared = {argtypes.row_id, argtypes.positive, argtypes.offset}
+    plain = [f"{where} {a.dest}" for where, a in _actions(build_parser()) if a.type is int]
+    assert plain == []
+    assert sum(a.type in shared for _, a in _actions(build_parser())) >= 15

@@ -279,3 +279,35 @@ def test_a_read_only_file_opens_read_only(project: Path, tmp_path: Path) -> None
         assert db.read_only and "not writable" in db.read_only_message()
     finally:
         project.chmod(0o644)
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not _can_make_unwritable(),
+                    reason="needs root and unshare to mount a small file system")  # fmt: skip
+def test_a_project_on_a_full_disk_can_still_be_read(project: Path, tmp_path: Path) -> None:
+    """A real full disk: a 4 MiB tmpfs filled to the last block (in a private mount
+    namespace). Reading works; an edit says the disk is full."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    script = textwrap.dedent(
+        """
+        set -e
+        mount -t tmpfs -o size=4m tmpfs "$0"
+        cp "$1" "$0/p.db"
+        dd if=/dev/zero of="$0/filler" bs=4096 2>/dev/null || true
+        set +e
+        "$2" -m factcheck articles --db "$0/p.db"; echo "rc=$?"
+        "$2" -m factcheck verdict 1 corroborated --db "$0/p.db"; echo "rc=$?"
+        """
+    )
+    env = {**os.environ, "FACTCHECK_DATA_DIR": str(tmp_path), "FACTCHECK_REVIEWER": "t"}
+    proc = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, str(mount),
+         str(project), sys.executable],
+        capture_output=True, text=True, env=env, cwd=REPO,
+    )  # fmt: skip
+    codes = [ln for ln in proc.stdout.splitlines() if ln.startswith("rc=")]
+    assert codes == ["rc=0", "rc=1"], proc.stdout + proc.stderr
+    assert "White Helmets" in proc.stdout
+    assert proc.stderr.strip().splitlines() == [
+        f"factcheck: cannot save: the disk is full ({mount / 'p.db'})"
+    ]

@@ -1,16 +1,19 @@
-"""Start-up: ``run()`` opens the default project with the five sample articles, asks the
-reviewer's name once, reports a bad project in a message box, and the exception hook
-turns an unexpected error into a message (and a log entry) instead of a traceback."""
+"""Start-up: ``run()`` opens the default project with the five sample articles without
+asking anything first (the reviewer's name is the system user's until changed), reports
+a bad project in a message box, and the exception hook turns an unexpected error into a
+message (and a log entry) instead of a traceback."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from factcheck import config, paths
@@ -58,22 +61,54 @@ def test_fresh_default_project_opens_with_the_five_seed_articles(qtbot: QtBot) -
     assert paths.default_project().is_file()
 
 
-def test_reviewer_is_asked_once_and_saved(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-                                          tmp_path: Path) -> None:  # fmt: skip
+def test_first_start_asks_nothing_and_names_the_system_user(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A newcomer sees the window with the sample articles first; the name on their
+    # edits is their account's, and the status bar says where to change it.
+    import pwd
+
     config.save(config.Config(reviewer=""))
-    asked: list[str] = []
+    account = pwd.getpwuid(os.getuid())
+    monkeypatch.setattr(pwd, "getpwuid",
+                        lambda uid: SimpleNamespace(pw_name=account.pw_name,
+                                                    pw_gecos="Ana Reviewer,Room 4,,"))  # fmt: skip
+    asked: list[object] = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a)))
+    seen: dict[str, Any] = {}
 
-    def fake_get_text(*args: Any, **kwargs: Any) -> tuple[str, bool]:
-        asked.append(args[1])
-        return "Ana Reviewer", True
+    def inspect(window: MainWindow) -> None:
+        seen["articles"] = window.navigator.articles.rowCount()
+        seen["reviewer"] = window.reviewer
+        seen["button"] = window.reviewer_field.button.text()
+        seen["hint"] = window.statusBar().currentMessage()
+        seen["dialogs"] = [w for w in QApplication.topLevelWidgets()
+                           if isinstance(w, QDialog) and w.isVisible()]  # fmt: skip
 
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(fake_get_text))
+    _run(None, None, qtbot, inspect)
+    assert asked == [] and seen["dialogs"] == []
+    assert seen["articles"] == 5
+    assert seen["reviewer"] == "Ana Reviewer" and seen["button"] == "Reviewer: Ana Reviewer"
+    assert "recorded as “Ana Reviewer” — click the name" in seen["hint"]
+    assert config.load().reviewer == ""  # nothing chosen yet, nothing saved
+
+
+def test_a_changed_name_is_remembered_at_the_next_start(qtbot: QtBot, tmp_path: Path) -> None:
+    config.save(config.Config(reviewer=""))
+    project = tmp_path / "a.db"
+
+    def rename(window: MainWindow) -> None:
+        qtbot.mouseClick(window.reviewer_field.button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(window.reviewer_field.edit, "Ana Reviewer")
+        qtbot.keyClick(window.reviewer_field.edit, Qt.Key.Key_Return)
+
     names: list[str] = []
-    _run(tmp_path / "a.db", None, qtbot, lambda w: names.append(w.reviewer))
-    _run(tmp_path / "a.db", None, qtbot, lambda w: names.append(w.reviewer))
-    assert names == ["Ana Reviewer", "Ana Reviewer"]
-    assert len(asked) == 1
-    assert config.load().reviewer == "Ana Reviewer"
+    hints: list[str] = []
+    _run(project, None, qtbot, rename)
+    _run(project, None, qtbot, lambda w: (names.append(w.reviewer),
+                                         hints.append(w.statusBar().currentMessage())))  # fmt: skip
+    assert names == ["Ana Reviewer"]
+    assert "click the name" not in hints[0]  # a chosen name needs no hint
 
 
 def test_named_project_is_not_seeded(qtbot: QtBot, tmp_path: Path) -> None:

@@ -3,7 +3,8 @@ with Shift+arrows, mark, judge, tag, next article — every step by key press.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -125,9 +126,21 @@ def test_tab_from_the_tag_field_goes_round_every_pane(
 def test_the_focused_pane_is_outlined(make_window: WindowFactory, qtbot: QtBot) -> None:
     window = make_window()
     for widget in (window.navigator.list, window.reader, window.claim_pane.view):
+        around = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).adjusted(-3, -3, 3, 3)
         window.navigator.search.setFocus()
         qtbot.waitUntil(lambda: focused() is window.navigator.search)
-        unfocused = widget.grab().toImage()
+        unfocused = window.grab(around).toImage()
         widget.setFocus()
         qtbot.waitUntil(lambda w=widget: focused() is w)  # type: ignore[misc]
-        assert widget.grab().toImage() != unfocused, widget.accessibleName()
+        outlined = window.grab(around).toImage()
+        assert outlined != unfocused, widget.accessibleName()
+        highlight = widget.palette().color(QPalette.ColorRole.Highlight)
+        assert _ring(outlined, highlight) > _ring(unfocused, highlight) + widget.height(), \
+            widget.accessibleName()
+
+
+def _ring(image: QImage, color: QColor) -> int:
+    """Pixels of ``color`` along the image's top and left edges (4 px deep)."""
+    edges = [(x, y) for x in range(image.width()) for y in (0, 1, 2, 3)]
+    edges += [(x, y) for y in range(image.height()) for x in (0, 1, 2, 3)]
+    return sum(image.pixelColor(x, y) == color for x, y in edges)

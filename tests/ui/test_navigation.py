@@ -4,6 +4,7 @@ across the project, and Ctrl+Q."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from factcheck.core.model import Status
@@ -58,3 +59,22 @@ def test_ctrl_q_closes_the_window(make_window: WindowFactory, qtbot: QtBot) -> N
     qtbot.keyClick(window.reader, Qt.Key.Key_Q, CTRL)
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.session is None  # closed cleanly
+
+
+def test_tab_leaves_the_article_list_for_the_text(make_window: WindowFactory, qtbot: QtBot) -> None:
+    # The lists select whole rows: Tab moves on to the next pane, not to the next cell.
+    window = make_window()
+    window.navigator.list.setFocus()
+    qtbot.waitUntil(window.navigator.list.hasFocus)
+    path = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        path.append(QApplication.focusWidget())
+        if path[-1] is window.reader:
+            break
+    assert window.navigator.list not in path
+    assert path[-1] is window.reader
+    window.claim_pane.view.setFocus()
+    qtbot.waitUntil(window.claim_pane.view.hasFocus)
+    qtbot.keyClick(window.claim_pane.view, Qt.Key.Key_Tab)
+    assert not window.claim_pane.view.hasFocus()

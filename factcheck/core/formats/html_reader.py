@@ -12,7 +12,9 @@ instead, and recall mode when the default is short too.
 Metadata trafilatura misses is looked up in the page's ``<title>``, headline element,
 Open Graph and ``<meta>`` tags and byline elements with lxml. The title is the headline
 (``og:title`` or the article's ``<h1>``) when the page's ``<title>`` says something
-else (a promotion, the section's name). Bylines are cleaned by
+else (a promotion, the section's name). A standfirst the page marks by class
+(``standfirst``, ``lede``, ``lead``, ``intro``, ``dek``...) after the headline is kept
+as the first paragraph: every mode drops it when it sits outside the body. Bylines are cleaned by
 :func:`factcheck.core.formats.bylines.clean_byline`.
 """
 
@@ -40,7 +42,7 @@ def _page_metadata(data: bytes) -> dict[str, str]:
     from trafilatura.utils import load_html  # lxml, with trafilatura's encoding handling
 
     found = {"title": "", "og_title": "", "headline": "", "site": "", "url": "", "author": "",
-             "byline": "", "date": ""}  # fmt: skip
+             "byline": "", "date": "", "standfirst": ""}  # fmt: skip
     root = load_html(data)
     if root is None:
         return found
@@ -61,6 +63,7 @@ def _page_metadata(data: bytes) -> dict[str, str]:
     )
     found["author"] = attr("//meta[@name='author']", "content")
     found["headline"] = _headline(root, found["site"])
+    found["standfirst"] = _standfirst(root)
     found["byline"] = _byline(root)
     found["date"] = attr("//meta[@property='article:published_time']", "content") or attr(
         "//time[@datetime]", "datetime"
@@ -81,6 +84,35 @@ def _headline(root: Any, site: str) -> str:
             if text and text.casefold() != site.casefold() and len(text.split()) >= 2:
                 return text
     return ""
+
+
+_STANDFIRST_XPATH = (
+    "//h1/following::*[self::p or self::div][re:test(@class, "
+    "'(^|[\\s_-])(standfirst|lede|lead|intro|introduction|dek|deck|sub-?headline)"
+    "(\\s|$)', 'i')][not(ancestor::aside or ancestor::nav or ancestor::footer)]"
+)
+MIN_STANDFIRST_WORDS, MAX_STANDFIRST_WORDS = 12, 80  # a sentence or two, not the body
+
+
+def _standfirst(root: Any) -> str:
+    """The article's standfirst (the summary paragraph under the headline), when the
+    page marks one by class: extractors drop it when it sits outside the body."""
+    regex = {"re": "http://exslt.org/regular-expressions"}
+    for el in root.xpath(_STANDFIRST_XPATH, namespaces=regex)[:3]:
+        text = _text_of(el)
+        if MIN_STANDFIRST_WORDS <= len(text.split()) <= MAX_STANDFIRST_WORDS:
+            return text
+    return ""
+
+
+def with_standfirst(text: str, standfirst: str) -> str:
+    """``text`` with the standfirst as its first paragraph, unless it already holds it."""
+    if not standfirst:
+        return text
+    head = " ".join(standfirst.split()[:8])
+    if head in " ".join(text.split()):
+        return text
+    return join_paragraphs([standfirst, *text.split("\n\n")])
 
 
 _BYLINE_XPATH = (
@@ -180,6 +212,7 @@ def read_html(path: Path, data: bytes) -> ArticleDraft:
         join_paragraphs(raw.split("\n")), name, "no article text found in the page"
     )
     page = _page_metadata(data)
+    text = with_standfirst(text, page["standfirst"])
     meta = read_metadata(text, fallback_title=path.stem)
     outlet = first(getattr(doc, "sitename", None), page["site"], meta.outlet)
     return ArticleDraft(

@@ -159,6 +159,8 @@ def annotation(
     }
     if claim.reviewer:
         anno["creator"] = agent(claim.reviewer)
+    if claim.claimant:  # who made the claim under review (not who annotated it)
+        anno["fc:claimant"] = claim.claimant
     if claim.created_at:
         anno["created"] = claim.created_at
     if claim.updated_at:

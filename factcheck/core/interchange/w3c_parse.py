@@ -102,6 +102,7 @@ class AnnotationRecord:
     links: tuple[LinkRecord, ...] = ()
     sources: tuple[SourceRecord, ...] = ()
     warnings: tuple[str, ...] = ()
+    claimant: str = ""  # fc:claimant: who made the claim under review
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +340,7 @@ def parse_annotation(anno: Any, index: int = 0) -> AnnotationRecord | ParseProbl
         tags=tuple(dict.fromkeys(tags)), note="\n\n".join(notes),
         creator=_agent_name(anno.get("creator")), created=_str(anno.get("created")),
         modified=_str(anno.get("modified")), links=tuple(links), sources=tuple(sources),
-        warnings=tuple(warnings),
+        warnings=tuple(warnings), claimant=_str(anno.get("fc:claimant"))[:300],
     )  # fmt: skip
 
 

@@ -129,7 +129,7 @@ def build_report(
                 evidence=tuple(items.get(c.id, ())),
                 last_change=LastChange(change.at, change.reviewer, change.action)
                 if change else None,
-                placement=c.placement, claimant=str(getattr(c, "claimant", "") or ""),
+                placement=c.placement, claimant=c.claimant,
             ))  # fmt: skip
             all_tags.extend(c.tags)
             untagged += not c.tags

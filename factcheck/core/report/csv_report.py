@@ -22,7 +22,7 @@ from factcheck.core.report.model import EvidenceItem, Report
 COLUMNS = (
     "article_id", "article_title", "outlet", "article_url", "published", "claim_id",
     "start", "end", "quote", "prefix", "suffix", "status", "tags", "reviewer", "note",
-    "evidence", "created_at", "updated_at", "last_change_at", "last_change_by",
+    "claimant", "evidence", "created_at", "updated_at", "last_change_at", "last_change_by",
     "last_change",
 )  # fmt: skip
 
@@ -73,7 +73,7 @@ def write_csv(report: Report, out: TextIO, *, progress: Progress | None = None) 
             ch = c.last_change
             rows.append([
                 *head, c.id, c.start, c.end, g(c.quote), g(c.prefix), g(c.suffix),
-                c.status.value, g("; ".join(c.tags)), g(c.reviewer), g(c.note),
+                c.status.value, g("; ".join(c.tags)), g(c.reviewer), g(c.note), g(c.claimant),
                 g(evidence_text(c.evidence)) if c.evidence else "", c.created_at,
                 c.updated_at, ch.at if ch else "", g(ch.reviewer) if ch else "",
                 ch.action if ch else "",

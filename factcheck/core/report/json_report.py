@@ -48,7 +48,7 @@ def claim_dict(c: ReportClaim) -> dict[str, Any]:
     return {
         "id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
         "quote": c.quote, "prefix": c.prefix, "suffix": c.suffix, "status": c.status.value,
-        "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer,
+        "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer, "claimant": c.claimant,
         "created_at": c.created_at, "updated_at": c.updated_at,
         "evidence": [_evidence(e) for e in c.evidence],
         "placement": c.placement,
@@ -90,6 +90,16 @@ def report_dict(report: Report) -> dict[str, Any]:
              "contradicted_by": _ref(c.second), "note": c.note, "reviewer": c.reviewer,
              "across_articles": c.across_articles}
             for c in report.contradictions
+        ],
+        "figures_that_disagree": [
+            {"fact": f.label, "kind": f.kind, "summary": f.summary,
+             "conflict_count": f.conflict_count, "reasons": list(f.reasons),
+             "figures": [{"article_id": i.article_id, "article_title": i.article_title,
+                          "text": i.text, "range": i.range_text, "date": i.date or None,
+                          "attribution": i.attribution,
+                          "verdict": i.verdict.value if i.verdict else None}
+                         for i in f.figures]}
+            for f in report.figure_facts
         ],
         "articles": [_article(a) for a in report.articles],
     }  # fmt: skip

@@ -165,6 +165,31 @@ class Contradiction:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureItem:
+    """One figure of a fact as the report lists it: by source and date."""
+
+    article_id: int
+    article_title: str
+    text: str
+    range_text: str
+    date: str  # "" when the figure has no date
+    attribution: str
+    verdict: Status | None  # the verdict of the claim marked on it, if any
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFact:
+    """A fact whose figures disagree ("Figures that disagree")."""
+
+    label: str
+    kind: str  # fixed / level / series
+    summary: str
+    figures: tuple[FigureItem, ...]
+    reasons: tuple[str, ...]  # one per conflicting pair (the first ones when many)
+    conflict_count: int
+
+
+@dataclass(frozen=True, slots=True)
 class TagCount:
     name: str
     count: int
@@ -202,6 +227,7 @@ class Report:
     summary: Summary
     articles: tuple[ReportArticle, ...]
     contradictions: tuple[Contradiction, ...] = field(default=())
+    figure_facts: tuple[FigureFact, ...] = field(default=())
 
     @property
     def claim_count(self) -> int:

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from factcheck.core.model import ArticleDraft
 from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
-from factcheck.store import queries
+from factcheck.store import figure_cache, queries
 from factcheck.store.ops.base import Change, _audit, content_hash, now
 from factcheck.store.ops.revisions import RevisionResult, create_revision, insert_first_revision
 
@@ -78,8 +78,10 @@ def import_articles(
             _audit(db, "import article", reviewer, article_id=article_id, new=draft.title,
                    field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
+        facts = figure_cache.refresh_articles(db, created)
     change = Change("import", article_ids=frozenset(created) | frozenset(updated),
-                    article_list=bool(created or updated), texts=frozenset(updated))  # fmt: skip
+                    article_list=bool(created or updated), texts=frozenset(updated),
+                    facts=frozenset(facts), figures=bool(created or updated))  # fmt: skip
     for item in results:
         if item.revision is not None:
             change = change.merged(item.revision.change)
@@ -104,4 +106,9 @@ def update_article_metadata(db: Database, article_id: int, reviewer: str, **valu
             db.execute(f"UPDATE articles SET {key} = ? WHERE id = ?", (value, article_id))
             _audit(db, "edit article", reviewer, article_id=article_id, field_name=key,
                    old=before, new=value)  # fmt: skip
-    return Change("edit article", article_ids=frozenset({article_id}), article_list=True)
+        facts: set[str] = set()
+        if values.get("published", old.published) != old.published:
+            # the date a figure is true for may be the article's: judge its facts again
+            facts = figure_cache.refresh_articles(db, [article_id])
+    return Change("edit article", article_ids=frozenset({article_id}), article_list=True,
+                  facts=frozenset(facts), figures=bool(facts))

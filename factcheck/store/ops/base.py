@@ -32,6 +32,7 @@ class ClaimSpec:
     tags: tuple[str, ...] = ()
     note: str = ""
     text_hash: str | None = None  # the text the span was taken from; None: current
+    claimant: str = ""
 
 
 @dataclass(frozen=True, slots=True)

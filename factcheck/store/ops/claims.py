@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -65,9 +66,9 @@ def _insert_claim(
     claim_id = next_id(db, "claims")
     db.execute(
         'INSERT INTO claims (id, article_id, start, "end", quote, prefix, suffix, status, '
-        "note, reviewer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "note, reviewer, created_at, updated_at, claimant) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (claim_id, spec.article_id, spec.start, spec.end, quote, prefix, suffix,
-         Status(spec.status), spec.note, reviewer, stamp, stamp),
+         Status(spec.status), spec.note, reviewer, stamp, stamp, spec.claimant.strip()),
     )  # fmt: skip
     _audit(db, "mark claim", reviewer, article_id=spec.article_id, claim_id=claim_id,
            field_name="quote", new=quote, at=stamp)  # fmt: skip
@@ -125,12 +126,14 @@ def mark_claim(
     tags: Sequence[str] = (),
     note: str = "",
     text_hash: str | None = None,
+    claimant: str = "",
 ) -> Change:
     """Mark ``text[start:end]`` of the article as a claim; ``created_id`` is its id.
 
     ``text_hash`` is the SHA-256 of the text the span was taken from (the window passes
     the text it shows): a span from an older text is refused (:class:`StaleEdit`)."""
-    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note, text_hash)
+    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note, text_hash,
+                     claimant)  # fmt: skip
     change = mark_claims(db, [spec], reviewer)
     (claim_id,) = change.claim_ids
     return Change(
@@ -153,6 +156,7 @@ def mark_quote(
     status: Status = Status.UNVERIFIED,
     tags: Sequence[str] = (),
     note: str = "",
+    claimant: str = "",
 ) -> Change:
     """Mark the ``occurrence``-th exact occurrence of ``quote`` in the article."""
     if not quote.strip():
@@ -171,7 +175,7 @@ def mark_quote(
             f"not {occurrence}: {quote!r}"
         )
     return mark_claim(db, article_id, start, start + len(quote), reviewer, status=status,
-                      tags=tags, note=note)  # fmt: skip
+                      tags=tags, note=note, claimant=claimant)  # fmt: skip
 
 
 def set_status(
@@ -416,3 +420,59 @@ def flag_fuzzy(db: Database, claim_id: int, score: float, original_quote: str) -
         "WHERE id = ?",
         (score, original_quote, claim_id),
     )
+
+
+def set_claimant(
+    db: Database, claim_id: int, claimant: str, reviewer: str, *,
+    claimed_at: str | None = None, expected: str | None = None,
+) -> Change:
+    """Record who made the claim (and, if given, when: an ISO date). ``expected`` as in
+    :func:`set_status`: the claimant the caller saw."""
+    claimant = " ".join(claimant.split())
+    if len(claimant) > 300:
+        raise InvalidInput("a claimant's name is at most 300 characters")
+    if claimed_at is not None and claimed_at and not _ISO_DATE.fullmatch(claimed_at):
+        raise InvalidInput(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {claimed_at!r}")
+    with db.atomic():
+        row = _claim_row(db, claim_id)
+        if expected is not None and row["claimant"] != expected:
+            raise StaleEdit(f"claim {claim_id}: its claimant was changed elsewhere since; "
+                            "not overwritten")  # fmt: skip
+        when = row["claimed_at"] if claimed_at is None else claimed_at
+        if (row["claimant"], row["claimed_at"]) != (claimant, when):
+            db.execute("UPDATE claims SET claimant = ?, claimed_at = ?, updated_at = ? "
+                       "WHERE id = ?", (claimant, when, now(), claim_id))  # fmt: skip
+            _audit(db, "set claimant", reviewer, article_id=row["article_id"],
+                   claim_id=claim_id, field_name="claimant",
+                   old=row["claimant"], new=claimant)  # fmt: skip
+    return Change("set claimant", frozenset({row["article_id"]}), frozenset({claim_id}))
+
+
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def reject_suggestion(db: Database, article_id: int, sentence: str, reviewer: str) -> Change:
+    """Hide a suggested sentence of the article for good (remembered in the project)."""
+    sentence = sentence.strip()
+    if not sentence:
+        raise InvalidInput("no sentence to reject")
+    with db.atomic():
+        _article_text(db, article_id)
+        cur = db.execute("INSERT OR IGNORE INTO suggestion_rejections (article_id, sentence, "
+                         "reviewer, at) VALUES (?,?,?,?)",
+                         (article_id, sentence, reviewer, now()))  # fmt: skip
+        if cur.rowcount:
+            _audit(db, "reject suggestion", reviewer, article_id=article_id,
+                   field_name="suggestion", new=sentence)  # fmt: skip
+    return Change("reject suggestion", frozenset({article_id}), suggestions=True)
+
+
+def restore_suggestion(db: Database, article_id: int, sentence: str, reviewer: str) -> Change:
+    """Undo :func:`reject_suggestion`."""
+    with db.atomic():
+        cur = db.execute("DELETE FROM suggestion_rejections WHERE article_id = ? AND "
+                         "sentence = ?", (article_id, sentence.strip()))  # fmt: skip
+        if cur.rowcount:
+            _audit(db, "restore suggestion", reviewer, article_id=article_id,
+                   field_name="suggestion", old=sentence.strip())  # fmt: skip
+    return Change("restore suggestion", frozenset({article_id}), suggestions=True)

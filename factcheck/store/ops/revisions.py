@@ -31,7 +31,7 @@ from factcheck.core import quotes
 from factcheck.core.anchoring import Placement, reanchor
 from factcheck.core.model import PLACEMENTS
 from factcheck.errors import InvalidInput
-from factcheck.store import queries
+from factcheck.store import figure_cache, queries
 from factcheck.store.change import RevisionResult as RevisionResult
 from factcheck.store.ops.base import (
     Change,
@@ -162,9 +162,11 @@ def create_revision(
         _write_claims(db, updates)
         _audit(db, "new revision", reviewer, article_id=article_id, field_name="text",
                old=f"revision {number - 1}", new=f"revision {number}", at=stamp)  # fmt: skip
+        facts = figure_cache.refresh_articles(db, [article_id])
     change = Change("new revision", article_ids=frozenset({article_id}),
                     claim_ids=frozenset(r.id for r in rows), article_list=True,
-                    texts=frozenset({article_id}))  # fmt: skip
+                    texts=frozenset({article_id}), facts=frozenset(facts),
+                    figures=True)  # fmt: skip
     return RevisionResult(article_id, revision_id, number, counts, change)
 
 

@@ -184,6 +184,7 @@ class Navigator(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setTabKeyNavigation(False)  # Tab leaves the list (rows, not cells)
         self.list.setAccessibleName("Article list")
         self.list.setItemDelegateForColumn(PROGRESS, ProgressDelegate(self.list))
         header = self.list.horizontalHeader()

@@ -76,6 +76,7 @@ class ClaimPane(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (rows, not cells)
         self.view.setAccessibleName("Claim list")
         tab_leaves(self.view)
         show_focus(self.view)

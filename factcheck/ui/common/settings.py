@@ -99,6 +99,22 @@ class WindowSettings:
         rest = [p for p in self.recent_projects() if p != resolved]
         self.set_recent_projects([resolved, *rest])
 
+    @property
+    def underline_figures(self) -> bool:
+        return str(self._s.value("view/underline_figures", "false")).lower() == "true"
+
+    @underline_figures.setter
+    def underline_figures(self, value: bool) -> None:
+        self._s.setValue("view/underline_figures", "true" if value else "false")
+
+    @property
+    def show_suggestions(self) -> bool:
+        return str(self._s.value("view/show_suggestions", "false")).lower() == "true"
+
+    @show_suggestions.setter
+    def show_suggestions(self, value: bool) -> None:
+        self._s.setValue("view/show_suggestions", "true" if value else "false")
+
     def dialog_geometry(self, name: str) -> QByteArray | None:
         return self._bytes(f"dialogs/{name}")
 

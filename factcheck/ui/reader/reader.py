@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextLine,
@@ -75,6 +76,7 @@ class ReaderView(QTextEdit):
 
     claimClicked = Signal(int)
     emptyClicked = Signal()
+    suggestionClicked = Signal(int, int)  # a shown suggestion's start, end (code points)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,11 @@ class ReaderView(QTextEdit):
         self.context_actions: list[QAction | None] = []  # None draws a separator
         self.describe_claims: Callable[[list[int]], str] | None = None
         self._doc: QTextDocument | None = None
+        self._figure_spans: list[tuple[int, int]] = []
+        self._figures_visible = False
+        # suggested claims: (start, end, reason) in code points, best first
+        self._suggestions: list[tuple[int, int, str]] = []
+        self._suggestions_visible = False
         self.show_article("", [])
 
     # --- content ---------------------------------------------------------------------
@@ -142,6 +149,91 @@ class ReaderView(QTextEdit):
         self.setDocument(doc)
         if old is not None:
             old.deleteLater()
+        self._figure_spans = []
+        self._suggestions = []
+        self.setExtraSelections([])
+
+    # --- suggestions -------------------------------------------------------------------
+
+    def set_suggestions(self, items: Sequence[tuple[int, int, str]]) -> None:
+        """The open article's suggested claims ``(start, end, reason)``, best first;
+        drawn as a faint dashed underline when shown, the reason on hover."""
+        self._suggestions = list(items)
+        self._apply_figure_underline()
+
+    def set_suggestions_visible(self, visible: bool) -> None:
+        self._suggestions_visible = visible
+        self._apply_figure_underline()
+
+    def suggestions_visible(self) -> bool:
+        return self._suggestions_visible
+
+    def suggestions(self) -> list[tuple[int, int, str]]:
+        return list(self._suggestions) if self._suggestions_visible else []
+
+    def suggestion_at(self, point: QPoint) -> tuple[int, int, str] | None:
+        """The shown suggestion under ``point`` (viewport), if any."""
+        if not self._suggestions_visible:
+            return None
+        pos = self.char_at(point)
+        if pos is None:
+            return None
+        cp = self._map.to_cp(pos)
+        return next((s for s in self._suggestions if s[0] <= cp < s[1]), None)
+
+
+    # --- figures ---------------------------------------------------------------------
+
+    def set_figure_spans(self, spans: Sequence[tuple[int, int]]) -> None:
+        """The article's figures (code points), underlined faintly when shown."""
+        self._figure_spans = list(spans)
+        self._apply_figure_underline()
+
+    def set_figures_visible(self, visible: bool) -> None:
+        self._figures_visible = visible
+        self._apply_figure_underline()
+
+    def figures_visible(self) -> bool:
+        return self._figures_visible
+
+    def figure_underlines(self) -> list[tuple[int, int]]:
+        """The figure spans underlined now (Qt positions), for tests and accessibility."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                for s in self.extraSelections()
+                if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine]  # fmt: skip
+
+    def suggestion_underlines(self) -> list[tuple[int, int]]:
+        """The suggestion spans underlined now (Qt positions)."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                for s in self.extraSelections()
+                if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline]
+
+    def _apply_figure_underline(self) -> None:
+        """Both faint underlines, as extra selections: figures dotted, suggested claims
+        dashed (a figure inside a suggestion keeps its dots)."""
+        color = QColor(self.palette().text().color())
+        color.setAlpha(110)
+        selections = []
+        doc = self.document()
+        layers: list[tuple[list[tuple[int, int]], QTextCharFormat.UnderlineStyle]] = []
+        if self._suggestions_visible:
+            layers.append(([(a, b) for a, b, _ in self._suggestions],
+                           QTextCharFormat.UnderlineStyle.DashUnderline))  # fmt: skip
+        if self._figures_visible:
+            layers.append((self._figure_spans, QTextCharFormat.UnderlineStyle.DotLine))
+        for spans, style in layers:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(style)
+            fmt.setUnderlineColor(color)
+            for start, end in spans:
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(doc)
+                cursor.setPosition(self._map.to_qt(start))
+                cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format = fmt
+                selections.append(sel)
+        self.setExtraSelections(selections)
 
     def text_length(self) -> int:
         return self._map.length
@@ -340,7 +432,9 @@ class ReaderView(QTextEdit):
         current = self._selected if ids == self._last_stack else None
         self._last_stack = ids
         chosen = next_in_stack(stack, current)
-        if chosen is None:
+        if chosen is None and (hit := self.suggestion_at(point)) is not None:
+            self.suggestionClicked.emit(hit[0], hit[1])
+        elif chosen is None:
             self.emptyClicked.emit()
         else:
             self.claimClicked.emit(chosen.claim_id)
@@ -367,8 +461,11 @@ class ReaderView(QTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             point = self.viewport().mapFrom(self, event.pos())
             ids = self.claims_at(point)
+            hint = self.suggestion_at(point) if not ids else None
             if ids and self.describe_claims is not None:
                 QToolTip.showText(event.globalPos(), self.describe_claims(ids), self)
+            elif hint is not None:
+                QToolTip.showText(event.globalPos(), f"Suggested claim: {hint[2]}", self)
             else:
                 QToolTip.hideText()
             return True

@@ -30,6 +30,7 @@ from sqlite_utils import Database
 
 from factcheck.core.claims_table import ClaimTableRow
 from factcheck.core.codebook import TagSummary
+from factcheck.core.figures.board import FactDetail, FactRow
 from factcheck.core.model import (
     Article,
     ArticleDraft,
@@ -47,10 +48,13 @@ from factcheck.store import importer, ops, queries
 from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow
-from factcheck.ui.session import commands
+from factcheck.ui.session import commands, figure_commands
 
 if TYPE_CHECKING:
     from factcheck.core.report.model import Report
+    from factcheck.core.suggest import Suggestion
+    from factcheck.store.suggestions import Twin
+    from factcheck.ui.session.suggestions import SuggestionScorer
 
 
 class Session(QObject):
@@ -62,6 +66,7 @@ class Session(QObject):
 
     changed = Signal(object, object)
     failed = Signal(str)
+    suggestionsReady = Signal(int)  # an article's sentences are scored
 
     def __init__(self, db: Database, path: Path | str, reviewer: str) -> None:
         super().__init__()
@@ -69,16 +74,19 @@ class Session(QObject):
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.reviewer = reviewer
         self.undo_stack = QUndoStack(self)
+        self._scorer: SuggestionScorer | None = None
 
     # --- opening and closing ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True) -> Session:
+    def open(cls, path: Path | str, reviewer: str, *, seed: bool = True,
+             read_only: bool = False) -> Session:  # fmt: skip
         """Open (creating if needed) a project; a new one receives the sample articles
-        when ``seed`` is true. Raises FactcheckError with a one-line reason."""
-        db = connect(path)
+        when ``seed`` is true. A project that cannot be written opens read-only (as does
+        any with ``read_only``). Raises FactcheckError with a one-line reason."""
+        db = connect(path, read_only=read_only)
         try:
-            if seed:
+            if seed and not db.read_only:
                 importer.ensure_seeded(db, reviewer)
         except sqlite3.Error as exc:
             db.close()
@@ -96,8 +104,85 @@ class Session(QObject):
         return cls(db, target, reviewer)
 
     def close(self) -> None:
+        if self._scorer is not None:
+            self._scorer.shutdown()
         self.undo_stack.clear()
         self.db.close()
+
+    # --- suggested claims ----------------------------------------------------------------
+
+    @property
+    def scorer(self) -> SuggestionScorer:
+        """Scores articles in the background; ``suggestionsReady(article_id)`` follows."""
+        if self._scorer is None:
+            from factcheck.ui.session.suggestions import SuggestionScorer
+
+            self._scorer = SuggestionScorer(self)
+            self._scorer.ready.connect(lambda aid, _h, _s: self.suggestionsReady.emit(aid))
+        return self._scorer
+
+    def request_suggestions(self, article: Article) -> None:
+        """Score the article in the background (``suggestionsReady`` when done)."""
+        language = str(getattr(article, "language", "") or "") or None
+        self.scorer.request(article.id, article.content_hash, article.text, language,
+                            article.published)  # fmt: skip
+
+    def suggestions(self, article: Article) -> list[Suggestion] | None:
+        """The article's suggestions, best first, less rejected and marked sentences;
+        None while its text is still being scored."""
+        found = self.scorer.cached(article.content_hash)
+        if found is None:
+            return None
+        from factcheck.store.suggestions import rejected_sentences
+
+        rejected = rejected_sentences(self.db, article.id)
+        marked = sorted((c.start, c.end) for c in queries.claims_for_article(self.db, article.id)
+                        if c.placement != "orphaned")  # fmt: skip
+        text = article.text
+        return [s for s in found if text[s.start : s.end].strip() not in rejected
+                and not any(a < s.end and s.start < b for a, b in marked)]  # fmt: skip
+
+    def accept_suggestion(self, article: Article, suggestion: Suggestion) -> int | None:
+        """Mark a suggested sentence as a claim with its claimant (undoable)."""
+        return self.mark(article.id, suggestion.start, suggestion.end, article.content_hash,
+                         claimant=suggestion.claimant)  # fmt: skip
+
+    def reject_suggestion(self, article: Article, suggestion: Suggestion) -> None:
+        from factcheck.ui.session.suggestion_commands import RejectSuggestion
+
+        sentence = article.text[suggestion.start : suggestion.end]
+        self.run(RejectSuggestion(self, article.id, sentence))
+
+    def set_claimant(self, claim_id: int, name: str) -> None:
+        from factcheck.ui.session.suggestion_commands import SetClaimant
+
+        claim = self.claim(claim_id)
+        name = " ".join(name.split())
+        if claim is not None and claim.claimant != name:
+            self.run(SetClaimant(self, claim_id, claim.claimant, name))
+
+    def found_elsewhere(self, claim_id: int) -> list[Twin]:
+        from factcheck.store.suggestions import found_elsewhere
+
+        return found_elsewhere(self.db, claim_id)
+
+    def mark_everywhere(self, claim_id: int) -> int:
+        """Mark the claim's twins in other articles, linked same-as (undoable); how many."""
+        from factcheck.ui.session.suggestion_commands import MarkEverywhere
+
+        twins = self.found_elsewhere(claim_id)
+        if twins and self.run(MarkEverywhere(self, claim_id, twins)) is not None:
+            return len(twins)
+        return 0
+
+    @property
+    def read_only(self) -> bool:
+        """True when no edit can be saved (see :mod:`factcheck.store.project`)."""
+        return bool(getattr(self.db, "read_only", False))
+
+    @property
+    def read_only_reason(self) -> str:
+        return str(getattr(self.db, "read_only_reason", ""))
 
     # --- reads -----------------------------------------------------------------------
 
@@ -152,7 +237,46 @@ class Session(QObject):
         return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
                                               backwards=backwards)  # fmt: skip
 
+    def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
+        """The figures board's rows: facts told by at least two articles, and those the
+        reviewer named (a fact split off may hold one article's figures)."""
+        return queries.list_facts(self.db, conflicts_only=conflicts_only, min_articles=2,
+                                  named=True)  # fmt: skip
+
+    def fact_detail(self, key: str) -> FactDetail | None:
+        try:
+            return queries.fact_detail(self.db, key)
+        except NotFound:
+            return None
+
+    def fact_key(self, fact_id: int) -> str | None:
+        try:
+            return queries.resolve_fact(self.db, fact_id)
+        except NotFound:
+            return None
+
+    def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
+
     # --- edits -----------------------------------------------------------------------
+
+    def rename_fact(self, key: str, name: str) -> None:
+        self.run(figure_commands.RenameFact(self, key, name))
+
+    def dismiss_figure(self, figure_id: int) -> None:
+        self.run(figure_commands.DismissFigure(self, figure_id))
+
+    def merge_facts(self, key: str, into: str) -> None:
+        self.run(figure_commands.MergeFacts(self, key, into))
+
+    def move_figure(self, figure_id: int, to: str) -> None:
+        self.run(figure_commands.MoveFigure(self, figure_id, to))
+
+    def split_fact(self, key: str, figure_ids: list[int], name: str) -> ops.Change | None:
+        return self.run(figure_commands.SplitFact(self, key, figure_ids, name))
+
+    def mark_fact_claims(self, key: str) -> None:
+        self.run(figure_commands.MarkFactClaims(self, key))
 
     def run(self, command: commands.OpCommand) -> ops.Change | None:
         """Apply a command and push it on the undo stack; on refusal say why (``failed``)
@@ -177,9 +301,10 @@ class Session(QObject):
         QTimer.singleShot(0, self.undo_stack.clear)  # not from inside the stack's own call
 
     def mark(self, article_id: int, start: int, end: int, text_hash: str | None = None,
-             ) -> int | None:  # fmt: skip
+             claimant: str = "") -> int | None:  # fmt: skip
         """Mark ``[start, end)`` of the text whose hash is ``text_hash`` (the one shown)."""
-        change = self.run(commands.MarkClaim(self, article_id, start, end, text_hash))
+        change = self.run(commands.MarkClaim(self, article_id, start, end, text_hash,
+                                             claimant))  # fmt: skip
         return change.created_id if change else None
 
     def reattach(self, claim_id: int, start: int, end: int, text_hash: str | None) -> bool:
@@ -265,8 +390,19 @@ class Session(QObject):
         """Import files (not undoable: imports only add). Emits ``changed``."""
         report = importer.import_paths(self.db, paths, self.reviewer, progress)
         self.notify(report.change)
+        self._prefetch_suggestions(report.change)
         return report
 
+    def _prefetch_suggestions(self, change: ops.Change) -> None:
+        """Score new and changed articles in the background, so their suggestions are
+        ready when opened (at most ``PREFETCH_LIMIT`` per import)."""
+        from factcheck.ui.session.suggestions import PREFETCH_LIMIT
+
+        for article_id in sorted(change.article_ids)[:PREFETCH_LIMIT]:
+            try:
+                self.request_suggestions(self.article(article_id))
+            except FactcheckError:
+                continue
     # --- curation: article details, deleting articles, the tag list ------------------
 
     def edit_article_details(self, article_id: int, **values: str) -> bool:

@@ -1,10 +1,13 @@
 """Starting the window: ``factcheck`` with no command calls :func:`run`.
 
 Order of work, chosen so the window appears as fast as a bare Qt window: create the
-application, ask the reviewer's name on first use, show the (empty) window, and only
+application, show the (empty) window, and only
 after its first frame import the store, open the project (seeding a new default
 project with the sample articles) and fill the window. A project that cannot be
 opened is reported in a message box; the window stays, with File ▸ Open available.
+
+Nothing is asked before the window: on a first start the reviewer's name is the system
+user's, and the status bar says so and where to change it.
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ def run(db_path: Path | None, reviewer: str | None, *,
     app = application()
     crash.install()
     try:
-        name = resolve_reviewer(reviewer)
+        name, chosen = resolve_reviewer(reviewer)
         window = MainWindow(name)
     except FactcheckError as exc:
         show_message(None, "factcheck cannot start", str(exc), error=True)
@@ -71,5 +74,7 @@ def run(db_path: Path | None, reviewer: str | None, *,
     if on_window is not None:
         on_window(window)
     window.show()
+    if not chosen:
+        window.hint_reviewer()
     open_project_later(window, db_path)
     return app.exec()

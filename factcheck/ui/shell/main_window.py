@@ -25,7 +25,15 @@ from PySide6.QtGui import (
     QShowEvent,
     QUndoGroup,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck.core.model import Article, Status
 from factcheck.errors import FactcheckError
@@ -36,9 +44,13 @@ from factcheck.ui.common.messages import show_message
 from factcheck.ui.common.resources import icon
 from factcheck.ui.common.settings import WindowSettings
 from factcheck.ui.common.theme import HighlightColors, apply_scheme
+from factcheck.ui.figures.board import FiguresBoard
 from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
 from factcheck.ui.shell.curation_commands import CurationCommands
+from factcheck.ui.shell.read_only_banner import ReadOnlyBanner
+from factcheck.ui.shell.reviewer_field import ReviewerField
+from factcheck.ui.shell.suggestions import SuggestionController
 
 if TYPE_CHECKING:
     from factcheck.store.change import Change
@@ -62,6 +74,7 @@ class MainWindow(CurationCommands):
         self.setAccessibleName("factcheck")
         self.setAcceptDrops(True)
         self.settings = WindowSettings()
+        self.suggest_ctl = SuggestionController(self, self.settings)
         self.reviewer = reviewer
         self.session: Session | None = None
         self.article: Article | None = None
@@ -93,7 +106,21 @@ class MainWindow(CurationCommands):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner = ReadOnlyBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.figures_board = FiguresBoard()
+        self.figures_dock = QDockWidget("Figures", self)
+        self.figures_dock.setObjectName("figuresDock")
+        self.figures_dock.setWidget(self.figures_board)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.figures_dock)
+        self.figures_dock.hide()
+        self.figures_dock.visibilityChanged.connect(self._on_figures_dock_visible)
 
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
@@ -167,6 +194,12 @@ class MainWindow(CurationCommands):
         handler = getattr(self, spec.handler)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         action.setProperty("needs", spec.needs)
+        if spec.key == "underline_figures":
+            action.setCheckable(True)
+            action.setChecked(self.settings.underline_figures)
+        if spec.key == "show_suggestions":
+            action.setCheckable(True)
+            action.setChecked(self.settings.show_suggestions)
         self.addAction(action)
         self.actions_by_key[spec.key] = action
         return action
@@ -185,11 +218,12 @@ class MainWindow(CurationCommands):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
-        self.reviewer_label = QLabel()
-        self.reviewer_label.setAccessibleName("Reviewer")
+        self.reviewer_field = ReviewerField()
+        self.reviewer_field.set_name(self.reviewer)
+        self.reviewer_field.nameChanged.connect(self.set_reviewer)
         self.project_label = QLabel()
         self.project_label.setAccessibleName("Project file")
-        bar.addPermanentWidget(self.reviewer_label)
+        bar.addPermanentWidget(self.reviewer_field)
         bar.addPermanentWidget(self.project_label)
 
     def _connect_views(self) -> None:
@@ -198,6 +232,7 @@ class MainWindow(CurationCommands):
         self.navigator.hitActivated.connect(self.open_hit)
         self.navigator.queryChanged.connect(self.run_search)
         self.reader.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
+        self.reader.suggestionClicked.connect(self.suggest_ctl.clicked)
         self.reader.emptyClicked.connect(lambda: self.select_claim(None))
         self.reader.describe_claims = self.describe_claims
         self.claim_pane.claimSelected.connect(self.select_claim)
@@ -206,6 +241,7 @@ class MainWindow(CurationCommands):
         ed.tagAdded.connect(self._editor_tag_added)
         ed.tagRemoved.connect(self._editor_tag_removed)
         ed.noteEdited.connect(self._editor_note)
+        ed.claimantEdited.connect(self._editor_claimant)
         ed.linkRequested.connect(lambda _cid: self.link_claim())
         ed.sourceRequested.connect(lambda _cid: self.add_source())
         ed.evidenceRemoved.connect(self._editor_evidence_removed)
@@ -214,7 +250,45 @@ class MainWindow(CurationCommands):
         ed.reattachRequested.connect(self.reattach_selection)
         ed.deleteRequested.connect(self._editor_delete)
         self.reader_pane.banner.showRequested.connect(self.show_claims_needing_review)
+        fb = self.figures_board
+        fb.factChosen.connect(self._show_fact)
+        fb.conflictsOnlyChanged.connect(lambda _on: self.refresh_figures_board())
+        fb.figureActivated.connect(self.open_figure)
+        fb.renameRequested.connect(self._board_rename)
+        fb.dismissRequested.connect(self._board_dismiss)
+        fb.markClaimsRequested.connect(self._board_mark_claims)
+        fb.mergeRequested.connect(self._board_merge)
+        fb.moveRequested.connect(self._board_move)
+        fb.splitRequested.connect(self._board_split)
         self.reader.selectionChanged.connect(self._on_text_selection)
+
+    # The figures board's requests.
+    def _board_rename(self, key: str, name: str) -> None:
+        if self.session is not None:
+            self.session.rename_fact(key, name)
+
+    def _board_dismiss(self, figure_id: int) -> None:
+        if self.session is not None:
+            self.session.dismiss_figure(figure_id)
+
+    def _board_merge(self, key: str, into: str) -> None:
+        if self.session is not None:
+            self.session.merge_facts(key, into)
+            self.refresh_figures_board(keep=into)
+
+    def _board_move(self, figure_id: int, to: str) -> None:
+        if self.session is not None:
+            self.session.move_figure(figure_id, to)
+
+    def _board_split(self, key: str, figure_ids: list[int], name: str) -> None:
+        if self.session is not None:
+            change = self.session.split_fact(key, figure_ids, name)
+            new = change.created_id if change else None
+            self.refresh_figures_board(keep=self.session.fact_key(new) if new else None)
+
+    def _board_mark_claims(self, key: str) -> None:
+        if self.session is not None:
+            self.session.mark_fact_claims(key)
 
     # The editor's requests, as typed calls on the session (no dispatch by name).
     def _editor_status(self, claim_id: int, status: str) -> None:
@@ -232,6 +306,10 @@ class MainWindow(CurationCommands):
     def _editor_note(self, claim_id: int, note: str) -> None:
         if self.session is not None:
             self.session.set_note(claim_id, note)
+
+    def _editor_claimant(self, claim_id: int, name: str) -> None:
+        if self.session is not None:
+            self.session.set_claimant(claim_id, name)
 
     def _editor_evidence_removed(self, evidence_id: int, claim_id: int) -> None:
         if self.session is not None:
@@ -277,6 +355,7 @@ class MainWindow(CurationCommands):
         self.reader.set_colors(colors)
         self.reader_pane.legend.set_colors(colors)
         self.reader_pane.banner.restyle()
+        self.read_only_banner.restyle()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -287,6 +366,7 @@ class MainWindow(CurationCommands):
             self.reader.set_colors(colors)
             self.reader_pane.legend.set_colors(colors)
             self.reader_pane.banner.restyle()
+            self.read_only_banner.restyle()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -302,6 +382,9 @@ class MainWindow(CurationCommands):
                 self.editor.sections.restoreState(sizes)
             if (sizes := self.settings.splitter("claims")) is not None:
                 self.claim_pane.splitter.restoreState(sizes)
+            else:  # first run: the editor gets the room (note, evidence, history)
+                height = self.claim_pane.splitter.height()
+                self.claim_pane.splitter.setSizes([int(height * 0.3), int(height * 0.7)])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -347,12 +430,14 @@ class MainWindow(CurationCommands):
                 self.settings.set_last_article(old.path, self.article.id)
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_change)
+            old.suggestionsReady.disconnect(self.suggest_ctl.scored)
             old.failed.disconnect(self._on_failed)
             self._outside_poll.stop()
             old.close()
         self.session = session
         self.article = None
         self.navigator.clear_search()
+        self.read_only_banner.hide()
         if session is None:
             self.navigator.articles.set_articles([])
             self._show_no_article("No project open — use File ▸ Open Project")
@@ -363,6 +448,7 @@ class MainWindow(CurationCommands):
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         session.changed.connect(self._on_change)
+        session.suggestionsReady.connect(self.suggest_ctl.scored)
         session.failed.connect(self._on_failed)
         self._seen_version = session.data_version()
         self._outside_poll.start()
@@ -370,7 +456,9 @@ class MainWindow(CurationCommands):
         self.setWindowTitle(f"factcheck — {session.path.name}")
         self.project_label.setText(str(session.path))
         self.project_label.setToolTip(str(session.path))
-        self.reviewer_label.setText(f"Reviewer: {session.reviewer}")
+        self.reviewer_field.set_name(session.reviewer)
+        if session.read_only:
+            self.read_only_banner.show_reason(str(session.path), session.read_only_reason)
         self.navigator.articles.set_articles(session.articles())
         self.claim_pane.set_known_tags([t.name for t in session.tags()])
         ids = self.navigator.articles.ids()
@@ -418,6 +506,8 @@ class MainWindow(CurationCommands):
             self.article = article
             self.reader_pane.show_metadata(article)
             self.reader.show_article(article.text, rows)
+            self._show_figure_underline()
+            self.suggest_ctl.refresh()
             self.claim_pane.model.set_rows(rows)
             self.reader_pane.legend.set_counts(self.claim_pane.model.counts())
             self._show_review_counts()
@@ -520,6 +610,8 @@ class MainWindow(CurationCommands):
                     row = row_for_claim(claim, article.text)
                     self.reader.upsert_claim(row)
                     self.claim_pane.model.upsert(row)
+            if self.suggest_ctl.visible and (change.article_list or change.suggestions):
+                self.suggest_ctl.refresh()
             counts = self.claim_pane.model.counts()
             self.reader_pane.legend.set_counts(counts)
             self.navigator.articles.set_counts(article.id, counts)
@@ -534,6 +626,10 @@ class MainWindow(CurationCommands):
             self.select_claim(self.selected_claim(), scroll=False)
         else:
             self._update_enabled()
+        if change.facts or change.figures:
+            if article is not None and article.id in change.article_ids and change.figures:
+                self._show_figure_underline()
+            self.refresh_figures_board()
         self.after_change(change)
         self.statusBar().showMessage(f"Saved: {change.action}", 2500)
         self.say_if_filtered_out(focus)
@@ -598,5 +694,74 @@ class MainWindow(CurationCommands):
             self._update_enabled()
 
     def _on_failed(self, message: str) -> None:
+        if self.session is not None and self.session.read_only:
+            # The banner already says why nothing can be saved: one line, no box per edit.
+            self.statusBar().showMessage(message, 6000)
+            return
         show_message(self, "Not done", message, error=True)
         self.statusBar().showMessage(message, 6000)
+
+    # --- figures ---------------------------------------------------------------------
+
+    def show_figures_board(self) -> None:
+        """Show the figures board beside the reader (or bring it forward)."""
+        self.figures_dock.show()
+        self.figures_dock.raise_()
+        self.refresh_figures_board()
+        self.figures_board.facts.setFocus()
+
+    def _on_figures_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self.refresh_figures_board()
+
+    def refresh_figures_board(self, keep: str | None = None) -> None:
+        """Reload the board's facts (only while it is shown: it reads the facts cache),
+        keeping the fact ``keep`` (else the current one) chosen."""
+        if self.session is None or not self.figures_dock.isVisible():
+            return
+        only = self.figures_board.conflicts_only.isChecked()
+        self.figures_board.set_facts(self.session.facts(conflicts_only=only), keep=keep)
+        key = self.figures_board.current_key()
+        self.figures_board.show_detail(self.session.fact_detail(key) if key else None)
+
+    def _show_fact(self, key: str) -> None:
+        if self.session is not None:
+            self.figures_board.show_detail(self.session.fact_detail(key))
+
+    def open_figure(self, article_id: int, start: int, end: int) -> None:
+        """Open the figure's article with the figure selected and in view."""
+        self.open_article(article_id)
+        if self.article is not None and self.article.id == article_id:
+            self.reader.select_cp(start, end)
+
+    # --- suggested claims (see ui/shell/suggestions.py) --------------------------------
+
+    def toggle_suggestions(self) -> None:
+        self.suggest_ctl.toggle()
+
+    def next_suggestion(self) -> None:
+        self.suggest_ctl.step(+1)
+
+    def previous_suggestion(self) -> None:
+        self.suggest_ctl.step(-1)
+
+    def accept_suggestion(self) -> None:
+        self.suggest_ctl.accept()
+
+    def reject_suggestion(self) -> None:
+        self.suggest_ctl.reject()
+
+    def mark_everywhere(self) -> None:
+        self.suggest_ctl.mark_everywhere()
+
+    def toggle_figure_underline(self) -> None:
+        on = self.actions_by_key["underline_figures"].isChecked()
+        self.settings.underline_figures = on
+        self._show_figure_underline()
+
+    def _show_figure_underline(self) -> None:
+        on = self.actions_by_key.get("underline_figures")
+        visible = bool(on is not None and on.isChecked())
+        if visible and self.session is not None and self.article is not None:
+            self.reader.set_figure_spans(self.session.figure_spans(self.article.id))
+        self.reader.set_figures_visible(visible)

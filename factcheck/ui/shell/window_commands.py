@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from factcheck.ui.claims.claim_pane import ClaimPane
     from factcheck.ui.reader.reader import ReaderView
     from factcheck.ui.session.session import Session
+    from factcheck.ui.shell.reviewer_field import ReviewerField
+    from factcheck.ui.shell.suggestions import SuggestionController
 
 PROJECT_FILTER = "factcheck projects (*.db);;All files (*)"
 
@@ -51,7 +53,8 @@ class WindowCommands(QMainWindow):
         editor: ClaimEditor
         claim_pane: ClaimPane
         navigator: Navigator
-        reviewer_label: Any
+        reviewer_field: ReviewerField
+        suggest_ctl: SuggestionController
 
         def selected_claim(self) -> int | None: ...
         def open_article(self, article_id: int, *, claim_id: int | None = None) -> None: ...
@@ -77,8 +80,10 @@ class WindowCommands(QMainWindow):
                                          4000)  # fmt: skip
             return
         article = self.article
-        if self.session.mark(article.id, start, end, article.content_hash) is not None:
+        claim_id = self.session.mark(article.id, start, end, article.content_hash)
+        if claim_id is not None:
             self.reader.clear_text_selection()
+            self.suggest_ctl.offer_twins(claim_id)
 
     def claim_in_view(self) -> int | None:
         """The claim a verdict key, Delete or the context menu may act on: the one
@@ -303,14 +308,33 @@ class WindowCommands(QMainWindow):
     # --- preferences and help --------------------------------------------------------
 
     def change_reviewer(self) -> None:
+        """Edit ▸ Reviewer Name…: the same change as a click on the name in the status
+        bar, from a dialog."""
         from factcheck.ui.shell.reviewer import ask_reviewer
 
-        name = ask_reviewer(self, self.reviewer)
-        if name:
-            self.reviewer = name
-            if self.session is not None:
-                self.session.reviewer = name
-            self.reviewer_label.setText(f"Reviewer: {name}")
+        name = " ".join(ask_reviewer(self, self.reviewer).split())
+        if name and name != self.reviewer:
+            self.set_reviewer(name)
+
+    def set_reviewer(self, name: str) -> None:
+        """Record ``name`` on the edits from now on, and remember it (the command line
+        reads the same preference)."""
+        from factcheck.ui.shell.reviewer import save_reviewer
+
+        self.reviewer = name
+        if self.session is not None:
+            self.session.reviewer = name
+        self.reviewer_field.set_name(name)
+        save_reviewer(name)
+        self.statusBar().showMessage(f"Your edits are now recorded as “{name}”", 5000)
+
+    def hint_reviewer(self) -> None:
+        """On a first start (no name chosen yet): say whose name edits carry, and where
+        to change it."""
+        self.statusBar().showMessage(
+            f"Your edits are recorded as “{self.reviewer}” — click the name at the right "
+            "to change it"
+        )
 
     def show_shortcuts(self) -> None:
         from factcheck.ui.common.actions import shortcut_table

@@ -1,0 +1,95 @@
+"""Figures: finding them in 10,000 articles of ~5 KB against a floor of the bare number
+regex over the same texts (target <= 3x), and opening the figures board (the facts list,
+one query) on a project holding those articles (target p95 < 100 ms).
+
+The articles are made of real sentences (the sample corpus and the labelled corpora),
+their numbers varied, so the density of figures is that of news text.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from common import main, p95, row  # noqa: E402
+
+from factcheck.core.figures import read_article  # noqa: E402
+from factcheck.core.figures.context import sentences  # noqa: E402
+from factcheck.core.model import ArticleDraft  # noqa: E402
+from factcheck.store import ops, queries  # noqa: E402
+from factcheck.store.project import connect  # noqa: E402
+
+N = 10_000
+SIZE = 5_000
+FLOOR = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
+
+
+def _sentences() -> list[str]:
+    root = HERE.parent
+    out: list[str] = []
+    for path in sorted([*root.glob("seeds/*.txt"), *root.glob("tests/data/figures/*_en/*.txt")]):
+        text = path.read_text(encoding="utf-8")
+        out += [text[a:b] for a, b in sentences(text) if 40 < b - a < 400]
+    return out
+
+
+def _articles(rng: random.Random) -> list[str]:
+    pool = _sentences()
+    texts = []
+    for i in range(N):
+        parts: list[str] = [f"Article {i}", "date 2017-10-24"]
+        size = 0
+        while size < SIZE:
+            s = rng.choice(pool)
+            s = re.sub(r"\d{2,3}(?=,\d{3})", lambda m: str(rng.randint(10, 999)), s)
+            parts.append(s)
+            size += len(s) + 1
+        texts.append("\n".join(parts))
+    return texts
+
+
+def run() -> list[dict[str, object]]:
+    rng = random.Random(7)
+    texts = _articles(rng)
+    t0 = time.perf_counter()
+    for t in texts:
+        FLOOR.findall(t)
+    floor = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n = 0
+    for t in texts:
+        n += len(read_article(t, lang="en").figures)
+    found = time.perf_counter() - t0
+    db = connect(":memory:")
+    drafts = [ArticleDraft(title=f"Article {i}", text=t, published="2017-10-24")
+              for i, t in enumerate(texts)]  # fmt: skip
+    t0 = time.perf_counter()
+    ops.import_articles(db, drafts, "bench")
+    imported = time.perf_counter() - t0
+    samples = []
+    for _ in range(60):
+        t0 = time.perf_counter()
+        queries.list_facts(db)
+        samples.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    db.execute("SELECT count(*) FROM facts").fetchone()
+    bare = time.perf_counter() - t0
+    board = p95(samples)
+    return [
+        row(f"find figures in {N:,} articles of ~5 KB ({n:,} figures)", found, floor, "s",
+            "<= 3x floor", found <= 3 * floor, "floor: the bare number regex"),
+        row(f"import {N:,} articles with their figures and facts (ops layer)", imported,
+            found, "s", "informative", True, "floor: finding the figures alone"),
+        row("open the figures board (facts list, p95)", board * 1000, bare * 1000, "ms",
+            "p95 < 100 ms", board < 0.1, "floor: count(*) of the facts table"),
+    ]  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(run)

@@ -1,0 +1,303 @@
+"""Facts: the same thing counted in several articles, and whether the figures agree.
+
+A fact is keyed by (subject, measure): the subject's name key after aliases are joined
+(:class:`Aliases`), and the figure's measure ("saved people", "size members",
+"founded", "revenue 2023"). Judging depends on the measure's *kind*:
+
+* ``fixed`` — one true value (a founding year, a year's revenue): two figures conflict
+  when their ranges do not overlap.
+* ``level`` — a size at a time (members, centres): judged like a fixed fact, and the
+  reason names the two dates, since the size may have changed between them.
+* ``series`` — a running total (lives saved, deaths "so far"): the figures are ordered
+  by the date they are true for (the text's "as of"/"in 2016", else the article's
+  date); a later figure lower than an earlier one is a conflict, a rising one is
+  consistent. A figure without a date is listed as such, never guessed into place.
+
+Only figures from different articles are compared: one article repeating a number with
+and without "nearly" is not a disagreement between sources.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from factcheck.core.figures.model import describe_range, fmt_number
+
+SERIES_PREFIXES = ("saved", "killed", "injured", "missing", "displaced")
+LEVEL_PREFIXES = ("size", "trapped", "initial")
+
+_MEASURE_LABELS = {
+    "saved people": "lives saved", "killed people": "deaths", "killed members": "members killed",
+    "injured people": "injured", "missing people": "missing", "displaced people": "displaced",
+    "size members": "members/volunteers", "size sites": "sites", "size stores": "stores",
+    "size countries": "countries", "trapped people": "trapped", "trapped members": "trapped",
+    "initial members": "members at the start", "founded": "founding year",
+    "signatures": "signatures", "turnout": "turnout", "seats won": "seats won",
+    "voted people": "voters", "registered voters": "registered voters", "revenue": "revenue",
+    "profit": "profit",
+}  # fmt: skip
+
+
+def measure_kind(measure: str) -> str:
+    head = measure.split(" ")[0]
+    if head in SERIES_PREFIXES:
+        return "series"
+    if head in LEVEL_PREFIXES:
+        return "level"
+    return "fixed"
+
+
+def measure_label(measure: str) -> str:
+    if measure in _MEASURE_LABELS:
+        return _MEASURE_LABELS[measure]
+    head, _, rest = measure.partition(" ")
+    if head in _MEASURE_LABELS and rest[:4].isdigit():
+        return f"{_MEASURE_LABELS[head]} {rest}"
+    return measure
+
+
+class Aliases:
+    """Names said to be the same thing, joined (union-find over name keys). The
+    representative of a group is its smallest key, so it does not depend on the order
+    the pairs came in."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
+        self._parent: dict[str, str] = {}
+        for a, b in pairs:
+            self.join(a, b)
+
+    def find(self, key: str) -> str:
+        parent = self._parent.get(key, key)
+        if parent == key:
+            return key
+        root = self.find(parent)
+        self._parent[key] = root
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        if not a or not b:
+            return
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self._parent[hi] = lo
+            self._parent.setdefault(lo, lo)
+
+
+def fact_key(subject_key: str, measure: str, aliases: Aliases | None = None) -> str:
+    """The automatic fact a figure belongs to ("" when it has no measure)."""
+    if not measure:
+        return ""
+    subject = aliases.find(subject_key) if aliases is not None else subject_key
+    return f"{subject}|{measure}"
+
+
+@dataclass(frozen=True, slots=True)
+class FactFigure:
+    """A figure as a fact sees it: where it is, what it says, and when it is true for."""
+
+    id: int
+    article_id: int
+    article_title: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    low: float | None
+    high: float | None
+    low_open: bool
+    high_open: bool
+    hedge: str
+    when: str  # the date it is true for (text's own, else the article's), "" if unknown
+    when_from: str  # "text" or "article" or ""
+    to_date: bool
+    attribution: str = ""
+    unit: str = ""
+    claim_id: int | None = None
+
+    @property
+    def range_text(self) -> str:
+        return describe_range(self.low, self.high, self.low_open, self.high_open, self.kind)
+
+    @property
+    def source(self) -> str:
+        return f"article {self.article_id}" + (f", {self.attribution}" if self.attribution else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    first: FactFigure
+    second: FactFigure
+    reason: str
+    small: bool  # the gap is under 10 % of the larger number
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    kind: str  # fixed / level / series
+    conflicts: tuple[Conflict, ...]
+    summary: str  # one line in words
+    undated: tuple[FactFigure, ...] = ()
+    timeline: tuple[FactFigure, ...] = ()  # dated figures in date order (series)
+    conflict_count: int = 0
+    count_exact: bool = True  # False: the count stopped at WORK pairs examined
+
+
+def _below(a: FactFigure, b: FactFigure) -> float | None:
+    """How far ``a`` lies entirely below ``b`` (a.high < b.low), else None."""
+    if a.high is None or b.low is None:
+        return None
+    if a.high < b.low or (a.high == b.low and (a.high_open or b.low_open)):
+        return b.low - a.high
+    return None
+
+
+def _q(f: FactFigure) -> str:
+    return f"“{f.text}”"
+
+
+def _gap_words(lower: FactFigure, upper: FactFigure, gap: float) -> tuple[str, bool]:
+    ref = max(abs(upper.low or 0.0), abs(lower.high or 0.0), 1.0)
+    pct = gap / ref * 100
+    if lower.kind == "year" or upper.kind == "year":
+        years = round(gap)
+        return (f"{years} year{'s' if years != 1 else ''} apart", years <= 1)
+    small = pct < 10
+    if gap == 0:
+        return ("they only touch at the boundary", True)
+    how = f"{fmt_number(gap)} ({pct:.0f} %)"
+    return (how, small)
+
+
+def _when(f: FactFigure) -> str:
+    return f.when or "undated"
+
+
+def _pair_reason(lower: FactFigure, upper: FactFigure, gap: float, kind: str) -> tuple[str, bool]:
+    how, small = _gap_words(lower, upper, gap)
+    if lower.kind == "year":
+        reason = f"{_q(lower)} ({lower.source}) and {_q(upper)} ({upper.source}) give " \
+                 f"different years: {how}"
+    elif gap == 0:
+        reason = (f"{_q(lower)} ({lower.source}) and {_q(upper)} ({upper.source}) fall on "
+                  f"either side of {fmt_number(upper.low or 0)}: {lower.range_text} against "
+                  f"{upper.range_text}")  # fmt: skip
+    else:
+        reason = (f"{_q(lower)} ({lower.source}) is below {_q(upper)} ({upper.source}): "
+                  f"{lower.range_text} against {upper.range_text}, a gap of {how}")  # fmt: skip
+    if lower.kind != "year" and gap > 0 and upper.hedge and upper.low_open:
+        reason += f"; “{upper.hedge}” rules out anything up to {fmt_number(upper.low or 0)}"
+    elif lower.kind != "year" and gap > 0 and upper.hedge:
+        reason += f"; even read loosely, “{upper.hedge}” does not reach down that far"
+    if kind == "level":
+        if lower.when and upper.when and lower.when != upper.when:
+            reason += f" (dated {lower.when} and {upper.when}: the number may have changed)"
+        elif not (lower.when and upper.when):
+            reason += " (one of them has no date)"
+    return reason, small
+
+
+LIMIT = 200  # conflicting pairs listed per fact; the count covers them all
+WORK = 200_000  # pairs examined per fact at most; past it the count is a lower bound
+
+
+def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judgement:
+    """Which pairs of figures (from different articles) conflict, and why, in words.
+
+    At most ``limit`` pairs are listed (``Judgement.conflict_count`` counts them all);
+    the pairs are found through sorted bounds, so a fact with thousands of figures and
+    few disagreements is judged in about n log n."""
+    conflicts: list[Conflict] = []
+    count = 0
+    work = 0
+    if kind == "series":
+        dated = sorted((f for f in figures if f.when), key=lambda f: (f.when, f.low or 0))
+        undated = tuple(f for f in figures if not f.when)
+        by_low = sorted(dated, key=lambda f: f.low if f.low is not None else -1.0)
+        lows = [f.low if f.low is not None else -1.0 for f in by_low]
+        for late in dated:
+            if late.high is None:
+                continue
+            i = bisect.bisect_left(lows, late.high)
+            for early in by_low[i:]:
+                work += 1
+                if work > WORK:
+                    break
+                if not early.when or early.when[:10] >= late.when[:10]:
+                    continue
+                if early.article_id == late.article_id:
+                    continue
+                gap = _below(late, early)
+                if gap is None:
+                    continue
+                count += 1
+                if len(conflicts) < limit:
+                    how, small = _gap_words(late, early, gap)
+                    conflicts.append(Conflict(early, late, (
+                        f"{_q(late)} on {late.when} ({late.source}) is lower than {_q(early)} "
+                        f"on {early.when} ({early.source}) although a running total can only "
+                        f"grow: {late.range_text} against {early.range_text}, down {how}"),
+                        small))  # fmt: skip
+        exact = work <= WORK
+        summary = _series_summary(dated, undated, count, exact)
+        return Judgement(kind, tuple(conflicts), summary, undated, tuple(dated), count, exact)
+    by_low = sorted(figures, key=lambda f: (f.low if f.low is not None else -1.0, f.id))
+    lows = [f.low if f.low is not None else -1.0 for f in by_low]
+    for lower in sorted(figures, key=lambda f: (f.high is None, f.high or 0.0, f.id)):
+        if lower.high is None:
+            continue
+        i = bisect.bisect_left(lows, lower.high)
+        for upper in by_low[i:]:
+            work += 1
+            if work > WORK:
+                break
+            if upper.article_id == lower.article_id:
+                continue
+            gap = _below(lower, upper)
+            if gap is None:
+                continue
+            count += 1
+            if len(conflicts) < limit:
+                reason, small = _pair_reason(lower, upper, gap, kind)
+                conflicts.append(Conflict(lower, upper, reason, small))
+    undated = tuple(f for f in figures if not f.when)
+    articles = len({f.article_id for f in figures})
+    exact = work <= WORK
+    if count:
+        summary = (f"{'' if exact else 'at least '}{count} conflicting "
+                   f"pair{'s' if count != 1 else ''} "
+                   f"among {len(figures)} figures from {articles} article"
+                   f"{'s' if articles != 1 else ''}")  # fmt: skip
+    elif articles > 1:
+        summary = f"consistent: {len(figures)} figures from {articles} articles overlap"
+    else:
+        summary = f"{len(figures)} figure{'s' if len(figures) != 1 else ''} from one article"
+    return Judgement(kind, tuple(conflicts), summary, undated, (), count, exact)
+
+
+def _series_summary(
+    dated: list[FactFigure], undated: tuple[FactFigure, ...], count: int, exact: bool = True
+) -> str:
+    parts: list[str] = []
+    if dated:
+        shown = dated if len(dated) <= 12 else [*dated[:6], *dated[-6:]]
+        steps = " → ".join(f"{f.text} ({f.when})" for f in shown)
+        if count:
+            parts.append(f"falls back ({'' if exact else 'at least '}{count} later "
+                         f"figure{'s' if count != 1 else ''} below "
+                         f"an earlier one): {steps}")  # fmt: skip
+        elif len(dated) > 1:
+            parts.append(f"rising: {steps}")
+        else:
+            parts.append(f"one dated figure: {steps}")
+    if undated:
+        texts = ", ".join(f.text for f in undated[:12]) + (", …" if len(undated) > 12 else "")
+        parts.append(f"{len(undated)} without a date (not placed in the series): {texts}")
+    return "; ".join(parts) or "no figures"
+
+
+def default_label(subject: str, measure: str) -> str:
+    label = measure_label(measure)
+    return f"{subject} — {label}" if subject else label

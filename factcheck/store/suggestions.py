@@ -1,0 +1,139 @@
+"""Suggested claims for an article, and a marked claim's twins in other articles.
+
+Reads only: suggestions are computed from the text (:mod:`factcheck.core.suggest`) less
+the sentences the reviewer rejected and those already marked; "found elsewhere" looks
+for the same words, and for figures of the same fact, in the other articles.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from factcheck.core.figures.board import StoredFigure
+from factcheck.core.suggest import Suggestion, suggest
+from factcheck.errors import NotFound
+from factcheck.store import queries
+
+
+def rejected_sentences(db: Database, article_id: int) -> set[str]:
+    return {r[0] for r in db.execute(
+        "SELECT sentence FROM suggestion_rejections WHERE article_id = ?", (article_id,))}
+
+
+def suggestions_for(db: Database, article_id: int, *, limit: int | None = None,
+                    ) -> list[Suggestion]:  # fmt: skip
+    """The article's suggested sentences, best first: not rejected, not already marked
+    (a sentence overlapping a claim is the reviewer's already)."""
+    article = queries.get_article(db, article_id)
+    text = article.text
+    rejected = rejected_sentences(db, article_id)
+    marked = sorted((c.start, c.end) for c in queries.claims_for_article(db, article_id)
+                    if c.placement != "orphaned")  # fmt: skip
+    language = str(getattr(article, "language", "") or "") or None
+    out: list[Suggestion] = []
+    for s in suggest(text, lang=language, published=article.published):
+        if text[s.start : s.end].strip() in rejected:
+            continue
+        if any(a < s.end and s.start < b for a, b in marked):
+            continue
+        out.append(s)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Twin:
+    """Where a marked claim appears again: an article, a span, and how it matched
+    ("the same words" or "the same fact: lives saved")."""
+
+    article_id: int
+    title: str
+    start: int
+    end: int
+    quote: str
+    how: str
+
+
+def _quote_pattern(quote: str) -> re.Pattern[str]:
+    """The quote's words in order, any white space between them, any case."""
+    words = quote.split()
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def found_elsewhere(db: Database, claim_id: int) -> list[Twin]:
+    """The claim's quote (whitespace and case aside) in the other articles, first
+    occurrence each, and the figures of the same fact when the claim covers a figure;
+    spans already marked as claims are left out."""
+    claim = queries.get_claim(db, claim_id)
+    twins: list[Twin] = []
+    seen: set[tuple[int, int, int]] = set()
+    titles = {r[0]: r[1] for r in db.execute("SELECT id, title FROM articles ORDER BY id")}
+    marked = {(c.article_id, c.start, c.end) for c in queries.all_claims(db)}
+    if claim.quote.strip():
+        pattern = _quote_pattern(claim.quote)
+        candidates = _candidates(db, claim.quote)
+        for article_id in titles if candidates is None else candidates:
+            if article_id == claim.article_id:
+                continue
+            text = queries.get_article(db, article_id).text
+            m = pattern.search(text)
+            if m is None or (article_id, m.start(), m.end()) in marked:
+                continue
+            seen.add((article_id, m.start(), m.end()))
+            twins.append(Twin(article_id, titles[article_id], m.start(), m.end(), m.group(0),
+                              "the same words"))  # fmt: skip
+    fact_keys = {
+        f.fact_key for f in _figures(db, claim.article_id)
+        if f.fact_key and f.figure.start < claim.end and claim.start < f.figure.end
+    }
+    for key in sorted(fact_keys):
+        label = _fact_label(db, key)
+        for f in _fact_members(db, key):
+            if f.article_id == claim.article_id:
+                continue
+            span = (f.article_id, f.figure.start, f.figure.end)
+            if span in seen or span in marked:
+                continue
+            seen.add(span)
+            twins.append(Twin(f.article_id, titles.get(f.article_id, ""), f.figure.start,
+                              f.figure.end, f.figure.text, f"the same fact: {label}"))  # fmt: skip
+    return twins
+
+
+def _candidates(db: Database, quote: str) -> list[int] | None:
+    """Articles whose full-text index holds the quote's words as a phrase (a superset
+    of those holding the quote), so a large project is not read whole; None when the
+    index cannot answer (then every article is read)."""
+    words = re.findall(r"\w+", quote)
+    if not words:
+        return None
+    phrase = '"' + " ".join(words) + '"'
+    try:
+        rows = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+                          (phrase,)).fetchall()  # fmt: skip
+    except sqlite3.Error:
+        return None
+    return sorted({int(r[0]) for r in rows})
+
+
+def _figures(db: Database, article_id: int) -> list[StoredFigure]:
+    return queries.figures_for_article(db, article_id)
+
+
+def _fact_members(db: Database, key: str) -> list[StoredFigure]:
+    ids = [r[0] for r in db.execute("SELECT DISTINCT article_id FROM figures WHERE fact_key = ?",
+                                    (key,))]  # fmt: skip
+    return [f for f in queries.all_figures(db, ids) if f.fact_key == key]
+
+
+def _fact_label(db: Database, key: str) -> str:
+    try:
+        return queries.get_fact(db, key).label
+    except NotFound:  # merged away meanwhile
+        return key

@@ -1,0 +1,1 @@
+"""The figures board: facts across articles and the figures that disagree."""
