@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table
 from factcheck.core.codebook import read_codebook, save_codebook
@@ -24,7 +25,7 @@ MAX_CODEBOOK_BYTES = 5 * 1024 * 1024
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("edit-article", help="change an article's title, outlet, author, "
                                             "date or URL")  # fmt: skip
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=row_id, metavar="ARTICLE_ID")
     for option, _field in _FIELDS:
         p.add_argument(f"--{option}", default=None,
                        help="ISO date, e.g. 2017-10-24" if option == "date" else None)  # fmt: skip
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_edit_article)
 
     p = sub.add_parser("delete-article", help="delete an article with its claims")
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=row_id, metavar="ARTICLE_ID")
     add_db_option(p)
     p.set_defaults(func=cmd_delete_article)
 
