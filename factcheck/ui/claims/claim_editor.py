@@ -248,6 +248,7 @@ class ClaimEditor(QWidget):
         body_layout.addLayout(form)
         body_layout.addWidget(self.sections, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 6, 4, 6)  # a narrow pane keeps its verdict buttons
         layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.body, 1)
         self.show_claim(None)
