@@ -185,7 +185,7 @@ def test_the_title_column_shows_a_title_not_four_letters(
     window.resize(1400, 900)
     list_view = window.navigator.list
     width = list_view.columnWidth(0)
-    assert width >= list_view.fontMetrics().averageCharWidth() * 24
+    assert width >= list_view.fontMetrics().averageCharWidth() * 20
 
 
 # --- tags -----------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from factcheck.core.model import SearchHit
 from factcheck.ui.articles.article_list import (
     DATE,
+    LANGUAGE,
     OUTLET,
     PROGRESS,
     TITLE,
@@ -191,7 +192,7 @@ class Navigator(QWidget):
         header.setAccessibleName("Article list columns")
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((OUTLET, 64), (DATE, 80), (PROGRESS, 72)):
+        for col, width in ((OUTLET, 64), (DATE, 80), (PROGRESS, 72), (LANGUAGE, 40)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.list.selectionModel().currentRowChanged.connect(self._on_article_row)
