@@ -553,3 +553,9 @@ def figure_queue(db: Database) -> None:
             article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
         )""",
     )
+
+
+@migrations(name="0010_review_day")
+def review_day(db: Database) -> None:
+    """Each tag gets a description: the codebook's definition of when to use it."""
+    _run(db, "ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")
