@@ -17,7 +17,12 @@ from factcheck.store.ops.adjudication import (
     restore_adjudication,
     snapshot_adjudication,
 )
-from factcheck.store.ops.articles import ImportedArticle, import_articles, update_article_metadata
+from factcheck.store.ops.articles import (
+    ImportedArticle,
+    import_articles,
+    set_article_language,
+    update_article_metadata,
+)
 from factcheck.store.ops.base import (
     Change,
     ClaimSnapshot,
@@ -126,6 +131,7 @@ __all__ = [
     "restore_placement",
     "restore_suggestion",
     "revert_text",
+    "set_article_language",
     "set_claimant",
     "set_note",
     "set_setting",

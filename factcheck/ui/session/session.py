@@ -456,6 +456,11 @@ class Session(QObject):
     def delete_claim(self, claim_id: int) -> None:
         self.run(commands.DeleteClaim(self, claim_id))
 
+    def set_article_language(self, article_id: int, language: str, direction: str) -> None:
+        old = queries.article_language(self.db, article_id)
+        if old != (language, direction):
+            self.run(commands.SetArticleLanguage(self, article_id, old, (language, direction)))
+
     def import_paths(self, paths: Sequence[Path],
                      progress: Callable[[int, int, str], None] | None = None,
                      ) -> ImportReport:  # fmt: skip

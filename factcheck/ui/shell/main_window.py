@@ -467,7 +467,7 @@ class MainWindow(WindowCommands):
             rows = with_placements(self.session.db, article, self.session.claim_rows(article))
             self.article = article
             self.reader_pane.show_metadata(article)
-            self.reader.show_article(article.text, rows)
+            self.reader.show_article(article.text, rows, article.direction)
             self._show_figure_underline()
             self.suggest_ctl.refresh()
             self.claim_pane.model.set_rows(rows)
@@ -558,6 +558,11 @@ class MainWindow(WindowCommands):
                 self.navigator.select_article(current)
         if change.tags:
             self.claim_pane.set_known_tags([t.name for t in session.tags()])
+        if (article is not None and article.id in change.article_ids
+                and change.action == "set article language"):  # fmt: skip
+            self.article = None  # shown again, laid out in its new direction
+            self.open_article(article.id)
+            article = self.article
         if article is not None and article.id in change.article_ids:
             from factcheck.ui.session.placement_rows import row_for_claim
 
