@@ -167,6 +167,7 @@ class Session(QObject):
     def found_elsewhere(self, claim_id: int) -> list[Twin]:
         from factcheck.store.suggestions import found_elsewhere
 
+        self.update_figures()  # figures of the same fact count among the twins
         return found_elsewhere(self.db, claim_id)
 
     def mark_everywhere(self, claim_id: int) -> int:
