@@ -117,6 +117,11 @@ P_SHORT = 2.0  # fewer than six words
 
 _QUANTITY_KINDS = frozenset({"count", "percent", "money"})
 
+# What the window underlines: a sentence needs about a figure's worth of signal (a figure
+# with its unit, or an attributed statement of fact); weaker ones stay in the ranked
+# list (``factcheck suggest``) but would underline nearly every sentence.
+SHOW_MIN_SCORE = 3.0
+
 
 def _figure_signal(figures: Sequence[Figure]) -> tuple[float, str]:
     quantities = [f for f in figures if f.kind in _QUANTITY_KINDS]

@@ -8,6 +8,7 @@ for the same words, and for figures of the same fact, in the other articles.
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -76,7 +77,8 @@ def found_elsewhere(db: Database, claim_id: int) -> list[Twin]:
     marked = {(c.article_id, c.start, c.end) for c in queries.all_claims(db)}
     if claim.quote.strip():
         pattern = _quote_pattern(claim.quote)
-        for article_id in titles:
+        candidates = _candidates(db, claim.quote)
+        for article_id in titles if candidates is None else candidates:
             if article_id == claim.article_id:
                 continue
             text = queries.get_article(db, article_id).text
@@ -102,6 +104,22 @@ def found_elsewhere(db: Database, claim_id: int) -> list[Twin]:
             twins.append(Twin(f.article_id, titles.get(f.article_id, ""), f.figure.start,
                               f.figure.end, f.figure.text, f"the same fact: {label}"))  # fmt: skip
     return twins
+
+
+def _candidates(db: Database, quote: str) -> list[int] | None:
+    """Articles whose full-text index holds the quote's words as a phrase (a superset
+    of those holding the quote), so a large project is not read whole; None when the
+    index cannot answer (then every article is read)."""
+    words = re.findall(r"\w+", quote)
+    if not words:
+        return None
+    phrase = '"' + " ".join(words) + '"'
+    try:
+        rows = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+                          (phrase,)).fetchall()  # fmt: skip
+    except sqlite3.Error:
+        return None
+    return sorted({int(r[0]) for r in rows})
 
 
 def _figures(db: Database, article_id: int) -> list[StoredFigure]:

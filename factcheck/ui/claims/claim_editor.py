@@ -85,6 +85,7 @@ class ClaimEditor(QWidget):
     tagAdded = Signal(int, str)
     tagRemoved = Signal(int, str)
     noteEdited = Signal(int, str)
+    claimantEdited = Signal(int, str)  # claim id, who made the claim
     linkRequested = Signal(int)
     sourceRequested = Signal(int)
     evidenceRemoved = Signal(int, int)  # evidence id, claim id
@@ -147,6 +148,13 @@ class ClaimEditor(QWidget):
         self.tag_input.setCompleter(completer)
         self.tag_input.returnPressed.connect(self._on_tag_entered)
 
+        self.claimant = QLineEdit()
+        self.claimant.setObjectName("claimant")
+        self.claimant.setPlaceholderText("Who made the claim (a person or organisation)")
+        self.claimant.setAccessibleName("Claimant")
+        self.claimant.setClearButtonEnabled(True)
+        self.claimant.editingFinished.connect(self._on_claimant_edited)
+
         self.note = NoteEdit()
         self.note.setPlaceholderText("Note: what you checked, what it showed…")
         self.note.setAccessibleName("Note")
@@ -201,6 +209,7 @@ class ClaimEditor(QWidget):
         tag_col.addWidget(self.tag_box)
         tag_col.addWidget(self.tag_input)
         form.addRow("Tags", tag_col)
+        form.addRow("Claimant", self.claimant)
         note_col = QVBoxLayout()
         note_col.addWidget(self.note)
         note_col.addWidget(self.note_state)
@@ -240,6 +249,10 @@ class ClaimEditor(QWidget):
     def set_known_tags(self, names: Sequence[str]) -> None:
         self._tag_names.setStringList(list(names))
 
+    def _on_claimant_edited(self) -> None:
+        if self._claim is not None and self.claimant.text().strip() != self._claim.claimant:
+            self.claimantEdited.emit(self._claim.id, self.claimant.text().strip())
+
     def show_claim(self, claim: Claim | None, evidence: Sequence[Evidence] = (),
                    history: Sequence[HistoryEntry] = (),
                    describe: Callable[[int], str] = str) -> None:  # fmt: skip
@@ -265,6 +278,8 @@ class ClaimEditor(QWidget):
         for button in self.verdicts.buttons():
             button.setChecked(button.property("status") == claim.status.value)
         self._show_tags(claim.tags)
+        if not same or not self.claimant.hasFocus():
+            self.claimant.setText(claim.claimant)
         if not same:
             self._set_note_text(claim.note)
             self.note_state.setText("")

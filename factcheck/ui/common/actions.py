@@ -74,6 +74,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("underline_figures", "Under&line Figures", "View", "toggle_figure_underline",
                (), "Underline the figures of the open article faintly (on/off)",
                needs="article"),
+    ActionSpec("show_suggestions", "Show &Suggested Claims", "View", "toggle_suggestions",
+               ("Ctrl+Shift+G",), "Underline the sentences most worth checking (on/off); "
+               "hover one for why", needs="article"),
+    ActionSpec("next_suggestion", "Ne&xt Suggested Claim", "View", "next_suggestion",
+               ("Alt+F8",), "Select the next suggested claim, best first", needs="article"),
+    ActionSpec("previous_suggestion", "Pre&vious Suggested Claim", "View",
+               "previous_suggestion", ("Alt+Shift+F8",), "Select the previous suggested claim",
+               needs="article"),
     ActionSpec("show_review", "Claims Needing &Review", "View", "show_claims_needing_review",
                (), "List the open article's claims to confirm, re-attach or delete after "
                "its text changed", needs="article"),
@@ -81,6 +89,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("mark", "&Mark as Claim", "Claim", "mark_selection", ("Ctrl+M", "Ctrl+Alt+M"),
                "Mark the selected text as a claim (hold Alt to keep the exact selection)",
                icon="mark", toolbar=True, context=True, needs="article"),
+    ActionSpec("accept_suggestion", "&Accept Suggested Claim", "Claim", "accept_suggestion",
+               ("Ctrl+Shift+M",), "Mark the chosen suggested sentence as a claim, with its "
+               "claimant filled in", needs="article"),
+    ActionSpec("reject_suggestion", "Re&ject Suggested Claim", "Claim", "reject_suggestion",
+               ("Ctrl+Shift+K",), "Hide the chosen suggested sentence for good",
+               needs="article"),
+    ActionSpec("mark_everywhere", "Mark &Everywhere", "Claim", "mark_everywhere",
+               ("Ctrl+Shift+E",), "Mark the selected claim where it appears in other "
+               "articles (same words or same fact), linked same-as", needs="claim"),
     ActionSpec("corroborated", "&Corroborated", "Claim", "verdict_corroborated", ("Ctrl+1",),
                "Verdict: corroborated", icon="corroborated", toolbar=True, context=True,
                needs="claim", separator_before=True),

@@ -92,6 +92,14 @@ class WindowSettings:
     def underline_figures(self, value: bool) -> None:
         self._s.setValue("view/underline_figures", "true" if value else "false")
 
+    @property
+    def show_suggestions(self) -> bool:
+        return str(self._s.value("view/show_suggestions", "false")).lower() == "true"
+
+    @show_suggestions.setter
+    def show_suggestions(self, value: bool) -> None:
+        self._s.setValue("view/show_suggestions", "true" if value else "false")
+
     def dialog_geometry(self, name: str) -> QByteArray | None:
         return self._bytes(f"dialogs/{name}")
 

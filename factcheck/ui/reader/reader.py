@@ -74,6 +74,7 @@ class ReaderView(QTextEdit):
 
     claimClicked = Signal(int)
     emptyClicked = Signal()
+    suggestionClicked = Signal(int, int)  # a shown suggestion's start, end (code points)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +102,9 @@ class ReaderView(QTextEdit):
         self._doc: QTextDocument | None = None
         self._figure_spans: list[tuple[int, int]] = []
         self._figures_visible = False
+        # suggested claims: (start, end, reason) in code points, best first
+        self._suggestions: list[tuple[int, int, str]] = []
+        self._suggestions_visible = False
         self.show_article("", [])
 
     # --- content ---------------------------------------------------------------------
@@ -140,7 +144,37 @@ class ReaderView(QTextEdit):
         if old is not None:
             old.deleteLater()
         self._figure_spans = []
+        self._suggestions = []
         self.setExtraSelections([])
+
+    # --- suggestions -------------------------------------------------------------------
+
+    def set_suggestions(self, items: Sequence[tuple[int, int, str]]) -> None:
+        """The open article's suggested claims ``(start, end, reason)``, best first;
+        drawn as a faint dashed underline when shown, the reason on hover."""
+        self._suggestions = list(items)
+        self._apply_figure_underline()
+
+    def set_suggestions_visible(self, visible: bool) -> None:
+        self._suggestions_visible = visible
+        self._apply_figure_underline()
+
+    def suggestions_visible(self) -> bool:
+        return self._suggestions_visible
+
+    def suggestions(self) -> list[tuple[int, int, str]]:
+        return list(self._suggestions) if self._suggestions_visible else []
+
+    def suggestion_at(self, point: QPoint) -> tuple[int, int, str] | None:
+        """The shown suggestion under ``point`` (viewport), if any."""
+        if not self._suggestions_visible:
+            return None
+        pos = self.char_at(point)
+        if pos is None:
+            return None
+        cp = self._map.to_cp(pos)
+        return next((s for s in self._suggestions if s[0] <= cp < s[1]), None)
+
 
     # --- figures ---------------------------------------------------------------------
 
@@ -157,29 +191,42 @@ class ReaderView(QTextEdit):
         return self._figures_visible
 
     def figure_underlines(self) -> list[tuple[int, int]]:
-        """The spans underlined now (Qt positions), for tests and accessibility."""
+        """The figure spans underlined now (Qt positions), for tests and accessibility."""
         return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
-                for s in self.extraSelections()]  # fmt: skip
+                for s in self.extraSelections()
+                if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine]  # fmt: skip
+
+    def suggestion_underlines(self) -> list[tuple[int, int]]:
+        """The suggestion spans underlined now (Qt positions)."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                for s in self.extraSelections()
+                if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline]
 
     def _apply_figure_underline(self) -> None:
-        if not self._figures_visible or not self._figure_spans:
-            self.setExtraSelections([])
-            return
+        """Both faint underlines, as extra selections: figures dotted, suggested claims
+        dashed (a figure inside a suggestion keeps its dots)."""
         color = QColor(self.palette().text().color())
         color.setAlpha(110)
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(color)
         selections = []
         doc = self.document()
-        for start, end in self._figure_spans:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(self._map.to_qt(start))
-            cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
+        layers: list[tuple[list[tuple[int, int]], QTextCharFormat.UnderlineStyle]] = []
+        if self._suggestions_visible:
+            layers.append(([(a, b) for a, b, _ in self._suggestions],
+                           QTextCharFormat.UnderlineStyle.DashUnderline))  # fmt: skip
+        if self._figures_visible:
+            layers.append((self._figure_spans, QTextCharFormat.UnderlineStyle.DotLine))
+        for spans, style in layers:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(style)
+            fmt.setUnderlineColor(color)
+            for start, end in spans:
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(doc)
+                cursor.setPosition(self._map.to_qt(start))
+                cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format = fmt
+                selections.append(sel)
         self.setExtraSelections(selections)
 
     def text_length(self) -> int:
@@ -371,7 +418,9 @@ class ReaderView(QTextEdit):
         current = self._selected if ids == self._last_stack else None
         self._last_stack = ids
         chosen = next_in_stack(stack, current)
-        if chosen is None:
+        if chosen is None and (hit := self.suggestion_at(point)) is not None:
+            self.suggestionClicked.emit(hit[0], hit[1])
+        elif chosen is None:
             self.emptyClicked.emit()
         else:
             self.claimClicked.emit(chosen.claim_id)
@@ -388,8 +437,11 @@ class ReaderView(QTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             point = self.viewport().mapFrom(self, event.pos())
             ids = self.claims_at(point)
+            hint = self.suggestion_at(point) if not ids else None
             if ids and self.describe_claims is not None:
                 QToolTip.showText(event.globalPos(), self.describe_claims(ids), self)
+            elif hint is not None:
+                QToolTip.showText(event.globalPos(), f"Suggested claim: {hint[2]}", self)
             else:
                 QToolTip.hideText()
             return True

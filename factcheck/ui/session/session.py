@@ -50,6 +50,9 @@ from factcheck.ui.session import commands, figure_commands
 
 if TYPE_CHECKING:
     from factcheck.core.report.model import Report
+    from factcheck.core.suggest import Suggestion
+    from factcheck.store.suggestions import Twin
+    from factcheck.ui.session.suggestions import SuggestionScorer
 
 
 class Session(QObject):
@@ -61,6 +64,7 @@ class Session(QObject):
 
     changed = Signal(object, object)
     failed = Signal(str)
+    suggestionsReady = Signal(int)  # an article's sentences are scored
 
     def __init__(self, db: Database, path: Path | str, reviewer: str) -> None:
         super().__init__()
@@ -68,6 +72,7 @@ class Session(QObject):
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.reviewer = reviewer
         self.undo_stack = QUndoStack(self)
+        self._scorer: SuggestionScorer | None = None
 
     # --- opening and closing ---------------------------------------------------------
 
@@ -97,8 +102,76 @@ class Session(QObject):
         return cls(db, target, reviewer)
 
     def close(self) -> None:
+        if self._scorer is not None:
+            self._scorer.shutdown()
         self.undo_stack.clear()
         self.db.close()
+
+    # --- suggested claims ----------------------------------------------------------------
+
+    @property
+    def scorer(self) -> SuggestionScorer:
+        """Scores articles in the background; ``suggestionsReady(article_id)`` follows."""
+        if self._scorer is None:
+            from factcheck.ui.session.suggestions import SuggestionScorer
+
+            self._scorer = SuggestionScorer(self)
+            self._scorer.ready.connect(lambda aid, _h, _s: self.suggestionsReady.emit(aid))
+        return self._scorer
+
+    def request_suggestions(self, article: Article) -> None:
+        """Score the article in the background (``suggestionsReady`` when done)."""
+        language = str(getattr(article, "language", "") or "") or None
+        self.scorer.request(article.id, article.content_hash, article.text, language,
+                            article.published)  # fmt: skip
+
+    def suggestions(self, article: Article) -> list[Suggestion] | None:
+        """The article's suggestions, best first, less rejected and marked sentences;
+        None while its text is still being scored."""
+        found = self.scorer.cached(article.content_hash)
+        if found is None:
+            return None
+        from factcheck.store.suggestions import rejected_sentences
+
+        rejected = rejected_sentences(self.db, article.id)
+        marked = sorted((c.start, c.end) for c in queries.claims_for_article(self.db, article.id)
+                        if c.placement != "orphaned")  # fmt: skip
+        text = article.text
+        return [s for s in found if text[s.start : s.end].strip() not in rejected
+                and not any(a < s.end and s.start < b for a, b in marked)]  # fmt: skip
+
+    def accept_suggestion(self, article: Article, suggestion: Suggestion) -> int | None:
+        """Mark a suggested sentence as a claim with its claimant (undoable)."""
+        return self.mark(article.id, suggestion.start, suggestion.end, article.content_hash,
+                         claimant=suggestion.claimant)  # fmt: skip
+
+    def reject_suggestion(self, article: Article, suggestion: Suggestion) -> None:
+        from factcheck.ui.session.suggestion_commands import RejectSuggestion
+
+        sentence = article.text[suggestion.start : suggestion.end]
+        self.run(RejectSuggestion(self, article.id, sentence))
+
+    def set_claimant(self, claim_id: int, name: str) -> None:
+        from factcheck.ui.session.suggestion_commands import SetClaimant
+
+        claim = self.claim(claim_id)
+        name = " ".join(name.split())
+        if claim is not None and claim.claimant != name:
+            self.run(SetClaimant(self, claim_id, claim.claimant, name))
+
+    def found_elsewhere(self, claim_id: int) -> list[Twin]:
+        from factcheck.store.suggestions import found_elsewhere
+
+        return found_elsewhere(self.db, claim_id)
+
+    def mark_everywhere(self, claim_id: int) -> int:
+        """Mark the claim's twins in other articles, linked same-as (undoable); how many."""
+        from factcheck.ui.session.suggestion_commands import MarkEverywhere
+
+        twins = self.found_elsewhere(claim_id)
+        if twins and self.run(MarkEverywhere(self, claim_id, twins)) is not None:
+            return len(twins)
+        return 0
 
     @property
     def read_only(self) -> bool:
@@ -226,9 +299,10 @@ class Session(QObject):
         QTimer.singleShot(0, self.undo_stack.clear)  # not from inside the stack's own call
 
     def mark(self, article_id: int, start: int, end: int, text_hash: str | None = None,
-             ) -> int | None:  # fmt: skip
+             claimant: str = "") -> int | None:  # fmt: skip
         """Mark ``[start, end)`` of the text whose hash is ``text_hash`` (the one shown)."""
-        change = self.run(commands.MarkClaim(self, article_id, start, end, text_hash))
+        change = self.run(commands.MarkClaim(self, article_id, start, end, text_hash,
+                                             claimant))  # fmt: skip
         return change.created_id if change else None
 
     def reattach(self, claim_id: int, start: int, end: int, text_hash: str | None) -> bool:
@@ -314,4 +388,16 @@ class Session(QObject):
         """Import files (not undoable: imports only add). Emits ``changed``."""
         report = importer.import_paths(self.db, paths, self.reviewer, progress)
         self.notify(report.change)
+        self._prefetch_suggestions(report.change)
         return report
+
+    def _prefetch_suggestions(self, change: ops.Change) -> None:
+        """Score new and changed articles in the background, so their suggestions are
+        ready when opened (at most ``PREFETCH_LIMIT`` per import)."""
+        from factcheck.ui.session.suggestions import PREFETCH_LIMIT
+
+        for article_id in sorted(change.article_ids)[:PREFETCH_LIMIT]:
+            try:
+                self.request_suggestions(self.article(article_id))
+            except FactcheckError:
+                continue

@@ -48,6 +48,7 @@ from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
 from factcheck.ui.shell.read_only_banner import ReadOnlyBanner
 from factcheck.ui.shell.reviewer_field import ReviewerField
+from factcheck.ui.shell.suggestions import SuggestionController
 from factcheck.ui.shell.window_commands import WindowCommands
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class MainWindow(WindowCommands):
         self.setAccessibleName("factcheck")
         self.setAcceptDrops(True)
         self.settings = WindowSettings()
+        self.suggest_ctl = SuggestionController(self, self.settings)
         self.reviewer = reviewer
         self.session: Session | None = None
         self.article: Article | None = None
@@ -192,6 +194,9 @@ class MainWindow(WindowCommands):
         if spec.key == "underline_figures":
             action.setCheckable(True)
             action.setChecked(self.settings.underline_figures)
+        if spec.key == "show_suggestions":
+            action.setCheckable(True)
+            action.setChecked(self.settings.show_suggestions)
         self.addAction(action)
         self.actions_by_key[spec.key] = action
         return action
@@ -223,6 +228,7 @@ class MainWindow(WindowCommands):
         self.navigator.hitActivated.connect(self.open_hit)
         self.navigator.queryChanged.connect(self.run_search)
         self.reader.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
+        self.reader.suggestionClicked.connect(self.suggest_ctl.clicked)
         self.reader.emptyClicked.connect(lambda: self.select_claim(None))
         self.reader.describe_claims = self.describe_claims
         self.claim_pane.claimSelected.connect(self.select_claim)
@@ -231,6 +237,7 @@ class MainWindow(WindowCommands):
         ed.tagAdded.connect(self._editor_tag_added)
         ed.tagRemoved.connect(self._editor_tag_removed)
         ed.noteEdited.connect(self._editor_note)
+        ed.claimantEdited.connect(self._editor_claimant)
         ed.linkRequested.connect(lambda _cid: self.link_claim())
         ed.sourceRequested.connect(lambda _cid: self.add_source())
         ed.evidenceRemoved.connect(self._editor_evidence_removed)
@@ -295,6 +302,10 @@ class MainWindow(WindowCommands):
     def _editor_note(self, claim_id: int, note: str) -> None:
         if self.session is not None:
             self.session.set_note(claim_id, note)
+
+    def _editor_claimant(self, claim_id: int, name: str) -> None:
+        if self.session is not None:
+            self.session.set_claimant(claim_id, name)
 
     def _editor_evidence_removed(self, evidence_id: int, claim_id: int) -> None:
         if self.session is not None:
@@ -382,6 +393,7 @@ class MainWindow(WindowCommands):
                 self.settings.set_last_article(old.path, self.article.id)
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_change)
+            old.suggestionsReady.disconnect(self.suggest_ctl.scored)
             old.failed.disconnect(self._on_failed)
             self._outside_poll.stop()
             old.close()
@@ -399,6 +411,7 @@ class MainWindow(WindowCommands):
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         session.changed.connect(self._on_change)
+        session.suggestionsReady.connect(self.suggest_ctl.scored)
         session.failed.connect(self._on_failed)
         self._seen_version = session.data_version()
         self._outside_poll.start()
@@ -456,6 +469,7 @@ class MainWindow(WindowCommands):
             self.reader_pane.show_metadata(article)
             self.reader.show_article(article.text, rows)
             self._show_figure_underline()
+            self.suggest_ctl.refresh()
             self.claim_pane.model.set_rows(rows)
             self.reader_pane.legend.set_counts(self.claim_pane.model.counts())
             self._show_review_counts()
@@ -556,6 +570,8 @@ class MainWindow(WindowCommands):
                     row = row_for_claim(claim, article.text)
                     self.reader.upsert_claim(row)
                     self.claim_pane.model.upsert(row)
+            if self.suggest_ctl.visible and (change.article_list or change.suggestions):
+                self.suggest_ctl.refresh()
             counts = self.claim_pane.model.counts()
             self.reader_pane.legend.set_counts(counts)
             self.navigator.articles.set_counts(article.id, counts)
@@ -675,6 +691,26 @@ class MainWindow(WindowCommands):
         self.open_article(article_id)
         if self.article is not None and self.article.id == article_id:
             self.reader.select_cp(start, end)
+
+    # --- suggested claims (see ui/shell/suggestions.py) --------------------------------
+
+    def toggle_suggestions(self) -> None:
+        self.suggest_ctl.toggle()
+
+    def next_suggestion(self) -> None:
+        self.suggest_ctl.step(+1)
+
+    def previous_suggestion(self) -> None:
+        self.suggest_ctl.step(-1)
+
+    def accept_suggestion(self) -> None:
+        self.suggest_ctl.accept()
+
+    def reject_suggestion(self) -> None:
+        self.suggest_ctl.reject()
+
+    def mark_everywhere(self) -> None:
+        self.suggest_ctl.mark_everywhere()
 
     def toggle_figure_underline(self) -> None:
         on = self.actions_by_key["underline_figures"].isChecked()

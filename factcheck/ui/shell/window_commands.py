@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from factcheck.ui.reader.reader import ReaderView
     from factcheck.ui.session.session import Session
     from factcheck.ui.shell.reviewer_field import ReviewerField
+    from factcheck.ui.shell.suggestions import SuggestionController
 
 PROJECT_FILTER = "factcheck projects (*.db);;All files (*)"
 
@@ -44,6 +45,7 @@ class WindowCommands(QMainWindow):
         claim_pane: ClaimPane
         navigator: Navigator
         reviewer_field: ReviewerField
+        suggest_ctl: SuggestionController
 
         def selected_claim(self) -> int | None: ...
         def open_article(self, article_id: int, *, claim_id: int | None = None) -> None: ...
@@ -67,8 +69,10 @@ class WindowCommands(QMainWindow):
         if start >= end or not text[start:end].strip():
             return
         article = self.article
-        if self.session.mark(article.id, start, end, article.content_hash) is not None:
+        claim_id = self.session.mark(article.id, start, end, article.content_hash)
+        if claim_id is not None:
             self.reader.clear_text_selection()
+            self.suggest_ctl.offer_twins(claim_id)
 
     def _verdict(self, status: Status) -> None:
         cid = self.selected_claim()

@@ -1,0 +1,103 @@
+"""Suggested claims in the window, with real keys and clicks: shown on demand, stepped
+through, accepted with the claimant filled in, rejected for good (and undone); the
+claimant edited in the claim editor; a claim marked once, found in other articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from factcheck.store import queries
+from factcheck.ui.shell.main_window import MainWindow
+from tests.ui.conftest import WindowFactory, click_char, drag_select
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _open_first(window: MainWindow, qtbot: QtBot) -> None:
+    """Show the sample whose first suggestion is "The group says…" (article 1)."""
+    window.open_article(1)
+    assert window.article is not None and window.article.id == 1
+    window.reader.setFocus()
+
+
+def _suggestions_shown(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window.reader, Qt.Key.Key_G, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: window.reader.suggestion_underlines() != [], timeout=20_000)
+
+
+def test_suggestions_are_stepped_through_and_accepted_with_the_claimant(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    _open_first(window, qtbot)
+    assert window.reader.suggestion_underlines() == []  # off until asked for
+    _suggestions_shown(window, qtbot)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F8, ALT)
+    assert "Suggestion 1 of" in window.statusBar().currentMessage()
+    assert window.article is not None and window.session is not None
+    selected = window.reader.selection_cp()
+    assert selected is not None
+    text = window.article.text
+    assert text[selected[0] : selected[1]] == "The group says it has saved more than 99,000 lives."
+    qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL | SHIFT)
+    (claim,) = queries.claims_for_article(window.session.db, 1)
+    assert claim.quote == "The group says it has saved more than 99,000 lives."
+    assert claim.claimant == "White Helmets"
+    # the accepted sentence is no longer suggested
+    assert (selected[0], selected[1]) not in window.reader.suggestion_underlines()
+    # the claimant is editable in the claim editor
+    window.select_claim(claim.id)
+    field = window.editor.claimant
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.selectAll()
+    qtbot.keyClicks(field, "Syria Civil Defence")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert queries.get_claim(window.session.db, claim.id).claimant == "Syria Civil Defence"
+
+
+def test_a_clicked_suggestion_is_rejected_for_good_and_undone(
+    make_window: WindowFactory, qtbot: QtBot, project_path: Path
+) -> None:
+    window = make_window()
+    _open_first(window, qtbot)
+    _suggestions_shown(window, qtbot)
+    assert window.article is not None and window.session is not None
+    second = window.suggest_ctl.items[1]
+    click_char(window.reader, second.start + 3)  # a click on its dashed underline
+    assert window.suggest_ctl.chosen() == second
+    assert "Ctrl+Shift+K rejects" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.reader, Qt.Key.Key_K, CTRL | SHIFT)
+    assert second not in window.suggest_ctl.items
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert second in window.suggest_ctl.items
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)  # redo: rejected again
+    assert second not in window.suggest_ctl.items
+    window.close()
+    again = make_window(project_path)
+    again.open_article(1)
+    # shown again without asking (the window remembers), and the rejection is remembered
+    # in the project
+    qtbot.waitUntil(lambda: again.reader.suggestion_underlines() != [], timeout=20_000)
+    assert again.suggest_ctl.items and second not in again.suggest_ctl.items
+
+
+def test_a_marked_figure_is_offered_and_marked_in_the_other_articles(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    _open_first(window, qtbot)
+    assert window.article is not None and window.session is not None
+    start = window.article.text.index("more than 99,000")
+    drag_select(qtbot, window.reader, start, start + len("more than 99,000"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    assert "This appears in 4 other articles" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.reader, Qt.Key.Key_E, CTRL | SHIFT)
+    claims = queries.all_claims(window.session.db)
+    assert len(claims) == 5 and len({c.article_id for c in claims}) == 5
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)  # one step takes all four back
+    assert len(queries.all_claims(window.session.db)) == 1
