@@ -80,13 +80,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def claim_json(c: Claim) -> dict[str, Any]:
     return {
-        "id": c.id, "article_id": c.article_id, "quote": c.quote, "start": c.start,
+        "id": c.id, "gid": c.gid, "article_id": c.article_id, "quote": c.quote,
+        "start": c.start,
         "end": c.end, "prefix": c.prefix, "suffix": c.suffix, "status": c.status.value,
         "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer,
         "created_at": c.created_at, "updated_at": c.updated_at,
         "placement": c.placement, "placement_score": round(c.placement_score, 4),
-        "original_quote": c.original_quote, "claimant": c.claimant,
-        "claimed_at": c.claimed_at,
+        "original_quote": c.original_quote, "adjudicated_by": c.adjudicated_by,
+        "claimant": c.claimant, "claimed_at": c.claimed_at,
     }  # fmt: skip
 
 

@@ -32,6 +32,8 @@ COMMAND_MODULES = [
     "factcheck.cli.figures",
     "factcheck.cli.suggest",
     "factcheck.cli.project_cli",
+    "factcheck.cli.sync",
+    "factcheck.cli.agreement",
 ]
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
 

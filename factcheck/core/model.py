@@ -48,6 +48,8 @@ class ArticleDraft:
     author: str = ""
     published: str = ""  # ISO 8601 date (or date-time) when known, else ""
     source_path: str = ""
+    language: str | None = None  # BCP 47 tag; None: detect on import ("" = unknown)
+    direction: str | None = None  # "auto", "ltr" or "rtl"; None: detect on import
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class ArticleSummary:
     url: str
     counts: dict[str, int] = field(default_factory=dict)
     author: str = ""
+    language: str = ""
 
     @property
     def claim_count(self) -> int:
@@ -79,6 +82,9 @@ class Article:
     content_hash: str
     source_path: str
     imported_at: str
+    language: str = ""  # BCP 47 tag, "" when unknown
+    direction: str = "auto"  # the paragraphs' base direction: "auto", "ltr" or "rtl"
+    gid: str = ""  # global id (see factcheck.core.ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,12 @@ class Claim:
     original_quote: str = ""
     claimant: str = ""  # who made the claim ("" = the article states it itself)
     claimed_at: str = ""  # when the claimant made it (ISO date), if known
+    gid: str = ""  # global id, the same in every reviewer's copy
+    created_by: str = ""  # who marked it
+    adjudicated_status: str = ""  # the verdict settled between reviewers ("" = none)
+    adjudicated_by: str = ""  # who settled it
+    adjudicated_at: str = ""
+    adjudication_note: str = ""
 
     @property
     def needs_review(self) -> bool:
@@ -128,6 +140,8 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "article_id", "start", "end", "quote", "prefix", "suffix", "status", "note",
     "reviewer", "created_at", "updated_at", "placement", "placement_score", "original_quote",
     "claimant", "claimed_at",
+    "gid", "created_by", "adjudicated_status", "adjudicated_by", "adjudicated_at",
+    "adjudication_note",
 )  # fmt: skip
 
 
@@ -164,6 +178,7 @@ class Tag:
     id: int
     name: str
     color: str
+    gid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +202,40 @@ class Evidence:
     note: str
     reviewer: str
     created_at: str
+    gid: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerVerdict:
+    """One reviewer's own verdict and note on a claim (kept beside everyone else's)."""
+
+    claim_id: int
+    reviewer: str
+    status: Status
+    note: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConflict:
+    """A change from another reviewer that could not be merged: both sides' values are
+    kept here until someone adjudicates. ``local``/``incoming`` are JSON values (a field's
+    value, or an object of several, or null for a row that is not there)."""
+
+    id: int
+    detected_at: str
+    source: str  # the changeset file it came from
+    from_reviewer: str
+    kind: str  # "edit/edit", "deleted here", "deleted there", "both created", "rejected"
+    table: str
+    row_key: str
+    claim_id: int | None  # the claim concerned, when it is (still) in this project
+    field: str
+    local: str
+    incoming: str
+    status: str  # "open" or "resolved"
+    resolved_by: str = ""
+    resolution: str = ""
 
 
 @dataclass(frozen=True, slots=True)

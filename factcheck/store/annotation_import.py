@@ -286,7 +286,7 @@ class _Importer:
             return existing.id
         change = ops.mark_claim(
             self.db, article_id, where.start, where.end, who,
-            status=record.status, tags=record.tags, note=record.note,
+            status=record.status, tags=record.tags, note=record.note, gid=record.gid,
             claimant=record.claimant,
         )  # fmt: skip
         claim_id = change.created_id
@@ -335,10 +335,12 @@ class _Importer:
             if claim.status is Status.UNVERIFIED:
                 ops.set_status(self.db, claim.id, record.status, who)
                 self.touched.add(claim.id)
-            else:
+            else:  # kept as that reviewer's own verdict: a disagreement, not lost
+                ops.record_verdict(self.db, claim.id, record.status, who)
+                self.touched.add(claim.id)
                 self.notes.append(
                     f"{record.id}: claim {claim.id} keeps its verdict {claim.status.value}; "
-                    f"the import says {record.status.value}"
+                    f"the import says {record.status.value} (kept as {who}'s verdict)"
                 )
         note = record.note.strip()
         if note and note not in claim.note:
@@ -356,7 +358,8 @@ class _Importer:
         if source.url.strip() in known:
             return
         ops.add_source(self.db, claim_id, source.url, source.reviewer or who, title=source.title,
-                       quote=source.quote, accessed=source.accessed, note=source.note)  # fmt: skip
+                       quote=source.quote, accessed=source.accessed, note=source.note,
+                       gid=source.gid)  # fmt: skip
         self.sources += 1
         self.touched.add(claim_id)
 
@@ -405,7 +408,8 @@ class _Importer:
             if target == owner or (owner, target, link.relation) in existing:
                 continue
             who = link.reviewer or record.creator or self.reviewer
-            ops.link_claims(self.db, owner, target, link.relation, who, note=link.note)
+            ops.link_claims(self.db, owner, target, link.relation, who, note=link.note,
+                            gid=link.gid)
             existing.add((owner, target, link.relation))
             self.links += 1
             self.touched |= {owner, target}

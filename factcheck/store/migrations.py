@@ -14,6 +14,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from factcheck.core import ids
+
 MIGRATION_SET = "factcheck"
 migrations = Migrations(MIGRATION_SET)
 
@@ -359,3 +361,195 @@ def claimants_suggestions(db: Database) -> None:
         "CREATE INDEX idx_claims_claimant ON claims(claimant) WHERE claimant != ''",
     )
     refresh_claims_view(db)
+
+
+# A version-4 UUID as text, for rows inserted by something other than the operations layer
+# (which always names its rows itself).
+_SQL_UUID4 = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || "
+    "'-' || lower(hex(randomblob(6)))"
+)
+GID_TABLES = ("articles", "claims", "tags", "evidence")
+
+
+@migrations(name="0007_global_ids")
+def global_ids(db: Database) -> None:
+    """A global id (``gid``, UUID text) on every article, claim, tag and evidence row,
+    unique, filled for existing rows; see :mod:`factcheck.core.ids` for how each kind is
+    named. A trigger names a row inserted without one."""
+    for table in GID_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN gid TEXT")
+    taken: set[str] = set()
+
+    def fill(table: str, rows: list[tuple[int, str]]) -> None:
+        values = []
+        for row_id, wanted in rows:
+            gid = wanted if wanted not in taken else ids.new_gid()
+            taken.add(gid)
+            values.append((gid, row_id))
+        db.conn.executemany(f"UPDATE {table} SET gid = ? WHERE id = ?", values)
+
+    first_hash = db.execute(
+        "SELECT a.id, coalesce((SELECT r.content_hash FROM article_revisions r "
+        "WHERE r.article_id = a.id ORDER BY r.number LIMIT 1), a.content_hash) "
+        "FROM articles a ORDER BY a.id"
+    ).fetchall()
+    fill("articles", [(i, ids.article_gid(h)) for i, h in first_hash])
+    names = db.execute("SELECT id, name FROM tags ORDER BY id").fetchall()
+    fill("tags", [(i, ids.tag_gid(n)) for i, n in names])
+    for table in ("claims", "evidence"):
+        rows = db.execute(f"SELECT id FROM {table} ORDER BY id").fetchall()
+        fill(table, [(r[0], ids.new_gid()) for r in rows])
+    for table in GID_TABLES:
+        _run(
+            db,
+            f"CREATE UNIQUE INDEX idx_{table}_gid ON {table}(gid)",
+            f"""CREATE TRIGGER {table}_gid AFTER INSERT ON {table} WHEN new.gid IS NULL BEGIN
+                UPDATE {table} SET gid = {_SQL_UUID4} WHERE rowid = new.rowid;
+            END""",
+        )
+
+
+@migrations(name="0007b_reviewer_verdicts")
+def reviewer_verdicts(db: Database) -> None:
+    """Each reviewer's own verdict (and note) on a claim, kept side by side; the claim's
+    ``status`` stays the verdict in effect, and an adjudication (who settled it, when,
+    why) is recorded on the claim. ``created_by`` names who marked the claim (its span),
+    which span agreement needs. Existing judged claims give their reviewer's verdict."""
+    _run(
+        db,
+        f"""CREATE TABLE reviewer_verdicts (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            status TEXT NOT NULL CHECK ({_STATUS_CHECK}),
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (claim_id, reviewer)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_reviewer_verdicts_reviewer ON reviewer_verdicts(reviewer)",
+        """INSERT INTO reviewer_verdicts (claim_id, reviewer, status, note, updated_at)
+            SELECT id, reviewer, status, '', updated_at FROM claims
+            WHERE status != 'unverified'""",
+        "ALTER TABLE claims ADD COLUMN created_by TEXT NOT NULL DEFAULT ''",
+        """UPDATE claims SET created_by = coalesce(
+            (SELECT h.reviewer FROM history h WHERE h.action = 'mark claim'
+             AND h.claim_id = claims.id ORDER BY h.id LIMIT 1), reviewer)""",
+        "ALTER TABLE claims ADD COLUMN adjudicated_status TEXT NOT NULL DEFAULT '' "
+        f"CHECK (adjudicated_status = '' OR adjudicated_{_STATUS_CHECK})",
+        "ALTER TABLE claims ADD COLUMN adjudicated_by TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE claims ADD COLUMN adjudicated_at TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE claims ADD COLUMN adjudication_note TEXT NOT NULL DEFAULT ''",
+    )
+
+
+@migrations(name="0007c_sync")
+def sync_tables(db: Database) -> None:
+    """What sharing a project through changeset files needs: the files already exported
+    or applied (each applied once), the snapshot of the state last synced (the changes
+    since are what the next export writes), and the queue of conflicts for adjudication
+    (nothing a sync could not merge is dropped: both sides' values are kept here)."""
+    _run(
+        db,
+        """CREATE TABLE sync_files (
+            name TEXT PRIMARY KEY,
+            direction TEXT NOT NULL CHECK (direction IN ('export','pull')),
+            reviewer TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            changes INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE sync_state (
+            key TEXT PRIMARY KEY,
+            value BLOB
+        )""",
+        """CREATE TABLE sync_conflicts (
+            id INTEGER PRIMARY KEY,
+            detected_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            from_reviewer TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            row_key TEXT NOT NULL,
+            claim_gid TEXT NOT NULL DEFAULT '',
+            field TEXT NOT NULL DEFAULT '',
+            local TEXT NOT NULL DEFAULT 'null',
+            incoming TEXT NOT NULL DEFAULT 'null',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','resolved')),
+            resolved_by TEXT NOT NULL DEFAULT '',
+            resolved_at TEXT NOT NULL DEFAULT '',
+            resolution TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX idx_sync_conflicts_claim ON sync_conflicts(claim_gid, status)",
+    )
+
+
+@migrations(name="0009_language")
+def language(db: Database) -> None:
+    """Each article's language (BCP 47 tag, "" unknown) and its paragraphs' base
+    direction ("auto": each paragraph's first strong letter decides, as before; "ltr";
+    "rtl"). Existing articles get what detection finds in their text."""
+    from factcheck.core.language import detect  # its model loads only when needed
+
+    _run(
+        db,
+        "ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN direction TEXT NOT NULL DEFAULT 'auto' "
+        "CHECK (direction IN ('auto','ltr','rtl'))",
+    )
+    rows = db.execute("SELECT id, text FROM articles").fetchall()
+    for article_id, text in rows:
+        lang, direction = detect(text)
+        db.execute("UPDATE articles SET language = ?, direction = ? WHERE id = ?",
+                   (lang, direction, article_id))  # fmt: skip
+    refresh_claims_view(db)  # the view shows the language once the column exists
+
+
+@migrations(name="0009b_search_normalised")
+def search_normalised(db: Database) -> None:
+    """Search that finds a word however it is written (see
+    :mod:`factcheck.core.search_text`): contentless FTS5 tables over the folded title and
+    text of articles and quote and note of claims, kept current by triggers calling
+    ``fc_search_text``; built here for the rows already there. The older ``*_fts``
+    tables stay: they give snippets when the query matches the text as stored."""
+    from factcheck.store.search_index import FUNCTION, register
+
+    register(db.conn)
+    f = FUNCTION
+    statements = []
+    for table, key, cols in (("articles", "id", ("title", "text")),
+                             ("claims", "id", ("quote", "note"))):  # fmt: skip
+        search = f"{table}_search"
+        names = ", ".join(cols)
+        new = ", ".join(f"{f}(new.{c})" for c in cols)
+        old = ", ".join(f"{f}(old.{c})" for c in cols)
+        delete = (f"INSERT INTO {search} ({search}, rowid, {names}) "
+                  f"VALUES ('delete', old.{key}, {old});")  # fmt: skip
+        insert = f"INSERT INTO {search} (rowid, {names}) VALUES (new.{key}, {new});"
+        statements += [
+            f"CREATE VIRTUAL TABLE {search} USING fts5({names}, content='', "
+            "tokenize='unicode61 remove_diacritics 2')",
+            f"INSERT INTO {search} (rowid, {names}) SELECT {key}, "
+            + ", ".join(f"{f}({c})" for c in cols) + f" FROM {table}",
+            f"CREATE TRIGGER {search}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+            f"CREATE TRIGGER {search}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+            f"CREATE TRIGGER {search}_au AFTER UPDATE OF {names} ON {table} "
+            f"BEGIN {delete} {insert} END",
+        ]
+    _run(db, *statements)
+
+
+@migrations(name="0006b_figure_queue")
+def figure_queue(db: Database) -> None:
+    """Articles whose figures are to be found again (new, or their text changed).
+
+    Finding figures costs far more than storing an article, so imports and new revisions
+    only queue the article; the figures are brought up to date when they are next read
+    (the figures board, ``factcheck figures``/``facts``, the report)."""
+    _run(
+        db,
+        """CREATE TABLE figure_queue (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+        )""",
+    )

@@ -30,7 +30,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from factcheck.errors import ProjectError
-from factcheck.store import figure_cache
+from factcheck.store import figure_cache, search_index
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names, migrations
 
 # "FCK1" in the SQLite header (PRAGMA application_id): marks the file as a factcheck
@@ -55,6 +55,10 @@ _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 8, 10, 11
 _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
 
 
+class DiskWriteError(ProjectError):
+    """The disk is full or failed a write (as opposed to a permission or a damaged file)."""
+
+
 def describe_sqlite_error(exc: sqlite3.Error, path: str, *, saving: bool) -> ProjectError:
     """One line for the user about ``exc``, telling apart the causes they can act on:
     a full disk, no permission (or a read-only project), a project busy in another
@@ -62,7 +66,7 @@ def describe_sqlite_error(exc: sqlite3.Error, path: str, *, saving: bool) -> Pro
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     verb = "cannot save" if saving else "cannot open"
     if code == _SQLITE_FULL:
-        return ProjectError(f"{verb}: the disk is full ({path})")
+        return DiskWriteError(f"{verb}: the disk is full ({path})")
     if code == _SQLITE_READONLY:
         return ProjectError(f"cannot save: the project is read-only ({path})")
     if code in (_SQLITE_PERM, _SQLITE_CANTOPEN):
@@ -74,7 +78,7 @@ def describe_sqlite_error(exc: sqlite3.Error, path: str, *, saving: bool) -> Pro
     if code == _SQLITE_CORRUPT:
         return ProjectError(f"{path}: the project file is damaged ({exc})")
     if code == _SQLITE_IOERR:
-        return ProjectError(f"{verb}: the disk reported an input/output error ({path}: {exc})")
+        return DiskWriteError(f"{verb}: the disk reported an input/output error ({path}: {exc})")
     return ProjectError(f"{path}: the project file could not be used ({exc})")
 
 
@@ -273,6 +277,7 @@ def _os_reason(exc: OSError) -> str:
 
 def _prepare(db: Project, name: str) -> Project:
     db.path = name
+    search_index.register(db.conn)  # before any write: the search triggers call it
     try:
         _check_ours(db, name)
         _check_not_newer(db, name)
@@ -299,6 +304,11 @@ def _prepare(db: Project, name: str) -> Project:
         if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             db.execute(f"PRAGMA user_version={FILE_FORMAT}")
+    except DiskWriteError as exc:  # from a write transaction (upgrade, figure cache)
+        db.close()
+        if not db.created:
+            raise _CannotWrite(str(exc)) from None
+        raise
     except ProjectError:
         db.close()
         raise
@@ -324,6 +334,6 @@ def transaction(db: Database) -> Iterator[Database]:
 
 
 __all__ = [
-    "APPLICATION_ID", "MIGRATION_SET", "Project", "connect", "describe_sqlite_error",
-    "schema_version", "transaction",
+    "APPLICATION_ID", "MIGRATION_SET", "DiskWriteError", "Project", "connect",
+    "describe_sqlite_error", "schema_version", "transaction",
 ]  # fmt: skip

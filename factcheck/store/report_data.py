@@ -18,6 +18,7 @@ from factcheck import __version__, config
 from factcheck.core.report.build import build_report
 from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta
 from factcheck.store import queries
+from factcheck.store.agreement_data import project_agreement
 from factcheck.store.ops import now
 
 
@@ -78,6 +79,9 @@ def gather_report(
         articles, claims, evidence,
         other_claims=other_claims, other_articles=other_articles,
         last_changes=queries.last_changes(db), meta=meta,
+        verdicts=queries.reviewer_verdicts(db, listed),
+        adjudications=queries.adjudications(db),
+        agreement=project_agreement(db, scope),
     )  # fmt: skip
     return replace(report, figure_facts=figure_facts(db, in_scope if scope else None))
 

@@ -109,6 +109,10 @@ def test_merge_takes_verdict_unions_tags_appends_notes(seeded_db: Database) -> N
     assert kept.status is Status.CONTRADICTED  # both judged: kept, conflict reported
     assert any("keeps its verdict contradicted; the import says inconclusive" in n
                for n in result.notes)  # fmt: skip
+    # the other reviewer's verdict is kept beside dave's, not dropped
+    verdicts = {v.reviewer: v.status for v in queries.reviewer_verdicts(other)[judged]}
+    assert verdicts["dave"] is Status.CONTRADICTED
+    assert Status.INCONCLUSIVE in verdicts.values()
     assert queries.get_claim(other, judged).note.startswith("Only the group's own count.")
 
 

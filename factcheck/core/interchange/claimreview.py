@@ -140,6 +140,7 @@ def claim_review(
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": url,
+        **({"identifier": claim.gid} if claim.gid else {}),
         "claimReviewed": claim.quote,
         "itemReviewed": item,
         "author": _author(meta),

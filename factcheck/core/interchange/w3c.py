@@ -14,12 +14,15 @@ Each claim is one annotation (see :mod:`factcheck.core.interchange.ids` for the 
   ``TextPositionSelector`` (start, end in code points) -- for plain text also an RFC
   5147 ``FragmentSelector`` (``char=start,end``) -- plus ``fc:contentHash`` (SHA-256 of
   the article text) so an article with a URL can still be matched by its text.
+* ``fc:gid``: the claim's global id (the same in every reviewer's copy of the project;
+  evidence bodies carry theirs too); the target carries ``fc:articleGid``.
 * ``body``, one item per fact:
 
   - the verdict: ``TextualBody``, purpose ``assessing``, value ``corroborated`` ...,
     ``language`` ``en`` (the verdict's words), with its ``creator`` and ``created``;
   - each tag: ``TextualBody``, purpose ``tagging``;
-  - the note: ``TextualBody``, purpose ``commenting``, ``text/plain``;
+  - the note: ``TextualBody``, purpose ``commenting``, ``text/plain``, ``language`` as
+    detected in the note (a reviewer's note need not be in the article's language);
   - each claim link attached to this claim: ``SpecificResource``, purpose ``linking``,
     ``source`` = the other claim's annotation id, ``fc:relation`` = how the *other*
     claim relates to this one (``corroborates``, ``contradicts``, ``same-as``), with
@@ -49,6 +52,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, TextIO
 
 from factcheck.core.interchange.ids import (
@@ -60,6 +64,7 @@ from factcheck.core.interchange.ids import (
     claim_iri,
     is_iri,
 )
+from factcheck.core.language import detect_language
 from factcheck.core.report import json_text
 from factcheck.core.report.model import (
     ArticleInfo,
@@ -121,7 +126,7 @@ def _link_body(e: EvidenceItem) -> dict[str, Any]:
         body = {"type": "SpecificResource", "purpose": "linking", "source": e.url.strip()}
     else:
         body = {"type": "TextualBody", "purpose": "linking", "value": e.url}
-    for key, value in (("fc:title", e.title), ("fc:quote", e.quote),
+    for key, value in (("fc:gid", e.gid), ("fc:title", e.title), ("fc:quote", e.quote),
                        ("fc:accessed", e.accessed), ("fc:note", e.note)):  # fmt: skip
         if value:
             body[key] = value
@@ -130,6 +135,13 @@ def _link_body(e: EvidenceItem) -> dict[str, Any]:
     if e.created_at:
         body["created"] = e.created_at
     return body
+
+
+@lru_cache(maxsize=4096)
+def note_language(note: str) -> str:
+    """The language a reviewer wrote a note in (detected: it need not be the article's,
+    nor the same for every note); "" when the note is too short to tell."""
+    return detect_language(note)
 
 
 def annotation(
@@ -148,8 +160,11 @@ def annotation(
         *({"type": "TextualBody", "purpose": "tagging", "value": t} for t in claim.tags),
     ]
     if claim.note:
-        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": claim.note,
-                       "format": "text/plain"})  # fmt: skip
+        note: dict[str, Any] = {"type": "TextualBody", "purpose": "commenting",
+                                "value": claim.note, "format": "text/plain"}  # fmt: skip
+        if language := note_language(claim.note):
+            note["language"] = language
+        bodies.append(note)
     bodies.extend(_link_body(e) for e in claim.evidence if e.outgoing)
     anno: dict[str, Any] = {
         "@context": CONTEXT,
@@ -157,6 +172,8 @@ def annotation(
         "type": "Annotation",
         "motivation": "assessing",
     }
+    if claim.gid:
+        anno["fc:gid"] = claim.gid
     if claim.reviewer:
         anno["creator"] = agent(claim.reviewer)
     if claim.claimant:  # who made the claim under review (not who annotated it)
@@ -175,6 +192,7 @@ def annotation(
         "type": "SpecificResource",
         "source": source,
         "fc:contentHash": article.content_hash,
+        **({"fc:articleGid": article.gid} if article.gid else {}),
         "selector": [
             {"type": "TextQuoteSelector", "exact": claim.quote, "prefix": claim.prefix,
              "suffix": claim.suffix},

@@ -71,6 +71,7 @@ class LinkRecord:
     relation: Relation  # how the other claim relates to this one
     note: str = ""
     reviewer: str = ""
+    gid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class SourceRecord:
     accessed: str = ""
     note: str = ""
     reviewer: str = ""
+    gid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ class AnnotationRecord:
     links: tuple[LinkRecord, ...] = ()
     sources: tuple[SourceRecord, ...] = ()
     warnings: tuple[str, ...] = ()
+    gid: str = ""  # fc:gid: the claim's global id in the project that wrote it
     claimant: str = ""  # fc:claimant: who made the claim under review
 
 
@@ -290,10 +293,11 @@ def _read_link(
     note = _str(body.get("fc:note"))
     reviewer = _agent_name(body.get("creator"))
     relation = _str(body.get("fc:relation"))
+    gid = _str(body.get("fc:gid")).strip()
     target = _str(body.get("source")) or _str(body.get("id"))
     if relation:
         try:
-            links.append(LinkRecord(target, Relation(relation), note, reviewer))
+            links.append(LinkRecord(target, Relation(relation), note, reviewer, gid))
         except ValueError:
             warnings.append(f"unknown relation {relation!r} to {target}, link left out")
         return
@@ -301,7 +305,7 @@ def _read_link(
     if url:
         sources.append(SourceRecord(
             url=url, title=_str(body.get("fc:title")), quote=_str(body.get("fc:quote")),
-            accessed=_str(body.get("fc:accessed")), note=note, reviewer=reviewer,
+            accessed=_str(body.get("fc:accessed")), note=note, reviewer=reviewer, gid=gid,
         ))  # fmt: skip
 
 
@@ -340,7 +344,8 @@ def parse_annotation(anno: Any, index: int = 0) -> AnnotationRecord | ParseProbl
         tags=tuple(dict.fromkeys(tags)), note="\n\n".join(notes),
         creator=_agent_name(anno.get("creator")), created=_str(anno.get("created")),
         modified=_str(anno.get("modified")), links=tuple(links), sources=tuple(sources),
-        warnings=tuple(warnings), claimant=_str(anno.get("fc:claimant"))[:300],
+        warnings=tuple(warnings), gid=_str(anno.get("fc:gid")).strip(),
+        claimant=_str(anno.get("fc:claimant"))[:300],
     )  # fmt: skip
 
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from factcheck.core.model import Article, Claim, Evidence, HistoryEntry, Relation, Status
+from factcheck.core.agreement import ProjectAgreement
+from factcheck.core.model import (
+    Article,
+    Claim,
+    Evidence,
+    HistoryEntry,
+    Relation,
+    ReviewerVerdict,
+    Status,
+)
 from factcheck.core.report.model import (
     STATUS_ORDER,
     ArticleInfo,
@@ -36,8 +45,10 @@ def article_info(article: Article) -> ArticleInfo:
         author=article.author,
         published=article.published,
         content_hash=article.content_hash,
+        gid=article.gid,
         # the language and claimant columns may not exist in every project version
         language=str(getattr(article, "language", "") or ""),
+        direction=article.direction,
     )
 
 
@@ -55,6 +66,9 @@ def build_report(
     other_articles: Mapping[int, Article | ArticleInfo] | None = None,
     last_changes: Mapping[int, HistoryEntry] | None = None,
     meta: ReportMeta | None = None,
+    verdicts: Mapping[int, Sequence[ReviewerVerdict]] | None = None,
+    adjudications: Mapping[int, tuple[str, str, str]] | None = None,
+    agreement: ProjectAgreement | None = None,
 ) -> Report:
     """The report of ``articles`` (in the order given) and their ``claims``.
 
@@ -130,6 +144,9 @@ def build_report(
                 last_change=LastChange(change.at, change.reviewer, change.action)
                 if change else None,
                 placement=c.placement, claimant=c.claimant,
+                gid=c.gid, verdicts=tuple((verdicts or {}).get(c.id, ())),
+                adjudicated_by=(adjudications or {}).get(c.id, ("", "", ""))[0],
+                adjudication_note=(adjudications or {}).get(c.id, ("", "", ""))[2],
             ))  # fmt: skip
             all_tags.extend(c.tags)
             untagged += not c.tags
@@ -148,12 +165,13 @@ def build_report(
         untagged=untagged,
     )
     contradictions.sort(key=lambda c: (c.first.article_id, c.first.start, c.evidence_id))
-    return Report(meta or ReportMeta(), summary, tuple(report_articles), tuple(contradictions))
+    return Report(meta or ReportMeta(), summary, tuple(report_articles), tuple(contradictions),
+                  agreement=agreement if agreement and len(agreement.reviewers) > 1 else None)
 
 
 def _item(ev: Evidence, *, outgoing: bool, other: ClaimRef | None) -> EvidenceItem:
     return EvidenceItem(
         id=ev.id, kind=ev.kind, relation=ev.relation, outgoing=outgoing, other=other,
         url=ev.url, title=ev.title, quote=ev.quote, accessed=ev.accessed, note=ev.note,
-        reviewer=ev.reviewer, created_at=ev.created_at,
+        reviewer=ev.reviewer, created_at=ev.created_at, gid=ev.gid,
     )  # fmt: skip

@@ -57,6 +57,14 @@ def ctx(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
+def figure(x: float | None, as_percent: bool = False) -> str:
+    """An agreement figure: alpha to three places, agreement as a percentage, "–" when
+    it is undefined (too few reviewers or values)."""
+    if x is None:
+        return "–"
+    return f"{x * 100:.1f}%" if as_percent else f"{x:.3f}"
+
+
 def percent(n: int, total: int) -> str:
     return f"{100 * n / total:.0f}%" if total else "–"
 
@@ -72,7 +80,7 @@ def environment(folder: str) -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(url=safe_url, when=when, ctx=ctx, percent=percent)
+    env.filters.update(url=safe_url, when=when, ctx=ctx, percent=percent, figure=figure)
     return env
 
 

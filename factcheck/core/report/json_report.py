@@ -35,7 +35,7 @@ def _ref(r: ClaimRef | None) -> dict[str, Any] | None:
 
 def _evidence(e: EvidenceItem) -> dict[str, Any]:
     return {
-        "id": e.id, "kind": e.kind, "label": e.label,
+        "id": e.id, "gid": e.gid, "kind": e.kind, "label": e.label,
         "relation": e.relation.value if e.relation else None, "outgoing": e.outgoing,
         "claim": _ref(e.other), "url": e.url, "title": e.title, "quote": e.quote,
         "accessed": e.accessed, "note": e.note, "reviewer": e.reviewer,
@@ -46,12 +46,16 @@ def _evidence(e: EvidenceItem) -> dict[str, Any]:
 def claim_dict(c: ReportClaim) -> dict[str, Any]:
     ch = c.last_change
     return {
-        "id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
+        "id": c.id, "gid": c.gid, "article_id": c.article_id, "start": c.start, "end": c.end,
         "quote": c.quote, "prefix": c.prefix, "suffix": c.suffix, "status": c.status.value,
         "tags": list(c.tags), "note": c.note, "reviewer": c.reviewer, "claimant": c.claimant,
         "created_at": c.created_at, "updated_at": c.updated_at,
         "evidence": [_evidence(e) for e in c.evidence],
         "placement": c.placement,
+        "verdicts": [{"reviewer": v.reviewer, "status": v.status.value, "note": v.note,
+                      "updated_at": v.updated_at} for v in c.verdicts],
+        "adjudication": {"by": c.adjudicated_by, "note": c.adjudication_note}
+        if c.adjudicated_by else None,
         "last_change": {"at": ch.at, "reviewer": ch.reviewer, "action": ch.action}
         if ch else None,
     }  # fmt: skip
@@ -60,8 +64,9 @@ def claim_dict(c: ReportClaim) -> dict[str, Any]:
 def _article(a: ReportArticle) -> dict[str, Any]:
     i = a.info
     return {
-        "id": i.id, "title": i.title, "outlet": i.outlet, "url": i.url, "author": i.author,
-        "published": i.published, "content_hash": i.content_hash, "counts": dict(a.counts),
+        "id": i.id, "gid": i.gid, "title": i.title, "outlet": i.outlet, "url": i.url,
+        "author": i.author, "published": i.published, "content_hash": i.content_hash,
+        "counts": dict(a.counts),
         "claims": [claim_dict(c) for c in a.claims],
     }  # fmt: skip
 
@@ -91,6 +96,7 @@ def report_dict(report: Report) -> dict[str, Any]:
              "across_articles": c.across_articles}
             for c in report.contradictions
         ],
+        "agreement": _agreement(report),
         "figures_that_disagree": [
             {"fact": f.label, "kind": f.kind, "summary": f.summary,
              "conflict_count": f.conflict_count, "reasons": list(f.reasons),
@@ -102,6 +108,17 @@ def report_dict(report: Report) -> dict[str, Any]:
             for f in report.figure_facts
         ],
         "articles": [_article(a) for a in report.articles],
+    }  # fmt: skip
+
+
+def _agreement(report: Report) -> dict[str, Any] | None:
+    ag = report.agreement
+    if ag is None:
+        return None
+    return {
+        "reviewers": list(ag.reviewers), "markers": list(ag.markers),
+        "project": ag.project.as_dict(),
+        "articles": [{"article_id": a.article_id, **a.figures.as_dict()} for a in ag.articles],
     }  # fmt: skip
 
 

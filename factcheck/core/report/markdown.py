@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from factcheck.core.report.html import Progress, percent, safe_url, template_dir, when
+from factcheck.core.report.html import Progress, figure, percent, safe_url, template_dir, when
 from factcheck.core.report.html import with_progress as _with_progress
 from factcheck.core.report.model import STATUS_ORDER, Report, Summary
 
@@ -118,7 +118,8 @@ def environment(folder: str) -> Environment:
         auto_reload=False,
     )
     env.filters.update(
-        when=when, ctx=md_fragment, percent=percent, blockquote=md_blockquote, link=md_link
+        when=when, ctx=md_fragment, percent=percent, blockquote=md_blockquote, link=md_link,
+        figure=figure,
     )
     return env
 

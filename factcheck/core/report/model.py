@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.core.model import Relation, Status
+from factcheck.core.agreement import ProjectAgreement
+from factcheck.core.model import Relation, ReviewerVerdict, Status
 from factcheck.core.quotes import CONTEXT_CHARS
 
 # How a link reads from each end: (seen from the claim it was attached to,
@@ -36,6 +37,13 @@ class ArticleInfo:
     published: str
     content_hash: str
     language: str = ""  # BCP 47 tag when the project knows it (articles.language), else ""
+    gid: str = ""
+    direction: str = "auto"  # the paragraphs' base direction: "auto", "ltr" or "rtl"
+
+    @property
+    def dir(self) -> str:
+        """The HTML ``dir`` value for the article's own text."""
+        return self.direction if self.direction in ("ltr", "rtl") else "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +83,7 @@ class EvidenceItem:
     note: str
     reviewer: str
     created_at: str
+    gid: str = ""
 
     @property
     def label(self) -> str:
@@ -111,6 +120,20 @@ class ReportClaim:
     last_change: LastChange | None = None
     placement: str = "exact"  # "fuzzy"/"orphaned": not yet confirmed on the current text
     claimant: str = ""  # who made the claim, when the project records it (claims.claimant)
+    gid: str = ""  # global id, the same in every reviewer's copy of the project
+    verdicts: tuple[ReviewerVerdict, ...] = ()  # each reviewer's own verdict
+    adjudicated_by: str = ""  # who settled the verdict between reviewers
+    adjudication_note: str = ""
+
+    @property
+    def reviewers_disagree(self) -> bool:
+        judged = {v.status for v in self.verdicts if v.status is not Status.UNVERIFIED}
+        return len(judged) > 1
+
+    @property
+    def show_reviewers(self) -> bool:
+        """Several reviewers judged it, or it was adjudicated: the report lists them."""
+        return len(self.verdicts) > 1 or bool(self.adjudicated_by)
 
     @property
     def before(self) -> str:
@@ -227,6 +250,7 @@ class Report:
     summary: Summary
     articles: tuple[ReportArticle, ...]
     contradictions: tuple[Contradiction, ...] = field(default=())
+    agreement: ProjectAgreement | None = None  # shown when two or more reviewers judged
     figure_facts: tuple[FigureFact, ...] = field(default=())
 
     @property

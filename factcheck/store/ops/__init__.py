@@ -7,7 +7,22 @@ from guesses. Undo is built from these same functions plus the snapshots below: 
 "mark" is :func:`delete_claim`, undoing "delete" is :func:`restore_claim`.
 """
 
-from factcheck.store.ops.articles import ImportedArticle, import_articles, update_article_metadata
+from factcheck.store.ops.adjudication import (
+    AdjudicationSnapshot,
+    accepted_status,
+    adjudicate,
+    record_verdict,
+    reopen_conflict,
+    resolve_conflict,
+    restore_adjudication,
+    snapshot_adjudication,
+)
+from factcheck.store.ops.articles import (
+    ImportedArticle,
+    import_articles,
+    set_article_language,
+    update_article_metadata,
+)
 from factcheck.store.ops.base import (
     Change,
     ClaimSnapshot,
@@ -52,6 +67,7 @@ from factcheck.store.ops.figures import (
     split_fact,
     unmerge_fact,
     unrename_fact,
+    update_figures,
 )
 from factcheck.store.ops.revisions import (
     PlacementSnapshot,
@@ -68,6 +84,7 @@ from factcheck.store.ops.revisions import (
 )
 
 __all__ = [
+    "AdjudicationSnapshot",
     "Change",
     "ClaimSnapshot",
     "ClaimSpec",
@@ -76,8 +93,10 @@ __all__ = [
     "RevisionResult",
     "StaleEdit",
     "UnchangedText",
+    "accepted_status",
     "add_source",
     "add_tag",
+    "adjudicate",
     "check_text",
     "confirm_placement",
     "content_hash",
@@ -98,20 +117,26 @@ __all__ = [
     "placements_of",
     "predict_placements",
     "reattach_claim",
+    "record_verdict",
     "reject_suggestion",
     "remove_evidence",
     "remove_tag",
     "rename_fact",
+    "reopen_conflict",
     "reset_figure",
+    "resolve_conflict",
+    "restore_adjudication",
     "restore_claim",
     "restore_evidence",
     "restore_placement",
     "restore_suggestion",
     "revert_text",
+    "set_article_language",
     "set_claimant",
     "set_note",
     "set_setting",
     "set_status",
+    "snapshot_adjudication",
     "snapshot_claim",
     "snapshot_evidence",
     "snapshot_placement",
@@ -119,4 +144,5 @@ __all__ = [
     "unmerge_fact",
     "unrename_fact",
     "update_article_metadata",
+    "update_figures",
 ]  # fmt: skip

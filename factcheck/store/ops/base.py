@@ -33,6 +33,7 @@ class ClaimSpec:
     note: str = ""
     text_hash: str | None = None  # the text the span was taken from; None: current
     claimant: str = ""
+    gid: str = ""  # keep this global id (a claim coming from another copy); "" = a new one
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class ClaimSnapshot:
     row: dict[str, Any]
     tags: tuple[str, ...]
     evidence: tuple[dict[str, Any], ...] = field(default=())
+    verdicts: tuple[dict[str, Any], ...] = field(default=())  # each reviewer's verdict row
 
 
 def now() -> str:
@@ -80,6 +82,20 @@ def _claim_row(db: Database, claim_id: int) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
     return dict(zip(CLAIM_COLUMNS, row, strict=True))
+
+
+def _record_verdict(
+    db: Database, claim_id: int, reviewer: str, stamp: str, *, status: str | None = None,
+    note: str | None = None,
+) -> None:  # fmt: skip
+    """Keep ``reviewer``'s own verdict and/or note on the claim (one row per reviewer)."""
+    db.execute(
+        "INSERT INTO reviewer_verdicts (claim_id, reviewer, status, note, updated_at) "
+        "VALUES (?, ?, coalesce(?, 'unverified'), coalesce(?, ''), ?) "
+        "ON CONFLICT (claim_id, reviewer) DO UPDATE SET "
+        "status = coalesce(?, status), note = coalesce(?, note), updated_at = excluded.updated_at",
+        (claim_id, reviewer, status, note, stamp, status, note),
+    )
 
 
 def _article_text(db: Database, article_id: int) -> str:

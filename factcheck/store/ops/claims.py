@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.core import quotes
+from factcheck.core import ids, quotes
 from factcheck.core.anchoring import Anchor, place_in
 from factcheck.core.colors import tag_color
+from factcheck.core.folding import count_quote, find_quote
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput, NotFound
 from factcheck.store import queries
@@ -24,6 +25,7 @@ from factcheck.store.ops.base import (
     _articles_of,
     _audit,
     _claim_row,
+    _record_verdict,
     check_text,
     next_id,
     now,
@@ -65,14 +67,26 @@ def _insert_claim(
     prefix, suffix = quotes.context(text, start, end)
     claim_id = next_id(db, "claims")
     db.execute(
-        'INSERT INTO claims (id, article_id, start, "end", quote, prefix, suffix, status, '
-        "note, reviewer, created_at, updated_at, claimant) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (claim_id, spec.article_id, spec.start, spec.end, quote, prefix, suffix,
-         Status(spec.status), spec.note, reviewer, stamp, stamp, spec.claimant.strip()),
+        'INSERT INTO claims (id, gid, article_id, start, "end", quote, prefix, suffix, status, '
+        "note, reviewer, created_at, updated_at, created_by, claimant) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (claim_id, _claim_gid(db, spec.gid), spec.article_id, spec.start, spec.end, quote,
+         prefix, suffix, Status(spec.status), spec.note, reviewer, stamp, stamp, reviewer,
+         spec.claimant.strip()),
     )  # fmt: skip
+    if spec.status != Status.UNVERIFIED or spec.note:
+        _record_verdict(db, claim_id, reviewer, stamp, status=Status(spec.status).value,
+                        note=spec.note)  # fmt: skip
     _audit(db, "mark claim", reviewer, article_id=spec.article_id, claim_id=claim_id,
            field_name="quote", new=quote, at=stamp)  # fmt: skip
     return claim_id
+
+
+def _claim_gid(db: Database, wanted: str) -> str:
+    """``wanted`` when given and not yet used in this project, else a new global id."""
+    if wanted and not db.execute("SELECT 1 FROM claims WHERE gid = ?", (wanted,)).fetchone():
+        return wanted
+    return ids.new_gid()
 
 
 def mark_claims(db: Database, specs: Iterable[ClaimSpec], reviewer: str) -> Change:
@@ -127,13 +141,15 @@ def mark_claim(
     note: str = "",
     text_hash: str | None = None,
     claimant: str = "",
+    gid: str = "",
 ) -> Change:
     """Mark ``text[start:end]`` of the article as a claim; ``created_id`` is its id.
 
     ``text_hash`` is the SHA-256 of the text the span was taken from (the window passes
-    the text it shows): a span from an older text is refused (:class:`StaleEdit`)."""
-    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note, text_hash,
-                     claimant)  # fmt: skip
+    the text it shows): a span from an older text is refused (:class:`StaleEdit`).
+    ``gid`` keeps a global id the claim already has elsewhere (an imported annotation)."""
+    spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note,
+                     text_hash=text_hash, claimant=claimant, gid=gid)  # fmt: skip
     change = mark_claims(db, [spec], reviewer)
     (claim_id,) = change.claim_ids
     return Change(
@@ -158,15 +174,17 @@ def mark_quote(
     note: str = "",
     claimant: str = "",
 ) -> Change:
-    """Mark the ``occurrence``-th exact occurrence of ``quote`` in the article."""
+    """Mark the ``occurrence``-th occurrence of ``quote`` in the article. Invisible
+    direction marks and Unicode normalisation are ignored in the match (a quote typed as
+    "geprüft" finds a decomposed "geprüft"); the claim covers the text as stored."""
     if not quote.strip():
         raise InvalidInput("the quote is empty")
     if occurrence < 1:
         raise InvalidInput("--occurrence counts from 1")
     text = _article_text(db, article_id)
-    start = quotes.find_occurrence(text, quote, occurrence)
-    if start is None:
-        n = quotes.count_occurrences(text, quote)
+    found = find_quote(text, quote, occurrence)
+    if found is None:
+        n = count_quote(text, quote)
         where = f"article {article_id}"
         if n == 0:
             raise InvalidInput(f"the quote does not occur in {where}: {quote!r}")
@@ -174,7 +192,7 @@ def mark_quote(
             f"the quote occurs {n} time{'s' if n != 1 else ''} in {where}, "
             f"not {occurrence}: {quote!r}"
         )
-    return mark_claim(db, article_id, start, start + len(quote), reviewer, status=status,
+    return mark_claim(db, article_id, found[0], found[1], reviewer, status=status,
                       tags=tags, note=note, claimant=claimant)  # fmt: skip
 
 
@@ -196,9 +214,13 @@ def set_status(
                 f"claim {claim_id}: its verdict was changed elsewhere since (now "
                 f"{row['status']}); not overwritten"
             )
-        if row["status"] != new:
+        stamp = now()
+        _record_verdict(db, claim_id, reviewer, stamp, status=new.value)
+        # Once adjudicated, only a new adjudication changes the verdict in effect; the
+        # reviewer's own verdict is still kept (above).
+        if row["status"] != new and not row["adjudicated_status"]:
             db.execute("UPDATE claims SET status = ?, updated_at = ?, reviewer = ? WHERE id = ?",
-                       (new.value, now(), reviewer, claim_id))  # fmt: skip
+                       (new.value, stamp, reviewer, claim_id))  # fmt: skip
             _audit(db, "set status", reviewer, article_id=row["article_id"], claim_id=claim_id,
                    field_name="status", old=row["status"], new=new.value)  # fmt: skip
     return Change("set status", frozenset({row["article_id"]}), frozenset({claim_id}),
@@ -215,8 +237,10 @@ def set_note(
             raise StaleEdit(f"claim {claim_id}: its note was changed elsewhere since; "
                             "not overwritten")  # fmt: skip
         if row["note"] != note:
+            stamp = now()
+            _record_verdict(db, claim_id, reviewer, stamp, note=note)
             db.execute("UPDATE claims SET note = ?, updated_at = ? WHERE id = ?",
-                       (note, now(), claim_id))  # fmt: skip
+                       (note, stamp, claim_id))  # fmt: skip
             _audit(db, "set note", reviewer, article_id=row["article_id"], claim_id=claim_id,
                    field_name="note", old=row["note"], new=note)  # fmt: skip
     return Change("set note", frozenset({row["article_id"]}), frozenset({claim_id}))
@@ -230,7 +254,8 @@ def _ensure_tag(db: Database, name: str) -> int:
     if row:
         return int(row[0])
     (count,) = db.execute("SELECT count(*) FROM tags").fetchone()
-    cur = db.execute("INSERT INTO tags (name, color) VALUES (?, ?)", (name, tag_color(count)))
+    cur = db.execute("INSERT INTO tags (gid, name, color) VALUES (?, ?, ?)",
+                     (ids.tag_gid(name), name, tag_color(count)))  # fmt: skip
     return int(cur.lastrowid or 0)
 
 
@@ -279,7 +304,11 @@ def snapshot_claim(db: Database, claim_id: int) -> ClaimSnapshot:
     )
     cols = [d[0] for d in cur.description]
     evidence = tuple(dict(zip(cols, r, strict=True)) for r in cur.fetchall())
-    return ClaimSnapshot(row=row, tags=tags, evidence=evidence)
+    cur = db.execute("SELECT * FROM reviewer_verdicts WHERE claim_id = ? ORDER BY reviewer",
+                     (claim_id,))  # fmt: skip
+    cols = [d[0] for d in cur.description]
+    verdicts = tuple(dict(zip(cols, r, strict=True)) for r in cur.fetchall())
+    return ClaimSnapshot(row=row, tags=tags, evidence=evidence, verdicts=verdicts)
 
 
 def delete_claim(
@@ -326,6 +355,11 @@ def restore_claim(db: Database, snap: ClaimSnapshot, reviewer: str) -> Change:
         for name in snap.tags:
             db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
                        (row["id"], _ensure_tag(db, name)))  # fmt: skip
+        for v in snap.verdicts:
+            db.execute("INSERT OR REPLACE INTO reviewer_verdicts (claim_id, reviewer, status, "
+                       "note, updated_at) VALUES (?, ?, ?, ?, ?)",
+                       (row["id"], v["reviewer"], v["status"], v["note"],
+                        v["updated_at"]))  # fmt: skip
         linked: set[int] = set()
         for ev in snap.evidence:
             ends = {ev["claim_id"], ev["target_claim_id"]} - {None, row["id"]}
@@ -394,11 +428,12 @@ def mark_placed(
         start = min(placed.start, len(text) - 1)
         claim_id = next_id(db, "claims")
         db.execute(
-            'INSERT INTO claims (id, article_id, start, "end", quote, prefix, suffix, status, '
-            "note, reviewer, created_at, updated_at, placement, placement_score) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'orphaned',0.0)",
-            (claim_id, article_id, start, start + 1, anchor.quote, anchor.prefix,
-             anchor.suffix, Status(status), note, reviewer, stamp, stamp),
+            'INSERT INTO claims (id, gid, article_id, start, "end", quote, prefix, suffix, '
+            "status, note, reviewer, created_at, updated_at, created_by, placement, "
+            "placement_score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'orphaned',0.0)",
+            (claim_id, ids.new_gid(), article_id, start, start + 1, anchor.quote,
+             anchor.prefix, anchor.suffix, Status(status), note, reviewer, stamp, stamp,
+             reviewer),
         )  # fmt: skip
         for name in tags:
             db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",

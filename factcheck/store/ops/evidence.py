@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from factcheck.core import ids
 from factcheck.core.model import Relation
 from factcheck.core.urls import require_web_url
 from factcheck.errors import InvalidInput, NotFound
@@ -14,7 +15,15 @@ from factcheck.store.ops.base import Change, _articles_of, _audit, _claim_row, n
 # --- evidence -------------------------------------------------------------------------
 
 
+def _evidence_gid(db: Database, wanted: str) -> str:
+    if wanted and not db.execute("SELECT 1 FROM evidence WHERE gid = ?", (wanted,)).fetchone():
+        return wanted
+    return ids.new_gid()
+
+
 def _insert_evidence_row(db: Database, ev: dict[str, Any]) -> int:
+    if not ev.get("gid"):
+        ev = {**ev, "gid": ids.new_gid()}
     cols = ", ".join(ev)
     cur = db.execute(f"INSERT INTO evidence ({cols}) VALUES ({','.join('?' * len(ev))})",
                      tuple(ev.values()))  # fmt: skip
@@ -28,6 +37,8 @@ def link_claims(
     relation: Relation | str,
     reviewer: str,
     note: str = "",
+    *,
+    gid: str = "",
 ) -> Change:
     """Record that ``target_claim_id`` corroborates / contradicts / is the same as the
     claim. The link shows on both claims; ``created_id`` is the evidence id."""
@@ -43,7 +54,7 @@ def link_claims(
         evidence_id = _insert_evidence_row(db, {
             "claim_id": claim_id, "kind": "claim", "relation": rel.value,
             "target_claim_id": target_claim_id, "note": note, "reviewer": reviewer,
-            "created_at": now(),
+            "created_at": now(), "gid": _evidence_gid(db, gid),
         })  # fmt: skip
         _audit(db, "link claim", reviewer, article_id=a["article_id"], claim_id=claim_id,
                field_name="evidence", new={"id": evidence_id, "relation": rel.value,
@@ -62,6 +73,7 @@ def add_source(
     quote: str = "",
     accessed: str = "",
     note: str = "",
+    gid: str = "",
 ) -> Change:
     """Attach an outside source (a URL, with title, quoted passage and accessed date)."""
     url = require_web_url(url, "an outside source")
@@ -70,7 +82,7 @@ def add_source(
         evidence_id = _insert_evidence_row(db, {
             "claim_id": claim_id, "kind": "source", "url": url, "title": title.strip(),
             "quote": quote, "accessed": accessed or now()[:10], "note": note,
-            "reviewer": reviewer, "created_at": now(),
+            "reviewer": reviewer, "created_at": now(), "gid": _evidence_gid(db, gid),
         })  # fmt: skip
         _audit(db, "add source", reviewer, article_id=row["article_id"], claim_id=claim_id,
                field_name="evidence", new={"id": evidence_id, "url": url})  # fmt: skip

@@ -11,6 +11,7 @@ from factcheck.store.queries.articles import (
     article_ids_by_hash,
     article_ids_by_revision_hash,
     article_ids_by_url,
+    article_language,
     article_summaries,
     get_article,
     get_article_title,
@@ -51,6 +52,13 @@ from factcheck.store.queries.figures import (
     list_facts,
     resolve_fact,
 )
+from factcheck.store.queries.reviewers import (
+    adjudications,
+    conflicts,
+    disagreements,
+    reviewer_verdicts,
+    reviewers,
+)
 from factcheck.store.queries.revisions import (
     current_revision_number,
     get_revision,
@@ -63,6 +71,7 @@ from factcheck.store.queries.search import (
 )
 
 __all__ = [
+    "adjudications",
     "all_claims",
     "all_evidence",
     "all_figures",
@@ -70,6 +79,7 @@ __all__ = [
     "article_ids_by_hash",
     "article_ids_by_revision_hash",
     "article_ids_by_url",
+    "article_language",
     "article_summaries",
     "claim_exists",
     "claim_outline",
@@ -78,7 +88,9 @@ __all__ = [
     "claims_by_ids",
     "claims_for_article",
     "claims_needing_review",
+    "conflicts",
     "current_revision_number",
+    "disagreements",
     "evidence_for_claim",
     "fact_detail",
     "fact_details",
@@ -104,6 +116,8 @@ __all__ = [
     "next_claim_with_status",
     "placement_counts",
     "resolve_fact",
+    "reviewer_verdicts",
+    "reviewers",
     "revision_numbers_by_hash",
     "search",
 ]

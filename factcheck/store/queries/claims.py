@@ -76,8 +76,10 @@ def claim_exists(db: Database, claim_id: int) -> bool:
 
 def list_tags(db: Database) -> list[Tag]:
     return [
-        Tag(id=r[0], name=r[1], color=r[2])
-        for r in db.execute("SELECT id, name, color FROM tags ORDER BY name COLLATE NOCASE")
+        Tag(id=r[0], name=r[1], color=r[2], gid=r[3] or "")
+        for r in db.execute(
+            "SELECT id, name, color, gid FROM tags ORDER BY name COLLATE NOCASE"
+        )
     ]
 
 

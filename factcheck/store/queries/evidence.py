@@ -27,7 +27,7 @@ def evidence_for_claim(db: Database, claim_id: int) -> list[Evidence]:
         for r in fetch_dicts(
             db,
             "SELECT id, claim_id, kind, relation, target_claim_id, url, title, quote, "
-            "accessed, note, reviewer, created_at FROM evidence "
+            "accessed, note, reviewer, created_at, coalesce(gid, '') AS gid FROM evidence "
             "WHERE claim_id = ? OR target_claim_id = ? ORDER BY id",
             (claim_id, claim_id),
         )
@@ -40,7 +40,8 @@ def all_evidence(db: Database) -> list[Evidence]:
         for r in fetch_dicts(
             db,
             "SELECT id, claim_id, kind, relation, target_claim_id, url, title, quote, "
-            "accessed, note, reviewer, created_at FROM evidence ORDER BY id",
+            "accessed, note, reviewer, created_at, coalesce(gid, '') AS gid FROM evidence "
+            "ORDER BY id",
         )
     ]
 
@@ -49,7 +50,7 @@ def get_evidence(db: Database, evidence_id: int) -> Evidence:
     rows = fetch_dicts(
         db,
         "SELECT id, claim_id, kind, relation, target_claim_id, url, title, quote, accessed, "
-        "note, reviewer, created_at FROM evidence WHERE id = ?",
+        "note, reviewer, created_at, coalesce(gid, '') AS gid FROM evidence WHERE id = ?",
         (evidence_id,),
     )
     if not rows:

@@ -44,6 +44,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                needs="project"),
     ActionSpec("export_report", "&Export Report…", "File", "export_report", ("Ctrl+E",),
                "Export a verification report", needs="project"),
+    ActionSpec("sync", "S&ync with Shared Folder…", "File", "sync_project", (),
+               "Send your changes to the folder your desk shares and get the others'",
+               needs="project"),
     ActionSpec("quit", "&Quit", "File", "close", ("Ctrl+Q",), "Quit factcheck",
                separator_before=True),
     # Edit (Undo and Redo come from the undo stack and are added by the window)
@@ -52,6 +55,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                separator_before=True),
     ActionSpec("edit_text", "Edit Article &Text…", "Edit", "edit_article_text", (),
                "Correct the text of the open article (claims follow the text)",
+               needs="article"),
+    ActionSpec("article_language", "Article &Language and Direction…", "Edit",
+               "edit_article_language", (), "Correct the detected language of the open "
+               "article, and whether its paragraphs run left to right or right to left",
                needs="article"),
     ActionSpec("reviewer", "&Reviewer Name…", "Edit", "change_reviewer", (),
                "The name recorded on your edits", separator_before=True),
@@ -129,6 +136,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("delete_claim", "&Delete Claim", "Claim", "delete_claim", ("Delete",),
                "Delete the selected claim (undoable)", icon="delete", context=True,
                needs="claim", separator_before=True),
+    ActionSpec("curate", "C&urate Disagreements…", "Claim", "curate", (),
+               "Claims the reviewers judged differently, side by side: accept one verdict "
+               "or adjudicate", needs="project", separator_before=True),
     # Help
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", "show_shortcuts", ("F1",),
                "List every shortcut"),

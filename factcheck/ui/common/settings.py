@@ -75,6 +75,13 @@ class WindowSettings:
         else:
             self._s.setValue(key, article_id)
 
+    def sync_folder(self, project: Path | str) -> str:
+        """The shared folder last used to sync this project ("" before the first)."""
+        return str(self._s.value(f"sync_folder/{_project_key(project)}", "") or "")
+
+    def set_sync_folder(self, project: Path | str, folder: str) -> None:
+        self._s.setValue(f"sync_folder/{_project_key(project)}", folder)
+
     @property
     def scheme(self) -> str:
         value = str(self._s.value("view/scheme", "system"))

@@ -350,3 +350,55 @@ class EditText(OpCommand):
         result = ops.revert_text(self.session.db, self.article_id, self._old_text, self._before,
                                  self.reviewer, expected_hash=ops.content_hash(self.new_text))
         return result.change
+
+
+class SetArticleLanguage(OpCommand):
+    """The reviewer's correction of an article's detected language and direction."""
+
+    def __init__(self, session: Session, article_id: int, old: tuple[str, str],
+                 new: tuple[str, str]) -> None:  # fmt: skip
+        super().__init__(session, "Set article language")
+        self.article_id, self.old, self.new = article_id, old, new
+
+    def _do(self) -> ops.Change:
+        return ops.set_article_language(self.session.db, self.article_id, self.reviewer,
+                                        language=self.new[0], direction=self.new[1])  # fmt: skip
+
+    def _undo(self) -> ops.Change:
+        return ops.set_article_language(self.session.db, self.article_id, self.reviewer,
+                                        language=self.old[0], direction=self.old[1])  # fmt: skip
+
+
+class Adjudicate(OpCommand):
+    """Settle a claim's verdict between reviewers (undo puts the verdict, the
+    adjudication fields and the conflicts it closed back)."""
+
+    def __init__(self, session: Session, claim_id: int, status: Status, note: str) -> None:
+        super().__init__(session, f"Adjudicate: {status.label}")
+        self.claim_id = self.focus_after_do = self.focus_after_undo = claim_id
+        self.status, self.note = status, note
+        self.snapshot = ops.snapshot_adjudication(session.db, claim_id)
+
+    def _do(self) -> ops.Change:
+        return ops.adjudicate(self.session.db, self.claim_id, self.status, self.reviewer,
+                              self.note)  # fmt: skip
+
+    def _undo(self) -> ops.Change:
+        return ops.restore_adjudication(self.session.db, self.snapshot, self.reviewer)
+
+
+class ResolveConflict(OpCommand):
+    """Close a sync conflict keeping one side (undo reopens it, putting back this copy's
+    value when the other one was taken)."""
+
+    def __init__(self, session: Session, conflict_id: int, keep: str,
+                 claim_id: int | None) -> None:  # fmt: skip
+        super().__init__(session, "Keep mine" if keep == "local" else "Take theirs")
+        self.conflict_id, self.keep = conflict_id, keep
+        self.focus_after_do = self.focus_after_undo = claim_id
+
+    def _do(self) -> ops.Change:
+        return ops.resolve_conflict(self.session.db, self.conflict_id, self.keep, self.reviewer)
+
+    def _undo(self) -> ops.Change:
+        return ops.reopen_conflict(self.session.db, self.conflict_id, self.reviewer)

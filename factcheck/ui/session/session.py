@@ -37,8 +37,10 @@ from factcheck.core.model import (
     Evidence,
     HistoryEntry,
     Relation,
+    ReviewerVerdict,
     SearchHit,
     Status,
+    SyncConflict,
     Tag,
 )
 from factcheck.errors import FactcheckError, NotFound, ProjectError
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from factcheck.core.report.model import Report
     from factcheck.core.suggest import Suggestion
     from factcheck.store.suggestions import Twin
+    from factcheck.store.sync.service import ExportResult, PullResult
     from factcheck.ui.session.suggestions import SuggestionScorer
 
 
@@ -235,6 +238,22 @@ class Session(QObject):
         return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
                                               backwards=backwards)  # fmt: skip
 
+    def figures_pending(self) -> int:
+        """Articles whose figures are not found yet (imported or changed since)."""
+        from factcheck.store import figure_cache
+
+        return figure_cache.pending(self.db)
+
+    def update_figures(self, article_ids: list[int] | None = None,
+                       progress: Callable[[int, int], None] | None = None) -> None:  # fmt: skip
+        """Find the figures of queued articles (all, or those given); views refresh
+        from the ``changed`` signal. Nothing for a read-only project."""
+        if getattr(self.db, "read_only", False):
+            return
+        change = ops.update_figures(self.db, article_ids, progress)
+        if change.figures:
+            self.notify(change)
+
     def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
         """The figures board's rows: facts told by at least two articles, and those the
         reviewer named (a fact split off may hold one article's figures)."""
@@ -254,6 +273,10 @@ class Session(QObject):
             return None
 
     def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
+        from factcheck.store import figure_cache
+
+        if figure_cache.is_pending(self.db, article_id):
+            self.update_figures([article_id])
         return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
 
     # --- edits -----------------------------------------------------------------------
@@ -334,11 +357,61 @@ class Session(QObject):
         """The verification report's data (a read)."""
         from factcheck.store.report_data import gather_report  # only when exporting
 
+        self.update_figures()  # its "Figures that disagree" section reads them
         return gather_report(self.db, article_ids)
 
     def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
         """The current text of each article (a read; exports that embed the text)."""
         return {a.id: a.text for a in queries.get_articles(self.db, article_ids)}
+
+    # --- several reviewers -----------------------------------------------------------
+
+    def sync_export(self, folder: Path) -> ExportResult:
+        """Write this copy's changes since the last sync into ``folder`` (a read of the
+        project plus a file; raises FactcheckError with a one-line reason)."""
+        from factcheck.store.sync.service import export_to
+
+        try:
+            return export_to(self.db, folder, self.reviewer)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{self.path}: the project could not be read ({exc})") from None
+
+    def sync_pull(self, folder: Path, progress: Callable[[int, int, str], None] | None = None
+                  ) -> PullResult:  # fmt: skip
+        """Apply the other reviewers' files in ``folder``. Rows changed behind the undo
+        stack, so its history is cleared when anything arrived; emits ``changed``."""
+        from factcheck.store.sync.service import pull_from
+
+        try:
+            result = pull_from(self.db, folder, self.reviewer, progress)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{self.path}: nothing was applied ({exc})") from None
+        if result.changes:
+            self.undo_stack.clear()
+        if result.applied:
+            self.notify(result.change)
+        return result
+
+    def reviewer_verdicts(self, claim_id: int) -> list[ReviewerVerdict]:
+        return queries.reviewer_verdicts(self.db, [claim_id]).get(claim_id, [])
+
+    def disagreements(self) -> list[Claim]:
+        """Claims to curate: reviewers gave different verdicts and nobody adjudicated,
+        or a sync left a conflict open on them; in reading order."""
+        found = queries.claims_by_ids(self.db, queries.disagreements(self.db))
+        return sorted(found.values(), key=lambda c: (c.article_id, c.start, c.id))
+
+    def open_conflicts(self, claim_id: int) -> list[SyncConflict]:
+        return [c for c in queries.conflicts(self.db) if c.claim_id == claim_id]
+
+    def resolve_conflict(self, conflict: SyncConflict, keep: str) -> bool:
+        """Close a sync conflict keeping "local" or taking "incoming" (undoable)."""
+        command = commands.ResolveConflict(self, conflict.id, keep, conflict.claim_id)
+        return self.run(command) is not None
+
+    def adjudicate(self, claim_id: int, status: Status, note: str = "") -> bool:
+        """Settle the claim's verdict (undoable); False when refused (said)."""
+        return self.run(commands.Adjudicate(self, claim_id, status, note)) is not None
 
     def data_version(self) -> int:
         """SQLite's count of commits by *other* connections to this file: when it moves,
@@ -381,6 +454,11 @@ class Session(QObject):
 
     def delete_claim(self, claim_id: int) -> None:
         self.run(commands.DeleteClaim(self, claim_id))
+
+    def set_article_language(self, article_id: int, language: str, direction: str) -> None:
+        old = queries.article_language(self.db, article_id)
+        if old != (language, direction):
+            self.run(commands.SetArticleLanguage(self, article_id, old, (language, direction)))
 
     def import_paths(self, paths: Sequence[Path],
                      progress: Callable[[int, int, str], None] | None = None,

@@ -255,8 +255,17 @@ class WindowCommands(QMainWindow):
     def export_report(self) -> None:
         dialogs.export_report(self)
 
+    def sync_project(self) -> None:
+        dialogs.sync_project(self)
+
+    def curate(self) -> None:
+        dialogs.curate(self)
+
     def edit_article_text(self) -> None:
         dialogs.edit_article_text(self)
+
+    def edit_article_language(self) -> None:
+        dialogs.edit_article_language(self)
 
     def paste_article(self) -> None:
         dialogs.paste_article(self)

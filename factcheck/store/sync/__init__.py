@@ -1,0 +1,1 @@
+"""Sharing a project between reviewers through changeset files (see service.py)."""
