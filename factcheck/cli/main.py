@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "factcheck.cli.project_cli",
     "factcheck.cli.sync",
     "factcheck.cli.agreement",
+    "factcheck.cli.curation",
 ]
 # Every command with its module and its one-line help, so that the parser can list the
 # commands (``factcheck --help``) without importing any module, and import only the
@@ -83,6 +84,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "adjudicate": ("factcheck.cli.sync", "settle a claim's verdict between reviewers"),
     "agreement": ("factcheck.cli.agreement",
                   "agreement between reviewers on verdicts and spans"),
+    "article-lang": ("factcheck.cli.articles",
+                     "show or correct an article's language and paragraph direction"),
+    "edit-article": ("factcheck.cli.curation",
+                     "change an article's title, outlet, author, date or URL"),
+    "delete-article": ("factcheck.cli.curation", "delete an article with its claims"),
+    "tags": ("factcheck.cli.curation",
+             "list the tags with their colour, description and use"),
+    "tag-edit": ("factcheck.cli.curation", "rename, recolour or describe a tag"),
+    "tag-merge": ("factcheck.cli.curation",
+                  "give TAG's claims the tag INTO instead; TAG goes"),
+    "tag-delete": ("factcheck.cli.curation", "delete a tag from the project and its claims"),
+    "codebook": ("factcheck.cli.curation", "export or import the tags as a CSV codebook"),
 }  # fmt: skip
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
 
