@@ -229,6 +229,10 @@ class MainWindow(WindowCommands):
         self.navigator.queryChanged.connect(self.run_search)
         self.reader.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
         self.reader.suggestionClicked.connect(self.suggest_ctl.clicked)
+        listed = self.claim_pane.suggestions
+        listed.activated.connect(self.suggest_ctl.listed)
+        listed.acceptRequested.connect(self.suggest_ctl.accept)
+        listed.rejectRequested.connect(self.suggest_ctl.reject)
         self.reader.emptyClicked.connect(lambda: self.select_claim(None))
         self.reader.describe_claims = self.describe_claims
         self.claim_pane.claimSelected.connect(self.select_claim)
