@@ -18,7 +18,7 @@ from common import article_text, main, row, timed
 
 from factcheck.core.model import ArticleDraft
 from factcheck.core.quotes import context
-from factcheck.store import importer, ops
+from factcheck.store import importer, ops, search_index
 from factcheck.store.project import connect
 
 ARTICLES = 10_000
@@ -34,6 +34,7 @@ def _fresh(folder: Path, name: str) -> Path:
 
 def _raw(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
+    search_index.register(conn)  # the same schema: its search triggers fold the text
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
         conn.execute(f"PRAGMA {pragma}")
     return conn

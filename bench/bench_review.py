@@ -33,7 +33,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import article_text, main, p95, row
+from common import arabic_text, article_text, main, p95, row
 
 from factcheck.core.model import ArticleDraft, Status
 from factcheck.store import ops
@@ -53,13 +53,14 @@ def _settings_to(folder: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
-def _big_project(folder: Path, rng: random.Random) -> tuple[Path, int]:
+def _big_project(folder: Path, rng: random.Random, arabic: bool = False) -> tuple[Path, int]:
     from factcheck.store.project import connect
 
-    path = folder / "big.db"
+    path = folder / ("big-ar.db" if arabic else "big.db")
     db = connect(path)
     # News text is rarely pure ASCII: typographic quotes take the non-ASCII paths.
-    text = article_text(rng, BIG_CHARS).replace(" said ", " \u201csaid\u201d ")
+    text = arabic_text(rng, BIG_CHARS) if arabic else \
+        article_text(rng, BIG_CHARS).replace(" said ", " \u201csaid\u201d ")  # fmt: skip
     drafts = [ArticleDraft("Big article", text), ArticleDraft("Small article", text[:3000])]
     imported, _ = ops.import_articles(db, drafts, "b")
     big = imported[0].article_id
@@ -124,7 +125,8 @@ def _paint_watch(widget: Any) -> Any:
     return watch
 
 
-def _open_and_mark(folder: Path, rng: random.Random) -> list[dict[str, Any]]:
+def _open_and_mark(folder: Path, rng: random.Random, arabic: bool = False
+                   ) -> tuple[list[dict[str, Any]], dict[str, float]]:  # fmt: skip
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QRegion, QTextCursor
     from PySide6.QtWidgets import QApplication, QTextEdit
@@ -134,7 +136,7 @@ def _open_and_mark(folder: Path, rng: random.Random) -> list[dict[str, Any]]:
     from factcheck.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    path, big = _big_project(folder, rng)
+    path, big = _big_project(folder, rng, arabic)
     window = MainWindow("bench")
     window.resize(1500, 950)
     window.load_project(path)
@@ -200,7 +202,7 @@ def _open_and_mark(folder: Path, rng: random.Random) -> list[dict[str, Any]]:
         _frame(app)  # commit done; now every repaint the mark scheduled
         marks.append(time.perf_counter() - t0)
         unpainted += not watch.region.contains(where)
-    conn = sqlite3.connect(folder / "floor.db", isolation_level=None)
+    conn = sqlite3.connect(folder / ("floor-ar.db" if arabic else "floor.db"), isolation_level=None)
     for pragma in ("journal_mode=WAL", "synchronous=FULL"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, s INT, e INT, q TEXT)")
@@ -226,7 +228,29 @@ def _open_and_mark(folder: Path, rng: random.Random) -> list[dict[str, Any]]:
                     "synchronous=FULL, plus a bare repaint of two lines"))  # fmt: skip
     window.close()
     bare.close()
-    return rows
+    return rows, {"open": value, "open_floor": base, "mark": mark_p95}
+
+
+def _arabic_rows(folder: Path, rng: random.Random,
+                 english: dict[str, float]) -> list[dict[str, Any]]:  # fmt: skip
+    """The open and mark rows again on a 1 MB Arabic article (right to left, so its
+    highlights take the glyph-run path), each against the English row of this run."""
+    own, arabic = _open_and_mark(folder, rng, arabic=True)
+    bare_ar, bare_en = own[0]["floor"], english["open_floor"]
+    note = ("1 MB of Arabic with some vowel marks, figures and Latin names, laid out right "
+            "to left, 5,000 claims; floor: the same row on the English article, this run. "
+            f"For information: a bare QTextEdit lays the Arabic text out in {bare_ar:.3f} s, "
+            f"{bare_ar / bare_en:.1f}x the English ({bare_en:.3f} s); against that bare "
+            f"floor the window opens Arabic at {arabic['open'] / bare_ar:.1f}x and English at "
+            f"{english['open'] / bare_en:.1f}x")
+    return [
+        row("open 1 MB Arabic article with 5,000 claims (laid out + painted)", arabic["open"],
+            english["open"], "s", "<= 1.5x English", arabic["open"] <= 1.5 * english["open"],
+            note),
+        row("mark one claim in the Arabic article (p95, commit + repaint)", arabic["mark"],
+            english["mark"], "ms", "<= 1.5x English", arabic["mark"] <= 1.5 * english["mark"],
+            note),
+    ]  # fmt: skip
 
 
 def _switch(folder: Path, rng: random.Random) -> list[dict[str, Any]]:
@@ -425,7 +449,8 @@ def run() -> list[dict[str, Any]]:
         _settings_to(folder / "qsettings")
         os.environ["FACTCHECK_DATA_DIR"] = str(folder / "data")
         os.environ["FACTCHECK_CONFIG_DIR"] = str(folder / "config")
-        rows = _open_and_mark(folder, rng)
+        rows, english = _open_and_mark(folder, rng)
+        rows += _arabic_rows(folder, rng, english)
         rows += _switch(folder, rng)
         rows += _start(folder)
     return rows

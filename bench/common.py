@@ -19,6 +19,40 @@ WORDS = (
 ).split()
 
 
+# The same news in Arabic: some words with their vowel marks, as Arabic news has a few.
+ARABIC_WORDS = (
+    "الخوذ البيضاء الدفاع المدني السوري متطوع متطوعون حلب غارة جوية قال مسؤولون أكثر من "
+    "الأشخاص قتلى جرحى المباني الأنقاض الحي النظام المعارضة الحكومة القوات الإخلاء "
+    "أعضاء منذ بداية الحرب تقديرات آلاف مئات العائلات مستشفى المدينة الشمالية الجنوبية "
+    "المنظمة التدريب المعدات التبرعات الدول فيلم جائزة السَّلَامُ الإِنْقَاذ فِرَق"
+).split()
+
+
+def arabic_paragraph(rng: random.Random, sentences: int = 5) -> str:
+    """A paragraph like :func:`paragraph`, in Arabic; one in five opens with a Latin
+    name, as quoted names do ("White Helmets …")."""
+    out = []
+    for _ in range(sentences):
+        words = [rng.choice(ARABIC_WORDS) for _ in range(rng.randint(8, 22))]
+        if rng.random() < 0.4:
+            words.insert(
+                rng.randint(1, len(words) - 1), f"{rng.randint(2, 400)},{rng.randint(100, 999)}"
+            )
+        out.append(" ".join(words) + ".")
+    lead = "White Helmets " if rng.random() < 0.2 else ""
+    return lead + " ".join(out)
+
+
+def arabic_text(rng: random.Random, size: int) -> str:
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        p = arabic_paragraph(rng)
+        parts.append(p)
+        total += len(p) + 2
+    return "\n\n".join(parts)
+
+
 def paragraph(rng: random.Random, sentences: int = 5) -> str:
     out = []
     for _ in range(sentences):

@@ -9,6 +9,7 @@ from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.ingest import read_article_file
+from factcheck.core.language import DIRECTIONS
 from factcheck.core.model import Status
 from factcheck.core.safe_text import display_path
 from factcheck.errors import InvalidInput
@@ -37,6 +38,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(p)
     p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser(
+        "article-lang",
+        help="show or correct an article's language and paragraph direction",
+        description="Without options, print the article's language and base direction "
+        "(as detected on import or set before). --lang sets the language (a BCP 47 tag "
+        "such as ar, fa, zh-Hant; '' for unknown), --dir the direction its paragraphs are "
+        "laid out in: rtl, ltr, or auto (each paragraph by its first letter).",
+    )
+    p.add_argument("article_id", type=row_id, metavar="ARTICLE_ID")
+    p.add_argument("--lang", metavar="TAG", help="language tag, e.g. ar, he, fa, zh, en")
+    p.add_argument("--dir", dest="direction", choices=DIRECTIONS,
+                   help="base direction of the article's paragraphs")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_db_option(p)
+    p.set_defaults(func=cmd_article_lang)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -87,22 +104,37 @@ def cmd_update(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_article_lang(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    if args.lang is not None or args.direction is not None:
+        ops.set_article_language(db, args.article_id, reviewer(args), language=args.lang,
+                                 direction=args.direction)  # fmt: skip
+    language, direction = queries.article_language(db, args.article_id)
+    if args.json:
+        print_json({"id": args.article_id, "language": language, "direction": direction})
+    else:
+        print(f"article {args.article_id}: language {language or 'unknown'}, "
+              f"direction {direction}")  # fmt: skip
+    return 0
+
+
 def cmd_articles(args: argparse.Namespace) -> int:
     db = open_db(args)
     articles = queries.list_articles(db)
     if args.json:
         print_json([
             {"id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author,
-             "published": a.published, "url": a.url, "claims": a.counts,
+             "published": a.published, "url": a.url, "language": a.language,
+             "claims": a.counts,
              "claim_count": a.claim_count}
             for a in articles
         ])  # fmt: skip
         return 0
     statuses = list(Status)
     print_table(
-        ["ID", "TITLE", "OUTLET", "DATE", *(s.value.upper()[:5] for s in statuses)],
-        [[a.id, a.title, a.outlet, a.published, *(a.counts[s] for s in statuses)]
-         for a in articles],
-        [None, 60, 20, None, None, None, None, None],
+        ["ID", "TITLE", "OUTLET", "DATE", "LANG", *(s.value.upper()[:5] for s in statuses)],
+        [[a.id, a.title, a.outlet, a.published, a.language,
+          *(a.counts[s] for s in statuses)] for a in articles],
+        [None, 60, 20, None, None, None, None, None, None],
     )  # fmt: skip
     return 0

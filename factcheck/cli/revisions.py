@@ -9,7 +9,7 @@ import sys
 from factcheck.cli.argtypes import offset, positive, row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table, safe, say
-from factcheck.core import quotes
+from factcheck.core.folding import count_quote, find_quote
 from factcheck.errors import InvalidInput
 from factcheck.store import ops, queries
 
@@ -132,13 +132,13 @@ def cmd_reattach(args: argparse.Namespace) -> int:
         if not args.quote.strip():
             raise InvalidInput("the quote is empty")
         text = queries.get_article(db, claim.article_id).text
-        found = quotes.find_occurrence(text, args.quote, args.occurrence)
+        found = find_quote(text, args.quote, args.occurrence)
         if found is None:
-            n = quotes.count_occurrences(text, args.quote)
+            n = count_quote(text, args.quote)
             raise InvalidInput(
                 f"the quote occurs {n} time{'s' if n != 1 else ''} in article "
                 f"{claim.article_id}, not {args.occurrence}: {args.quote!r}"
             )
-        start, end = found, found + len(args.quote)
+        start, end = found
     ops.reattach_claim(db, args.claim_id, start, end, reviewer(args))
     return 0

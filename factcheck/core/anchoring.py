@@ -41,12 +41,14 @@ Offsets everywhere are Python string indices (Unicode code points).
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from factcheck.core.approx_match import Match, min_errors, search
+from factcheck.core.folding import find_spans
 from factcheck.core.position_map import PositionMap, common_prefix_len, common_suffix_len
 
 __all__ = [
@@ -180,6 +182,26 @@ def _exact_matches(text: str, quote: str) -> list[Match]:
     return matches
 
 
+def _folded_matches(text: str, quote: str) -> list[Match]:
+    """Occurrences of ``quote`` that differ from it only by invisible direction marks
+    or Unicode normalisation (:mod:`factcheck.core.folding`): the same words to a
+    reader, so as good as verbatim. Searched only when there is no verbatim one."""
+    return [Match(s, e, 0) for s, e in find_spans(text, quote, _MAX_SCORED_OCCURRENCES)]
+
+
+def _place_folded(text: str, quote: str, prefix: str, suffix: str, hint: int,
+                  old_start: int) -> Placement | None:  # fmt: skip
+    """The best :func:`_folded_matches` occurrence: ``exact`` where it starts at the
+    claim's old start, else ``moved``; None when there is none."""
+    best = _best(text, len(quote), _folded_matches(text, quote), prefix, suffix, hint)
+    if best is None:
+        return None
+    match, score = best
+    kind: PlacementKind = "exact" if match.start == old_start else "moved"
+    return Placement(match.start, match.end, kind, 1.0 if kind == "exact" else score,
+                     text[match.start : match.end])  # fmt: skip
+
+
 def _best(
     text: str,
     quote_length: int,
@@ -218,6 +240,8 @@ def match_quote(
     if not quote or not text:
         return None
     candidates = _exact_matches(text, quote)
+    if not candidates:
+        candidates = _folded_matches(text, quote)
     if not candidates:
         candidates = search(text, quote, min(256, len(quote) // 2))
     best = _best(text, len(quote), candidates, prefix, suffix, hint)
@@ -401,7 +425,9 @@ def _place_fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> 
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    # Marks (Arabic harakat, Hebrew points) and the zero-width non-joiner inside a
+    # Persian word belong to the word they are written in.
+    return ch.isalnum() or ch in "_\u200c" or unicodedata.category(ch)[0] == "M"
 
 
 def _snap_to_words(
@@ -492,6 +518,10 @@ def reanchor(
         if first >= 0:
             append(_place_moved(new_text, quote, prefix, suffix, mapped, first))
             continue
+        folded = _place_folded(new_text, quote, prefix, suffix, mapped, mapped)
+        if folded is not None:
+            append(folded)
+            continue
         fuzzy = _place_fuzzy(new_text, quote, prefix, suffix, mapped)
         append(fuzzy if fuzzy is not None else Placement(mapped, mapped, "orphaned", 0.0, ""))
     return placements
@@ -513,5 +543,8 @@ def place_in(text: str, anchor: Anchor) -> Placement:
     first = text.find(quote)
     if first >= 0:
         return _place_moved(text, quote, prefix, suffix, hint, first)
+    folded = _place_folded(text, quote, prefix, suffix, hint, start)
+    if folded is not None:
+        return folded
     fuzzy = _place_fuzzy(text, quote, prefix, suffix, hint)
     return fuzzy if fuzzy is not None else Placement(hint, hint, "orphaned", 0.0, "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -89,6 +90,8 @@ def read_article_file(path: Path) -> ArticleDraft:
     except OSError as exc:
         raise ImportRefused(f"{path}: cannot be read ({exc.strerror})") from None
     draft = reader(path, data)
+    if suffix in FORMAT_READERS:
+        draft = nfc_draft(draft)
     # A file name that is not UTF-8 (PEP 383 surrogates) reaches the title (from the
     # name) and the source path; neither could be stored as it is.
     fields = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)}
@@ -98,6 +101,18 @@ def read_article_file(path: Path) -> ArticleDraft:
         bad["source_path"] = display_path(path)
         draft = dataclasses.replace(draft, **bad)
     return draft
+
+
+def nfc_draft(draft: ArticleDraft) -> ArticleDraft:
+    """The draft with its text and metadata in Unicode NFC. Pages, PDFs and Word files
+    sometimes carry decomposed accents (NFD: "u" + combining diaeresis), which a quote
+    typed on a keyboard ("geprüft") does not match byte for byte; their text is
+    extracted, not kept byte for byte, so it is normalised. Plain text files are not:
+    they stay exactly as written (quotes are matched normalisation-insensitively)."""
+    changed = {f.name: unicodedata.normalize("NFC", v) for f in dataclasses.fields(draft)
+               if isinstance(v := getattr(draft, f.name), str)
+               and not unicodedata.is_normalized("NFC", v)}  # fmt: skip
+    return dataclasses.replace(draft, **changed) if changed else draft
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:

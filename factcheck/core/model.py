@@ -48,6 +48,8 @@ class ArticleDraft:
     author: str = ""
     published: str = ""  # ISO 8601 date (or date-time) when known, else ""
     source_path: str = ""
+    language: str | None = None  # BCP 47 tag; None: detect on import ("" = unknown)
+    direction: str | None = None  # "auto", "ltr" or "rtl"; None: detect on import
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class ArticleSummary:
     url: str
     counts: dict[str, int] = field(default_factory=dict)
     author: str = ""
+    language: str = ""
 
     @property
     def claim_count(self) -> int:
@@ -79,6 +82,8 @@ class Article:
     content_hash: str
     source_path: str
     imported_at: str
+    language: str = ""  # BCP 47 tag, "" when unknown
+    direction: str = "auto"  # the paragraphs' base direction: "auto", "ltr" or "rtl"
     gid: str = ""  # global id (see factcheck.core.ids)
 
 

@@ -40,9 +40,29 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tupl
     return text[max(0, start - width) : start], text[end : end + width]
 
 
-def _is_word_char(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat[0] in "LNM" or ch in "_'’-"
+# Inside a word besides letters, digits and marks: the underscore, apostrophes and
+# hyphens; the zero-width non-joiner and joiner (Persian writes "می‌گوید" with one);
+# Hebrew geresh, gershayim and maqaf ("צה״ל", "בית־ספר").
+_WORD_EXTRA = frozenset("_'’-\u200c\u200d\u05f3\u05f4\u05be")
+
+
+def _is_spaceless(ch: str) -> bool:
+    """Han ideographs, kana and their marks: scripts written without spaces, where no
+    rule short of a dictionary finds a word's edge. A selection in them is kept to the
+    character, so each is a word of its own here."""
+    o = ord(ch)
+    return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
+            or 0xF900 <= o <= 0xFAFF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F
+            or 0x20000 <= o <= 0x3FFFF or o == 0x3005)  # fmt: skip
+
+
+def is_word_char(ch: str) -> bool:
+    """Whether ``ch`` belongs inside a word that selections snap out to: letters
+    (Latin, Arabic, Hebrew, Cyrillic, Hangul…), digits, combining marks (Arabic
+    harakat, Hebrew points), and :data:`_WORD_EXTRA`; not the spaceless scripts."""
+    if ch in _WORD_EXTRA:
+        return True
+    return unicodedata.category(ch)[0] in "LNM" and not _is_spaceless(ch)
 
 
 def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
@@ -65,8 +85,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = trim_whitespace(text, start, end)
     if start == end:
         return start, end
-    while start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+    while start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
         start -= 1
-    while end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+    while end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
         end += 1
     return start, end

@@ -56,6 +56,31 @@ BADGE_FILLS = {
 }
 
 
+# Fonts asked for first for an article's own text, by its language (Debian's
+# fonts-noto-core and fonts-noto-cjk; Qt falls back to any font with the glyphs when
+# they are missing): a Chinese quote in Chinese glyph forms, not Japanese ones.
+SCRIPT_FONTS = {
+    "ar": "'Noto Naskh Arabic', 'Noto Sans Arabic'",
+    "fa": "'Noto Naskh Arabic', 'Noto Sans Arabic'",
+    "ur": "'Noto Nastaliq Urdu', 'Noto Naskh Arabic'",
+    "he": "'Noto Serif Hebrew', 'Noto Sans Hebrew'",
+    "yi": "'Noto Serif Hebrew', 'Noto Sans Hebrew'",
+    "zh": "'Noto Serif CJK SC', 'Noto Sans CJK SC'",
+    "zh-Hant": "'Noto Serif CJK TC', 'Noto Sans CJK TC'",
+    "ja": "'Noto Serif CJK JP', 'Noto Sans CJK JP'",
+    "ko": "'Noto Serif CJK KR', 'Noto Sans CJK KR'",
+}
+
+
+def script_fonts(language: str) -> str:
+    """The CSS font families for text in ``language`` (a BCP 47 tag), or ""."""
+    if language in SCRIPT_FONTS:
+        return SCRIPT_FONTS[language]
+    if language.startswith(("zh-Hant", "zh-TW", "zh-HK")):
+        return SCRIPT_FONTS["zh-Hant"]
+    return SCRIPT_FONTS.get(language.split("-")[0], "")
+
+
 def ensure_gui_app() -> QCoreApplication:
     """The running Qt application, or a new ``QGuiApplication`` (offscreen when no
     display is available, so ``factcheck report --format pdf`` works in a terminal)."""
@@ -103,7 +128,7 @@ def report_html(
     render_html(shown, buf, progress=progress, template=QT_TEMPLATE, extra={
         "chart_width": round(size.width() * chart_zoom),
         "chart_height": round(size.height() * chart_zoom),
-        "badge": BADGE_FILLS, "preview_note": preview_note,
+        "badge": BADGE_FILLS, "preview_note": preview_note, "script_fonts": script_fonts,
     })  # fmt: skip
     return buf.getvalue()
 

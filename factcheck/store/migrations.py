@@ -483,3 +483,73 @@ def sync_tables(db: Database) -> None:
         )""",
         "CREATE INDEX idx_sync_conflicts_claim ON sync_conflicts(claim_gid, status)",
     )
+
+
+@migrations(name="0009_language")
+def language(db: Database) -> None:
+    """Each article's language (BCP 47 tag, "" unknown) and its paragraphs' base
+    direction ("auto": each paragraph's first strong letter decides, as before; "ltr";
+    "rtl"). Existing articles get what detection finds in their text."""
+    from factcheck.core.language import detect  # its model loads only when needed
+
+    _run(
+        db,
+        "ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN direction TEXT NOT NULL DEFAULT 'auto' "
+        "CHECK (direction IN ('auto','ltr','rtl'))",
+    )
+    rows = db.execute("SELECT id, text FROM articles").fetchall()
+    for article_id, text in rows:
+        lang, direction = detect(text)
+        db.execute("UPDATE articles SET language = ?, direction = ? WHERE id = ?",
+                   (lang, direction, article_id))  # fmt: skip
+    refresh_claims_view(db)  # the view shows the language once the column exists
+
+
+@migrations(name="0009b_search_normalised")
+def search_normalised(db: Database) -> None:
+    """Search that finds a word however it is written (see
+    :mod:`factcheck.core.search_text`): contentless FTS5 tables over the folded title and
+    text of articles and quote and note of claims, kept current by triggers calling
+    ``fc_search_text``; built here for the rows already there. The older ``*_fts``
+    tables stay: they give snippets when the query matches the text as stored."""
+    from factcheck.store.search_index import FUNCTION, register
+
+    register(db.conn)
+    f = FUNCTION
+    statements = []
+    for table, key, cols in (("articles", "id", ("title", "text")),
+                             ("claims", "id", ("quote", "note"))):  # fmt: skip
+        search = f"{table}_search"
+        names = ", ".join(cols)
+        new = ", ".join(f"{f}(new.{c})" for c in cols)
+        old = ", ".join(f"{f}(old.{c})" for c in cols)
+        delete = (f"INSERT INTO {search} ({search}, rowid, {names}) "
+                  f"VALUES ('delete', old.{key}, {old});")  # fmt: skip
+        insert = f"INSERT INTO {search} (rowid, {names}) VALUES (new.{key}, {new});"
+        statements += [
+            f"CREATE VIRTUAL TABLE {search} USING fts5({names}, content='', "
+            "tokenize='unicode61 remove_diacritics 2')",
+            f"INSERT INTO {search} (rowid, {names}) SELECT {key}, "
+            + ", ".join(f"{f}({c})" for c in cols) + f" FROM {table}",
+            f"CREATE TRIGGER {search}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+            f"CREATE TRIGGER {search}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+            f"CREATE TRIGGER {search}_au AFTER UPDATE OF {names} ON {table} "
+            f"BEGIN {delete} {insert} END",
+        ]
+    _run(db, *statements)
+
+
+@migrations(name="0006b_figure_queue")
+def figure_queue(db: Database) -> None:
+    """Articles whose figures are to be found again (new, or their text changed).
+
+    Finding figures costs far more than storing an article, so imports and new revisions
+    only queue the article; the figures are brought up to date when they are next read
+    (the figures board, ``factcheck figures``/``facts``, the report)."""
+    _run(
+        db,
+        """CREATE TABLE figure_queue (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+        )""",
+    )

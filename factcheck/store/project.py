@@ -30,7 +30,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from factcheck.errors import ProjectError
-from factcheck.store import figure_cache
+from factcheck.store import figure_cache, search_index
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names, migrations
 
 # "FCK1" in the SQLite header (PRAGMA application_id): marks the file as a factcheck
@@ -277,6 +277,7 @@ def _os_reason(exc: OSError) -> str:
 
 def _prepare(db: Project, name: str) -> Project:
     db.path = name
+    search_index.register(db.conn)  # before any write: the search triggers call it
     try:
         _check_ours(db, name)
         _check_not_newer(db, name)

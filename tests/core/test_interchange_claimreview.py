@@ -54,6 +54,7 @@ def test_item_reviewed_names_the_article_its_author_and_date(
         "url": "https://time.com/helmets", "datePublished": "2016-10-01",
         "author": {"@type": "Person", "name": "Jared Malsin"},
         "publisher": {"@type": "Organization", "name": "TIME"},
+        "inLanguage": "en",  # detected on import
     }  # fmt: skip
     assert item["author"] == {"@type": "Person", "name": "Jared Malsin"}
     assert item["datePublished"] == "2016-10-01"

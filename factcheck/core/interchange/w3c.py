@@ -21,7 +21,8 @@ Each claim is one annotation (see :mod:`factcheck.core.interchange.ids` for the 
   - the verdict: ``TextualBody``, purpose ``assessing``, value ``corroborated`` ...,
     ``language`` ``en`` (the verdict's words), with its ``creator`` and ``created``;
   - each tag: ``TextualBody``, purpose ``tagging``;
-  - the note: ``TextualBody``, purpose ``commenting``, ``text/plain``;
+  - the note: ``TextualBody``, purpose ``commenting``, ``text/plain``, ``language`` as
+    detected in the note (a reviewer's note need not be in the article's language);
   - each claim link attached to this claim: ``SpecificResource``, purpose ``linking``,
     ``source`` = the other claim's annotation id, ``fc:relation`` = how the *other*
     claim relates to this one (``corroborates``, ``contradicts``, ``same-as``), with
@@ -51,6 +52,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, TextIO
 
 from factcheck.core.interchange.ids import (
@@ -62,6 +64,7 @@ from factcheck.core.interchange.ids import (
     claim_iri,
     is_iri,
 )
+from factcheck.core.language import detect_language
 from factcheck.core.report import json_text
 from factcheck.core.report.model import (
     ArticleInfo,
@@ -134,6 +137,13 @@ def _link_body(e: EvidenceItem) -> dict[str, Any]:
     return body
 
 
+@lru_cache(maxsize=4096)
+def note_language(note: str) -> str:
+    """The language a reviewer wrote a note in (detected: it need not be the article's,
+    nor the same for every note); "" when the note is too short to tell."""
+    return detect_language(note)
+
+
 def annotation(
     claim: ReportClaim, article: ArticleInfo, iri: str, meta: ReportMeta | None = None
 ) -> dict[str, Any]:
@@ -150,8 +160,11 @@ def annotation(
         *({"type": "TextualBody", "purpose": "tagging", "value": t} for t in claim.tags),
     ]
     if claim.note:
-        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": claim.note,
-                       "format": "text/plain"})  # fmt: skip
+        note: dict[str, Any] = {"type": "TextualBody", "purpose": "commenting",
+                                "value": claim.note, "format": "text/plain"}  # fmt: skip
+        if language := note_language(claim.note):
+            note["language"] = language
+        bodies.append(note)
     bodies.extend(_link_body(e) for e in claim.evidence if e.outgoing)
     anno: dict[str, Any] = {
         "@context": CONTEXT,

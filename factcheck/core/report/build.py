@@ -48,6 +48,7 @@ def article_info(article: Article) -> ArticleInfo:
         gid=article.gid,
         # the language and claimant columns may not exist in every project version
         language=str(getattr(article, "language", "") or ""),
+        direction=article.direction,
     )
 
 

@@ -38,6 +38,12 @@ class ArticleInfo:
     content_hash: str
     language: str = ""  # BCP 47 tag when the project knows it (articles.language), else ""
     gid: str = ""
+    direction: str = "auto"  # the paragraphs' base direction: "auto", "ltr" or "rtl"
+
+    @property
+    def dir(self) -> str:
+        """The HTML ``dir`` value for the article's own text."""
+        return self.direction if self.direction in ("ltr", "rtl") else "auto"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,12 @@ from factcheck.store.ops.adjudication import (
     restore_adjudication,
     snapshot_adjudication,
 )
-from factcheck.store.ops.articles import ImportedArticle, import_articles, update_article_metadata
+from factcheck.store.ops.articles import (
+    ImportedArticle,
+    import_articles,
+    set_article_language,
+    update_article_metadata,
+)
 from factcheck.store.ops.base import (
     Change,
     ClaimSnapshot,
@@ -62,6 +67,7 @@ from factcheck.store.ops.figures import (
     split_fact,
     unmerge_fact,
     unrename_fact,
+    update_figures,
 )
 from factcheck.store.ops.revisions import (
     PlacementSnapshot,
@@ -125,6 +131,7 @@ __all__ = [
     "restore_placement",
     "restore_suggestion",
     "revert_text",
+    "set_article_language",
     "set_claimant",
     "set_note",
     "set_setting",
@@ -137,4 +144,5 @@ __all__ = [
     "unmerge_fact",
     "unrename_fact",
     "update_article_metadata",
+    "update_figures",
 ]  # fmt: skip

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factcheck.core import ids
+from factcheck.core.language import base_direction, detect, parse_direction, parse_language
 from factcheck.core.model import ArticleDraft
 from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
@@ -64,11 +65,14 @@ def import_articles(
                 updated.add(target)
                 results.append(ImportedArticle(draft, target, False, update))
                 continue
+            language, direction = _language_of(draft)
             cur = db.execute(
                 "INSERT INTO articles (gid, title, outlet, url, author, published, text, "
-                "content_hash, source_path, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "content_hash, source_path, imported_at, language, direction) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (_article_gid(db, digest), draft.title, draft.outlet, draft.url, draft.author,
-                 draft.published, draft.text, digest, draft.source_path, stamp),
+                 draft.published, draft.text, digest, draft.source_path, stamp, language,
+                 direction),
             )  # fmt: skip
             article_id = int(cur.lastrowid or 0)
             insert_first_revision(db, article_id, draft.text, stamp, reviewer, draft.source_path)
@@ -79,10 +83,9 @@ def import_articles(
             _audit(db, "import article", reviewer, article_id=article_id, new=draft.title,
                    field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
-        facts = figure_cache.refresh_articles(db, created)
     change = Change("import", article_ids=frozenset(created) | frozenset(updated),
                     article_list=bool(created or updated), texts=frozenset(updated),
-                    facts=frozenset(facts), figures=bool(created or updated))  # fmt: skip
+                    figures=bool(created or updated))  # fmt: skip
     for item in results:
         if item.revision is not None:
             change = change.merged(item.revision.change)
@@ -96,6 +99,41 @@ def _article_gid(db: Database, digest: str) -> str:
     if db.execute("SELECT 1 FROM articles WHERE gid = ?", (gid,)).fetchone():
         return ids.new_gid()
     return gid
+
+
+def _language_of(draft: ArticleDraft) -> tuple[str, str]:
+    """The draft's language and direction where it says them (a page's declared
+    language), detected from the text where it does not."""
+    if draft.language is not None and draft.direction is not None:
+        return draft.language, draft.direction
+    detected, direction = detect(draft.text)
+    language = detected if draft.language is None else draft.language
+    if draft.direction is None:
+        direction = base_direction(draft.text, language)
+    return language, draft.direction or direction
+
+
+def set_article_language(db: Database, article_id: int, reviewer: str, *,
+                         language: str | None = None,
+                         direction: str | None = None) -> Change:  # fmt: skip
+    """Set an article's language (a BCP 47 tag, "" for unknown) and/or its paragraphs'
+    base direction ("auto", "ltr", "rtl"), as the reviewer corrects what was detected.
+    One audit row per field that changes; raises InvalidInput for a bad value."""
+    try:
+        lang = None if language is None else parse_language(language)
+        dirn = None if direction is None else parse_direction(direction)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    with db.atomic():
+        old_lang, old_dir = queries.article_language(db, article_id)
+        for key, before, value in (("language", old_lang, lang), ("direction", old_dir, dirn)):
+            if value is None or value == before:
+                continue
+            db.execute(f"UPDATE articles SET {key} = ? WHERE id = ?", (value, article_id))
+            _audit(db, "set article language", reviewer, article_id=article_id,
+                   field_name=key, old=before, new=value)  # fmt: skip
+    return Change("set article language", article_ids=frozenset({article_id}),
+                  article_list=True)  # fmt: skip
 
 
 def update_article_metadata(db: Database, article_id: int, reviewer: str, **values: str) -> Change:
@@ -119,6 +157,9 @@ def update_article_metadata(db: Database, article_id: int, reviewer: str, **valu
         facts: set[str] = set()
         if values.get("published", old.published) != old.published:
             # the date a figure is true for may be the article's: judge its facts again
-            facts = figure_cache.refresh_articles(db, [article_id])
+            facts = {r[0] for r in db.execute(
+                "SELECT DISTINCT fact_key FROM figures WHERE article_id = ? AND fact_key != ''",
+                (article_id,))}  # fmt: skip
+            figure_cache.rebuild_facts(db, facts)
     return Change("edit article", article_ids=frozenset({article_id}), article_list=True,
                   facts=frozenset(facts), figures=bool(facts))

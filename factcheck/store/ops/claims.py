@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from factcheck.core import ids, quotes
 from factcheck.core.anchoring import Anchor, place_in
 from factcheck.core.colors import tag_color
+from factcheck.core.folding import count_quote, find_quote
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput, NotFound
 from factcheck.store import queries
@@ -173,15 +174,17 @@ def mark_quote(
     note: str = "",
     claimant: str = "",
 ) -> Change:
-    """Mark the ``occurrence``-th exact occurrence of ``quote`` in the article."""
+    """Mark the ``occurrence``-th occurrence of ``quote`` in the article. Invisible
+    direction marks and Unicode normalisation are ignored in the match (a quote typed as
+    "geprüft" finds a decomposed "geprüft"); the claim covers the text as stored."""
     if not quote.strip():
         raise InvalidInput("the quote is empty")
     if occurrence < 1:
         raise InvalidInput("--occurrence counts from 1")
     text = _article_text(db, article_id)
-    start = quotes.find_occurrence(text, quote, occurrence)
-    if start is None:
-        n = quotes.count_occurrences(text, quote)
+    found = find_quote(text, quote, occurrence)
+    if found is None:
+        n = count_quote(text, quote)
         where = f"article {article_id}"
         if n == 0:
             raise InvalidInput(f"the quote does not occur in {where}: {quote!r}")
@@ -189,7 +192,7 @@ def mark_quote(
             f"the quote occurs {n} time{'s' if n != 1 else ''} in {where}, "
             f"not {occurrence}: {quote!r}"
         )
-    return mark_claim(db, article_id, start, start + len(quote), reviewer, status=status,
+    return mark_claim(db, article_id, found[0], found[1], reviewer, status=status,
                       tags=tags, note=note, claimant=claimant)  # fmt: skip
 
 

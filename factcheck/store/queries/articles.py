@@ -31,9 +31,11 @@ def list_articles(db: Database) -> list[ArticleSummary]:
         ArticleSummary(
             id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
             counts={s.value: counts[r[0]].get(s.value, 0) for s in Status}, author=r[5],
+            language=r[6],
         )
         for r in db.execute(
-            "SELECT id, title, outlet, published, url, author FROM articles ORDER BY id"
+            "SELECT id, title, outlet, published, url, author, language FROM articles "
+            "ORDER BY id"
         ).fetchall()
     ]  # fmt: skip
 
@@ -42,7 +44,8 @@ def get_article(db: Database, article_id: int) -> Article:
     rows = fetch_dicts(
         db,
         "SELECT id, title, text, outlet, url, author, published, content_hash, source_path, "
-        "imported_at, coalesce(gid, '') AS gid FROM articles WHERE id = ?",
+        "imported_at, language, direction, coalesce(gid, '') AS gid FROM articles "
+        "WHERE id = ?",
         (article_id,),
     )
     if not rows:
@@ -107,9 +110,10 @@ def article_summaries(db: Database, article_ids: Iterable[int]) -> list[ArticleS
             ArticleSummary(
                 id=r[0], title=r[1], outlet=r[2], published=r[3], url=r[4],
                 counts={s.value: counts[r[0]].get(s.value, 0) for s in Status}, author=r[5],
+                language=r[6],
             )
             for r in db.execute(
-                "SELECT id, title, outlet, published, url, author FROM articles "
+                "SELECT id, title, outlet, published, url, author, language FROM articles "
                 f"WHERE id IN ({marks}) "
                 "ORDER BY id",
                 chunk,
@@ -122,7 +126,8 @@ def get_articles(db: Database, article_ids: Sequence[int] | None = None) -> list
     """Whole articles (text included) by id, in id order; all when ``article_ids`` is
     None. Raises :class:`NotFound` naming the first unknown id."""
     cols = ("SELECT id, title, text, outlet, url, author, published, content_hash, "
-            "source_path, imported_at, coalesce(gid, '') AS gid FROM articles")  # fmt: skip
+            "source_path, imported_at, language, direction, coalesce(gid, '') AS gid "
+            "FROM articles")  # fmt: skip
     if article_ids is None:
         return [Article(**r) for r in fetch_dicts(db, f"{cols} ORDER BY id")]
     wanted = sorted(set(article_ids))
@@ -133,6 +138,15 @@ def get_articles(db: Database, article_ids: Sequence[int] | None = None) -> list
     if missing:
         raise NotFound(f"no article with id {missing[0]}")
     return sorted(found, key=lambda a: a.id)
+
+
+def article_language(db: Database, article_id: int) -> tuple[str, str]:
+    """(language, direction) of an article."""
+    row = db.execute("SELECT language, direction FROM articles WHERE id = ?",
+                     (article_id,)).fetchone()  # fmt: skip
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    return str(row[0]), str(row[1])
 
 
 def get_setting(db: Database, key: str, default: str = "") -> str:

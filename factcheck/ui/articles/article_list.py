@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
-TITLE, OUTLET, DATE, PROGRESS = range(4)
-HEADERS = ("Title", "Outlet", "Date", "Claims")
+TITLE, OUTLET, DATE, PROGRESS, LANGUAGE = range(5)
+HEADERS = ("Title", "Outlet", "Date", "Claims", "Lang")
 COUNTS_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole
 # The roles data() answers. A view asks for about seven roles per cell per paint, and a
@@ -118,10 +118,14 @@ class ArticleListModel(QAbstractTableModel):
                 return a.title
             if col == OUTLET:
                 return a.outlet
+            if col == LANGUAGE:
+                return a.language
             return a.published[:10] if col == DATE else progress_text(a.counts)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == PROGRESS:
                 return progress_tooltip(a.counts)
+            if col == LANGUAGE:
+                return f"Language: {a.language or 'unknown'} (Edit ▸ Article Language)"
             return "\n".join(x for x in (a.title, a.outlet, a.published, a.url) if x)
         if role == ID_ROLE:
             return a.id

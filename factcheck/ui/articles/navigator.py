@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from factcheck.core.model import SearchHit
 from factcheck.ui.articles.article_list import (
     DATE,
+    LANGUAGE,
     OUTLET,
     PROGRESS,
     TITLE,
@@ -187,7 +188,7 @@ class Navigator(QWidget):
         header.setAccessibleName("Article list columns")
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((OUTLET, 70), (DATE, 80), (PROGRESS, 84)):
+        for col, width in ((OUTLET, 70), (DATE, 80), (PROGRESS, 84), (LANGUAGE, 40)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.list.selectionModel().currentRowChanged.connect(self._on_article_row)

@@ -56,6 +56,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_text", "Edit Article &Text…", "Edit", "edit_article_text", (),
                "Correct the text of the open article (claims follow the text)",
                needs="article"),
+    ActionSpec("article_language", "Article &Language and Direction…", "Edit",
+               "edit_article_language", (), "Correct the detected language of the open "
+               "article, and whether its paragraphs run left to right or right to left",
+               needs="article"),
     ActionSpec("reviewer", "&Reviewer Name…", "Edit", "change_reviewer", (),
                "The name recorded on your edits", separator_before=True),
     # View

@@ -14,10 +14,11 @@ shifted by the scroll offset. Positions are Qt document positions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLine
 from PySide6.QtWidgets import QTextEdit
 
@@ -68,12 +69,75 @@ def visible_range(view: QTextEdit, top: int, bottom: int, hint: int = 0) -> tupl
     return first, block.position() + block.length()
 
 
-def range_rects(block: QTextBlock, start: int, end: int, offset: QPointF, *,
-                separator: float = 0.0) -> Iterator[QRectF]:  # fmt: skip
-    """One rectangle per line of ``block`` that ``[start, end)`` covers. When the range
-    runs past the block's last character it takes in the paragraph break too, drawn
-    ``separator`` wide (as Qt draws a formatted break), so a highlight spanning
-    paragraphs stays visibly joined."""
+# Characters that make Qt lay a line out right to left in places: Hebrew, Arabic,
+# Syriac, Thaana, N'Ko and their presentation forms, the RTL/ALM marks and the
+# right-to-left embedding, override and isolate controls.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
+                  "\U0001e800-\U0001efff\u200f\u061c\u202b\u202e\u2067]")  # fmt: skip
+_UNKNOWN, _PLAIN, _BIDI = -1, 1, 2  # QTextBlock.userState, a per-block cache
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL.search(text) is not None
+
+
+def is_bidi(block: QTextBlock) -> bool:
+    """Whether ``block`` can hold right-to-left runs: it has a right-to-left character,
+    or its paragraph direction is right to left. Only then is a range on one of its
+    lines possibly several visual pieces; otherwise a range is one stretch per line from
+    the x of its start to the x of its end (the fast path). The character test is
+    cached in the block's user state (the reader's document is read-only)."""
+    state = block.userState()
+    if state == _UNKNOWN:
+        state = _BIDI if has_rtl(block.text()) else _PLAIN
+        block.setUserState(state)
+    return state == _BIDI or block.textDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def _merged(pieces: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Pieces sorted left to right, those that touch (within half a pixel) joined."""
+    out: list[tuple[float, float]] = []
+    for x1, x2 in sorted(p for p in pieces if p[1] > p[0]):
+        if out and x1 <= out[-1][1] + 0.5:
+            out[-1] = (out[-1][0], max(out[-1][1], x2))
+        else:
+            out.append((x1, x2))
+    return out
+
+
+def glyph_pieces(line: QTextLine, a: int, b: int) -> list[tuple[float, float]]:
+    """The visual pieces (x1, x2 in layout coordinates, left to right) of the block
+    characters ``[a, b)`` on ``line``, from Qt's glyph runs: in mixed-direction text one
+    logical range can be several separate stretches of a line."""
+    pieces = []
+    for run in line.glyphRuns(a, b - a):
+        rect = run.boundingRect()
+        pieces.append((rect.left(), rect.right()))
+    return _merged(pieces)
+
+
+def glyph_at(line: QTextLine, x: float) -> tuple[int, bool] | None:
+    """The block position of the character whose glyphs lie under layout x ``x`` on
+    ``line`` (of a block that :func:`is_bidi`), and whether it runs right to left; None
+    off the glyphs. Qt's own ``xToCursor`` misplaces points by a character on wrapped
+    right-to-left lines (it counts the trailing space the drawing leaves out), so the
+    reader hit-tests such lines from the glyphs themselves."""
+    start, stop = line.textStart(), line.textStart() + line.textLength()
+    for col in range(start, stop):
+        for run in line.glyphRuns(col, 1):
+            rect = run.boundingRect()
+            if rect.left() <= x < rect.right():
+                return col, run.isRightToLeft()
+    return None
+
+
+def line_pieces(block: QTextBlock, start: int, end: int, *, separator: float = 0.0
+                ) -> Iterator[tuple[QTextLine, float, float]]:  # fmt: skip
+    """``(line, x1, x2)`` for every visual piece of the document range ``[start, end)``
+    in ``block``, x in layout coordinates. When the range runs past the block's last
+    character it takes in the paragraph break too, drawn ``separator`` wide at the
+    paragraph's end (as Qt draws a formatted break), so a highlight spanning paragraphs
+    stays visibly joined."""
     layout = block.layout()
     count = layout.lineCount()
     b0 = block.position()
@@ -83,7 +147,8 @@ def range_rects(block: QTextBlock, start: int, end: int, offset: QPointF, *,
         return
     with_break = e > text_end and separator > 0
     e = min(e, text_end)
-    origin = layout.position() + offset
+    bidi = is_bidi(block)
+    rtl = bidi and block.textDirection() == Qt.LayoutDirection.RightToLeft
     first = layout.lineForTextPosition(s)
     index = first.lineNumber() if first.isValid() else 0
     while index < count:
@@ -93,13 +158,31 @@ def range_rects(block: QTextBlock, start: int, end: int, offset: QPointF, *,
             break
         last = index == count - 1
         a, b = max(s, ls), min(e, ls + line.textLength())
-        x1 = line_x(line, a)
-        x2 = line_x(line, b) if b > a else x1
-        if with_break and last:
-            x2 += separator
-        if x2 > x1:
-            yield QRectF(x1, line.y(), x2 - x1, line.height()).translated(origin)
+        if not bidi:  # the fast path: one stretch from the start's x to the end's
+            x1 = line_x(line, a)
+            x2 = line_x(line, b) if b > a else x1
+            if with_break and last:
+                x2 += separator
+            if x2 > x1:
+                yield line, x1, x2
+        else:
+            pieces = glyph_pieces(line, a, b) if b > a else []
+            if with_break and last:
+                x = line_x(line, text_end)
+                pieces = _merged([*pieces, (x - separator, x) if rtl else (x, x + separator)])
+            for x1, x2 in pieces:
+                yield line, x1, x2
         index += 1
+
+
+def range_rects(block: QTextBlock, start: int, end: int, offset: QPointF, *,
+                separator: float = 0.0) -> Iterator[QRectF]:  # fmt: skip
+    """The rectangles (viewport coordinates) ``[start, end)`` covers in ``block``: one
+    per line, or one per visual piece of a line holding right-to-left text; the
+    paragraph break as in :func:`line_pieces`."""
+    origin = block.layout().position() + offset
+    for line, x1, x2 in line_pieces(block, start, end, separator=separator):
+        yield QRectF(x1, line.y(), x2 - x1, line.height()).translated(origin)
 
 
 def paint_highlights(painter: QPainter, first: QTextBlock, stop: int, offset: QPointF,

@@ -18,15 +18,15 @@ have no such claim; the window says whether the open one has any
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTextBlock, QTextLine
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTextBlock
 from PySide6.QtWidgets import QTextEdit
 
 from factcheck.ui.common.spans import Span
 from factcheck.ui.common.theme import status_color
-from factcheck.ui.reader.highlight_paint import visible_range
+from factcheck.ui.reader.highlight_paint import line_pieces, visible_range
 
 CUE_PLACEMENTS = ("fuzzy", "orphaned")
 _PRESENT = "placementCuesPresent"  # a dynamic property of the reader
@@ -48,11 +48,6 @@ def cue_color(status: str, dark: bool) -> QColor:
     return color.lighter(140) if dark else color.darker(190)
 
 
-def _line_x(line: QTextLine, pos: int) -> float:
-    value: Any = line.cursorToX(pos)  # PySide returns (x, pos) for the pointer overload
-    return float(value[0] if isinstance(value, tuple) else value)
-
-
 def _visible_range(view: QTextEdit) -> tuple[int, int]:
     # Not cursorForPosition: it misleads while Qt lays a long text out in the background.
     first, stop = visible_range(view, 0, view.viewport().height())
@@ -63,22 +58,13 @@ Piece = tuple[float, float, float, float]  # x1, x2, baseline y, ascent
 
 
 def _line_pieces(view: QTextEdit, start: int, end: int) -> Iterable[Piece]:
-    """(x1, x2, baseline y, ascent) in viewport coordinates for each line ``[start, end)``
-    is on."""
+    """(x1, x2, baseline y, ascent) in viewport coordinates for each visual piece of
+    ``[start, end)`` (one per line, or more on a line of mixed direction)."""
     offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
     block: QTextBlock = view.document().findBlock(start)
     while block.isValid() and block.position() < end:
-        layout = block.layout()
-        origin = layout.position() + offset
-        b0 = block.position()
-        s = max(start, b0) - b0
-        e = min(end, b0 + max(block.length() - 1, 1)) - b0
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            ls, le = line.textStart(), line.textStart() + line.textLength()
-            if le <= s or ls >= e:
-                continue
-            x1, x2 = _line_x(line, max(s, ls)), _line_x(line, min(e, le))
+        origin = block.layout().position() + offset
+        for line, x1, x2 in line_pieces(block, start, end):
             base = origin.y() + line.y() + line.ascent()
             yield x1 + origin.x(), x2 + origin.x(), base, line.ascent()
         block = block.next()

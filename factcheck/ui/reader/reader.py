@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -37,12 +38,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
+from factcheck.core.quotes import snap_to_words
 from factcheck.ui.common.claim_rows import ClaimRow
 from factcheck.ui.common.placement_style import span_for
 from factcheck.ui.common.positions import PositionMap
 from factcheck.ui.common.spans import Span, SpanIndex, next_in_stack
 from factcheck.ui.common.theme import HighlightColors
 from factcheck.ui.reader.highlight_paint import (
+    glyph_at,
+    is_bidi,
     paint_highlights,
     range_rects,
     scroll_offset,
@@ -55,6 +59,10 @@ READING_COLUMN_CHARS = 75
 LINE_HEIGHT_PERCENT = 140
 SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Liberation Serif", "DejaVu Serif",
                   "Noto Serif", "serif"]  # fmt: skip
+
+
+_LAYOUT_DIRECTIONS = {"ltr": Qt.LayoutDirection.LeftToRight,
+                      "rtl": Qt.LayoutDirection.RightToLeft}  # fmt: skip
 
 
 def reading_font(point_size: float = 12.0) -> QFont:
@@ -95,11 +103,13 @@ class ReaderView(QTextEdit):
         self._separator = QFontMetricsF(self._font).horizontalAdvance(" ")
         self._selected: int | None = None
         self._press: QPoint | None = None
+        self._dragging = False  # a drag begun on a right-to-left line, handled here
         self._last_stack: tuple[int, ...] = ()
         self._margin = -1.0
         self.context_actions: list[QAction | None] = []  # None draws a separator
         self.describe_claims: Callable[[list[int]], str] | None = None
         self._doc: QTextDocument | None = None
+        self._direction = "auto"
         self._figure_spans: list[tuple[int, int]] = []
         self._figures_visible = False
         # suggested claims: (start, end, reason) in code points, best first
@@ -109,11 +119,16 @@ class ReaderView(QTextEdit):
 
     # --- content ---------------------------------------------------------------------
 
-    def show_article(self, text: str, rows: Sequence[ClaimRow]) -> None:
+    def show_article(self, text: str, rows: Sequence[ClaimRow], direction: str = "auto") -> None:
         """Show ``text`` with its claims (``rows`` in text order, as
         :meth:`Session.claim_rows` gives them); builds the document off-screen, then
-        swaps it in. The document is plain text: highlights are painted."""
+        swaps it in. The document is plain text: highlights are painted.
+
+        ``direction`` is the article's base direction: "rtl" or "ltr" lays every
+        paragraph out that way (an Arabic paragraph opening with a Latin name still
+        runs right to left); "auto" lets each paragraph's first strong letter decide."""
         self._map = PositionMap(text)
+        self._text = text
         to_qt = self._map.to_qt
         if self._map.identity:  # the usual case, thousands of claims: no per-row calls
             self._index = SpanIndex([Span(r.id, r.start, r.end, r.status)
@@ -130,6 +145,9 @@ class ReaderView(QTextEdit):
         doc.setDocumentMargin(12)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setTextDirection(_LAYOUT_DIRECTIONS.get(direction,
+                                                       Qt.LayoutDirection.LayoutDirectionAuto))
+        self._direction = direction
         doc.setDefaultTextOption(option)
         doc.setPlainText(text)
         cursor = QTextCursor(doc)
@@ -228,6 +246,10 @@ class ReaderView(QTextEdit):
                 sel.format = fmt
                 selections.append(sel)
         self.setExtraSelections(selections)
+
+    def direction(self) -> str:
+        """The base direction the article is shown with ("auto", "ltr", "rtl")."""
+        return self._direction
 
     def text_length(self) -> int:
         return self._map.length
@@ -378,8 +400,8 @@ class ReaderView(QTextEdit):
 
     # --- mouse -----------------------------------------------------------------------
 
-    def char_at(self, point: QPoint) -> int | None:
-        """Qt position of the character under ``point`` (viewport coordinates)."""
+    def _line_at(self, point: QPoint) -> tuple[QTextBlock, QTextLine, float] | None:
+        """The block and line under viewport ``point``, and x in the block's layout."""
         block = self.cursorForPosition(point).block()
         if not block.isValid():
             return None
@@ -390,11 +412,48 @@ class ReaderView(QTextEdit):
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             if line.y() <= y < line.y() + line.height():
-                if not line.x() <= x <= line.x() + line.naturalTextWidth():
-                    return None
-                col = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-                return block.position() + min(col, max(0, block.length() - 2))
+                return block, line, x
         return None
+
+    def char_at(self, point: QPoint) -> int | None:
+        """Qt position of the character under ``point`` (viewport coordinates)."""
+        found = self._line_at(point)
+        if found is None:
+            return None
+        block, line, x = found
+        text = line.naturalTextRect()  # where the line's text is (alignment too)
+        if not text.left() <= x <= text.right():
+            return None
+        if is_bidi(block):
+            hit = glyph_at(line, x)
+            if hit is None:
+                return None
+            col = hit[0]
+        else:
+            col = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+        return block.position() + min(col, max(0, block.length() - 2))
+
+    def position_at(self, point: QPoint) -> int:
+        """The cursor position (between characters) nearest viewport ``point``, as a
+        click or drag should place it; right-to-left lines from their glyphs (see
+        :func:`~factcheck.ui.reader.highlight_paint.glyph_at`)."""
+        fallback = self.cursorForPosition(point).position()
+        found = self._line_at(point)
+        if found is None or not is_bidi(found[0]):
+            return fallback
+        block, line, x = found
+        hit = glyph_at(line, x)
+        if hit is None:
+            return fallback
+        col, rtl = hit
+        (run, *_rest) = line.glyphRuns(col, 1)
+        rect = run.boundingRect()
+        after = (x < rect.center().x()) == rtl  # in the character's reading-end half
+        layout = block.layout()
+        pos = col + 1 if after else col
+        if not layout.isValidCursorPosition(pos):  # inside a cluster (a letter's marks)
+            pos = layout.nextCursorPosition(pos) if after else layout.previousCursorPosition(pos)
+        return block.position() + pos
 
     def claims_at(self, point: QPoint) -> list[int]:
         pos = self.char_at(point)
@@ -402,10 +461,50 @@ class ReaderView(QTextEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
-        super().mousePressEvent(event)
+        self._dragging = False
+        found = self._line_at(self._press) if event.button() == Qt.MouseButton.LeftButton \
+            else None  # fmt: skip
+        if found is None or not is_bidi(found[0]):
+            super().mousePressEvent(event)
+            return
+        # Right-to-left or mixed line: place the caret from the glyphs (Qt's hit test is
+        # a character off on wrapped right-to-left lines), and drag from there.
+        cursor = self.textCursor()
+        keep = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        cursor.setPosition(self.position_at(self._press),
+                           QTextCursor.MoveMode.KeepAnchor if keep
+                           else QTextCursor.MoveMode.MoveAnchor)  # fmt: skip
+        self.setTextCursor(cursor)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._dragging = True
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        found = self._line_at(point) if event.button() == Qt.MouseButton.LeftButton else None
+        if found is None or not is_bidi(found[0]):
+            super().mouseDoubleClickEvent(event)
+            return
+        char = self.char_at(point)  # the word under the glyphs, by our word rule (Qt's
+        if char is not None:  # takes the Arabic comma into the word)
+            cp = self._map.to_cp(char)
+            start, end = snap_to_words(self._text, cp, cp + 1)
+            if end > start:
+                self.select_cp(start, end)
+        self._dragging = True  # the release that follows is ours too
+        event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
+        if self._dragging:
+            self._dragging = False
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+        self._after_release(event)
+
+    def _after_release(self, event: QMouseEvent) -> None:
+        """A click (no drag, nothing selected) selects the claim under it, stepping
+        outward through nested claims on repeated clicks."""
         press, self._press = self._press, None
         point = event.position().toPoint()
         if (event.button() != Qt.MouseButton.LeftButton or press is None
@@ -426,6 +525,13 @@ class ReaderView(QTextEdit):
             self.claimClicked.emit(chosen.claim_id)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._dragging and event.buttons() & Qt.MouseButton.LeftButton:
+            cursor = self.textCursor()
+            cursor.setPosition(self.position_at(event.position().toPoint()),
+                               QTextCursor.MoveMode.KeepAnchor)  # fmt: skip
+            self.setTextCursor(cursor)
+            event.accept()
+            return
         super().mouseMoveEvent(event)
         if event.buttons() == Qt.MouseButton.NoButton:
             over = bool(self.claims_at(event.position().toPoint()))

@@ -352,6 +352,23 @@ class EditText(OpCommand):
         return result.change
 
 
+class SetArticleLanguage(OpCommand):
+    """The reviewer's correction of an article's detected language and direction."""
+
+    def __init__(self, session: Session, article_id: int, old: tuple[str, str],
+                 new: tuple[str, str]) -> None:  # fmt: skip
+        super().__init__(session, "Set article language")
+        self.article_id, self.old, self.new = article_id, old, new
+
+    def _do(self) -> ops.Change:
+        return ops.set_article_language(self.session.db, self.article_id, self.reviewer,
+                                        language=self.new[0], direction=self.new[1])  # fmt: skip
+
+    def _undo(self) -> ops.Change:
+        return ops.set_article_language(self.session.db, self.article_id, self.reviewer,
+                                        language=self.old[0], direction=self.old[1])  # fmt: skip
+
+
 class Adjudicate(OpCommand):
     """Settle a claim's verdict between reviewers (undo puts the verdict, the
     adjudication fields and the conflicts it closed back)."""

@@ -240,6 +240,22 @@ class Session(QObject):
         return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
                                               backwards=backwards)  # fmt: skip
 
+    def figures_pending(self) -> int:
+        """Articles whose figures are not found yet (imported or changed since)."""
+        from factcheck.store import figure_cache
+
+        return figure_cache.pending(self.db)
+
+    def update_figures(self, article_ids: list[int] | None = None,
+                       progress: Callable[[int, int], None] | None = None) -> None:  # fmt: skip
+        """Find the figures of queued articles (all, or those given); views refresh
+        from the ``changed`` signal. Nothing for a read-only project."""
+        if getattr(self.db, "read_only", False):
+            return
+        change = ops.update_figures(self.db, article_ids, progress)
+        if change.figures:
+            self.notify(change)
+
     def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
         """The figures board's rows: facts told by at least two articles, and those the
         reviewer named (a fact split off may hold one article's figures)."""
@@ -259,6 +275,10 @@ class Session(QObject):
             return None
 
     def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
+        from factcheck.store import figure_cache
+
+        if figure_cache.is_pending(self.db, article_id):
+            self.update_figures([article_id])
         return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
 
     # --- edits -----------------------------------------------------------------------
@@ -339,6 +359,7 @@ class Session(QObject):
         """The verification report's data (a read)."""
         from factcheck.store.report_data import gather_report  # only when exporting
 
+        self.update_figures()  # its "Figures that disagree" section reads them
         return gather_report(self.db, article_ids)
 
     def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
@@ -435,6 +456,11 @@ class Session(QObject):
 
     def delete_claim(self, claim_id: int) -> None:
         self.run(commands.DeleteClaim(self, claim_id))
+
+    def set_article_language(self, article_id: int, language: str, direction: str) -> None:
+        old = queries.article_language(self.db, article_id)
+        if old != (language, direction):
+            self.run(commands.SetArticleLanguage(self, article_id, old, (language, direction)))
 
     def import_paths(self, paths: Sequence[Path],
                      progress: Callable[[int, int, str], None] | None = None,

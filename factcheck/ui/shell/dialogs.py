@@ -95,3 +95,18 @@ def paste_article(window: MainWindow) -> None:
     dialog = dialog_class(window.session, window)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.article_id is not None:
         window.open_article(dialog.article_id)
+
+
+def edit_article_language(window: MainWindow) -> None:
+    """Edit ▸ Article Language and Direction (undoable, through the session)."""
+    if window.session is None or window.article is None:
+        return
+    dialog_class = _dialog_class(window, "articles.language_dialog", "LanguageDialog",
+                                 "Setting the article language")  # fmt: skip
+    if dialog_class is None:
+        return
+    article = window.article
+    dialog = dialog_class(article.language, article.direction, cast("QWidget", window))
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        window.session.set_article_language(article.id, dialog.chosen_language(),
+                                            dialog.chosen_direction())  # fmt: skip

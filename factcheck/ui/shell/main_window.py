@@ -471,7 +471,7 @@ class MainWindow(WindowCommands):
             rows = with_placements(self.session.db, article, self.session.claim_rows(article))
             self.article = article
             self.reader_pane.show_metadata(article)
-            self.reader.show_article(article.text, rows)
+            self.reader.show_article(article.text, rows, article.direction)
             self._show_figure_underline()
             self.suggest_ctl.refresh()
             self.claim_pane.model.set_rows(rows)
@@ -562,6 +562,11 @@ class MainWindow(WindowCommands):
                 self.navigator.select_article(current)
         if change.tags:
             self.claim_pane.set_known_tags([t.name for t in session.tags()])
+        if (article is not None and article.id in change.article_ids
+                and change.action == "set article language"):  # fmt: skip
+            self.article = None  # shown again, laid out in its new direction
+            self.open_article(article.id)
+            article = self.article
         if article is not None and article.id in change.article_ids:
             from factcheck.ui.session.placement_rows import row_for_claim
 
@@ -681,10 +686,34 @@ class MainWindow(WindowCommands):
         keeping the fact ``keep`` (else the current one) chosen."""
         if self.session is None or not self.figures_dock.isVisible():
             return
+        if self.session.figures_pending():
+            self._find_figures()
         only = self.figures_board.conflicts_only.isChecked()
         self.figures_board.set_facts(self.session.facts(conflicts_only=only), keep=keep)
         key = self.figures_board.current_key()
         self.figures_board.show_detail(self.session.fact_detail(key) if key else None)
+
+    def _find_figures(self) -> None:
+        """Find the figures of newly imported or changed articles, with a progress
+        dialog when there are many (the board then shows the complete picture)."""
+        assert self.session is not None
+        total = self.session.figures_pending()
+        if total <= 50:
+            self.session.update_figures()
+            return
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog("Finding the figures of new articles…", "", 0, total, self)
+        dialog.setWindowTitle("Figures")
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int, todo: int) -> None:
+            dialog.setMaximum(todo)
+            dialog.setValue(done)
+
+        self.session.update_figures(progress=progress)
+        dialog.close()
 
     def _show_fact(self, key: str) -> None:
         if self.session is not None:

@@ -264,6 +264,9 @@ class WindowCommands(QMainWindow):
     def edit_article_text(self) -> None:
         dialogs.edit_article_text(self)
 
+    def edit_article_language(self) -> None:
+        dialogs.edit_article_language(self)
+
     def paste_article(self) -> None:
         dialogs.paste_article(self)
 
