@@ -25,6 +25,9 @@ def _shown(window: MainWindow, qtbot: QtBot) -> QListWidget:
     assert "Ctrl+Shift+G" in listed.list.item(0).text()  # says how to switch them on
     qtbot.keyClick(window.reader, Qt.Key.Key_G, CTRL | SHIFT)
     qtbot.waitUntil(lambda: listed.count() > 0, timeout=20_000)
+    assert not listed.list.isVisible()  # folded until unfolded
+    qtbot.mouseClick(listed.header, Qt.MouseButton.LeftButton)
+    assert listed.list.isVisible()
     return listed.list
 
 

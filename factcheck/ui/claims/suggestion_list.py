@@ -1,6 +1,6 @@
 """The open article's suggested claims as a list under the claim list, best first.
 
-A collapsible section: its header button shows the count and folds the list away.
+A collapsible section, folded at first: its header button shows the count and unfolds\nthe list.
 Enter or a double-click on a row asks for that suggestion to be chosen (the window
 selects the sentence in the reader); the Accept and Reject buttons (or the window's
 Ctrl+Shift+M and Ctrl+Shift+K) accept or reject the chosen one. The list only shows
@@ -47,7 +47,7 @@ class SuggestionList(QWidget):
         self.header = QToolButton()
         self.header.setObjectName("suggestionsHeader")
         self.header.setCheckable(True)
-        self.header.setChecked(True)
+        self.header.setChecked(False)  # folded until asked for: the editor keeps its room
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.header.setAutoRaise(True)
         self.header.setAccessibleName("Show or hide the suggested claims list")
@@ -81,6 +81,7 @@ class SuggestionList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.body)
+        self.body.setVisible(False)
         self.set_items([], showing=False)
 
     # --- content ---------------------------------------------------------------------
