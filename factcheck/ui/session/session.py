@@ -202,15 +202,17 @@ class Session(QObject):
     def claim_rows(self, article: Article) -> list[ClaimRow]:
         """The article's claims, lightly, in text order (see :class:`ClaimRow`)."""
         tags = queries.claim_tags_for_article(self.db, article.id)
+        claimants = queries.claimants_for_article(self.db, article.id)
         text = article.text
         return [
-            ClaimRow(cid, start, end, status, tags.get(cid, ()), text[start:end])
+            ClaimRow(cid, start, end, status, tags.get(cid, ()), text[start:end],
+                     claimant=claimants.get(cid, ""))
             for cid, start, end, status in queries.claim_outline(self.db, article.id)
         ]
 
     def claim_row(self, claim: Claim, text: str) -> ClaimRow:
         return ClaimRow(claim.id, claim.start, claim.end, claim.status.value, claim.tags,
-                        text[claim.start : claim.end])  # fmt: skip
+                        text[claim.start : claim.end], claimant=claim.claimant)  # fmt: skip
 
     def claim(self, claim_id: int) -> Claim | None:
         try:
