@@ -164,10 +164,15 @@ class Session(QObject):
         if claim is not None and claim.claimant != name:
             self.run(SetClaimant(self, claim_id, claim.claimant, name))
 
-    def found_elsewhere(self, claim_id: int) -> list[Twin]:
+    def found_elsewhere(self, claim_id: int, *, catch_up_limit: int | None = None,
+                        ) -> list[Twin]:  # fmt: skip
+        """The claim's twins in other articles. Figures of the same fact count among
+        them, so queued articles have their figures found first; ``catch_up_limit``: only
+        when at most that many are queued (an offer after each mark must stay cheap)."""
         from factcheck.store.suggestions import found_elsewhere
 
-        self.update_figures()  # figures of the same fact count among the twins
+        if catch_up_limit is None or self.figures_pending() <= catch_up_limit:
+            self.update_figures()
         return found_elsewhere(self.db, claim_id)
 
     def mark_everywhere(self, claim_id: int) -> int:

@@ -594,7 +594,8 @@ class MainWindow(CurationCommands):
         # A claim edit in the open article: its list row's counts come from the claim
         # list below, which holds all its claims (no count query on the way to a frame).
         local = article is not None and bool(change.claim_ids) and article.id in change.article_ids
-        if change.article_ids or change.article_list:
+        derived = change.action in DERIVED_ACTIONS  # no title, count or membership moved
+        if (change.article_ids or change.article_list) and not derived:
             ids = change.article_ids - {article.id} if local and article else change.article_ids
             summaries = session.article_summaries(ids) if ids else []
             if not self.navigator.articles.update(summaries):

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from factcheck.ui.session.session import Session
 
 OFFER_LIMIT_ARTICLES = 5000  # past this, look for twins only when asked (Ctrl+Shift+E)
+OFFER_CATCH_UP = 50  # find queued figures before an offer only when this few are queued
 
 
 class Window(Protocol):
@@ -168,7 +169,7 @@ class SuggestionController(QObject):
         w = self.w
         if w.session is None or len(w.session.articles()) > OFFER_LIMIT_ARTICLES:
             return
-        twins = w.session.found_elsewhere(claim_id)
+        twins = w.session.found_elsewhere(claim_id, catch_up_limit=OFFER_CATCH_UP)
         if twins:
             articles = len({t.article_id for t in twins})
             self._say(f"This appears in {articles} other article{'s' if articles != 1 else ''}"
