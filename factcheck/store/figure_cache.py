@@ -35,6 +35,7 @@ from factcheck.core.figures import (
     measure_kind,
     read_article,
 )
+from factcheck.core.figures.lexicon import LEXICONS
 from factcheck.core.quotes import context
 from factcheck.store.queries._sql import in_chunks
 from factcheck.store.queries.figures import fact_figures
@@ -132,10 +133,14 @@ def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
     readings = []
     new_pairs: list[tuple[int, str, str]] = []
     for chunk, marks in in_chunks(ids):
-        for article_id, text, published in db.execute(
-            f"SELECT id, text, published FROM articles WHERE id IN ({marks})", chunk
+        for article_id, text, published, language in db.execute(
+            f"SELECT id, text, published, language FROM articles WHERE id IN ({marks})", chunk
         ).fetchall():
-            reading = read_article(text, published=published)
+            # the article's language (as declared or detected on import) when the finder
+            # has word lists for it, else its own guess
+            lang = language.split("-")[0].lower() if language else ""
+            reading = read_article(text, published=published, lang=lang if lang in LEXICONS
+                                   else None)  # fmt: skip
             readings.append((article_id, text, reading))
             new_pairs += [(article_id, a, b) for a, b in reading.aliases]
     db.conn.executemany("INSERT INTO figure_aliases (article_id, a, b) VALUES (?, ?, ?)",

@@ -484,6 +484,27 @@ def sync_tables(db: Database) -> None:
         "CREATE INDEX idx_sync_conflicts_claim ON sync_conflicts(claim_gid, status)",
     )
 
+@migrations(name="0007d_articles_fts_update")
+def articles_fts_update(db: Database) -> None:
+    """The articles' full-text trigger fires only when the title or text changes.
+
+    It fired on any update, and the trigger naming an article inserted without a global
+    id (0007_global_ids) updates the row right after its insert, possibly before the
+    full-text insert trigger has run: the index was then told to delete an entry it did
+    not have yet, which damages an external-content FTS5 index. Metadata edits no longer
+    rewrite the index either. The index is rebuilt once, in case such a row was written.
+    """
+    _run(
+        db,
+        "DROP TRIGGER IF EXISTS articles_au",
+        """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END""",
+        "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+    )
+
 
 @migrations(name="0009_language")
 def language(db: Database) -> None:
@@ -553,3 +574,9 @@ def figure_queue(db: Database) -> None:
             article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
         )""",
     )
+
+
+@migrations(name="0010_review_day")
+def review_day(db: Database) -> None:
+    """Each tag gets a description: the codebook's definition of when to use it."""
+    _run(db, "ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")

@@ -73,6 +73,21 @@ def test_a_row_written_outside_the_operations_gets_one(seeded_db: Database) -> N
     assert uuid.UUID(gid).version == 4
 
 
+def test_an_article_written_outside_the_operations_keeps_search_intact(
+    seeded_db: Database,
+) -> None:
+    seeded_db.execute(
+        "INSERT INTO articles (title, text, content_hash, imported_at) "
+        "VALUES ('Outside', 'A harbour bridge story.', 'h', 'x')"
+    )
+    (gid,) = seeded_db.execute("SELECT gid FROM articles WHERE title = 'Outside'").fetchone()
+    assert uuid.UUID(gid).version == 4
+    seeded_db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    assert [h.title for h in queries.search(seeded_db, "harbour")] == ["Outside"]
+    seeded_db.execute("UPDATE articles SET outlet = 'x' WHERE title = 'Outside'")
+    seeded_db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
 def test_exports_carry_the_global_ids(seeded_db: Database) -> None:
     review_seed_corpus(seeded_db)
     report = gather_report(seeded_db)

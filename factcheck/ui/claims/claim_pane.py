@@ -14,19 +14,30 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from factcheck.ui.claims.claim_delegate import ClaimDelegate
 from factcheck.ui.claims.claim_editor import ClaimEditor
-from factcheck.ui.claims.claim_model import COLUMNS, FILTERS, ID_ROLE, ClaimListModel
+from factcheck.ui.claims.claim_model import (
+    CLAIMANT_FILTER,
+    COLUMNS,
+    FILTERS,
+    ID_ROLE,
+    NO_CLAIMANT,
+    ClaimListModel,
+)
+from factcheck.ui.claims.suggestion_list import SuggestionList
+from factcheck.ui.common.focus import show_focus, tab_leaves
 
 
 class ClaimPane(QWidget):
     """``claimSelected(claim_id or None)`` when the user picks a row."""
 
     claimSelected = Signal(object)
+    resetFiltersRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,10 +58,22 @@ class ClaimPane(QWidget):
             combo.currentIndexChanged.connect(lambda _i, k=spec.key: self._on_filter(k))
             self.filters[spec.key] = combo
             filter_row.addWidget(combo, 1)
+        self.claimant_filter = self._build_claimant_filter()
+        filter_row.addWidget(self.claimant_filter, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("claimCount")
         self.count_label.setAccessibleName("Number of claims shown")
         filter_row.addWidget(self.count_label)
+        # While a filter hides claims, say so where the eye is, with the way back.
+        self.filter_marker = QToolButton()
+        self.filter_marker.setObjectName("filterMarker")
+        self.filter_marker.setText("Filter on ✕")
+        self.filter_marker.setToolTip("Some claims are hidden by the filters: show all "
+                                      "(Ctrl+Shift+A)")  # fmt: skip
+        self.filter_marker.setAccessibleName("Filters are on: show all claims")
+        self.filter_marker.setVisible(False)
+        self.filter_marker.clicked.connect(self.resetFiltersRequested)
+        filter_row.addWidget(self.filter_marker)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -65,6 +88,8 @@ class ClaimPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setTabKeyNavigation(False)  # Tab leaves the list (rows, not cells)
         self.view.setAccessibleName("Claim list")
+        tab_leaves(self.view)
+        show_focus(self.view)
         header = self.view.horizontalHeader()
         header.setAccessibleName("Claim list columns")
         header.setStretchLastSection(False)
@@ -76,28 +101,35 @@ class ClaimPane(QWidget):
                 header.resizeSection(i, column.width)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self.refresh_claimants)
+        self.model.rowsInserted.connect(self.refresh_claimants)
+        self.model.rowsRemoved.connect(self.refresh_claimants)
+        self.model.dataChanged.connect(self.refresh_claimants)
         self.model.rowsInserted.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
 
         self.editor = ClaimEditor()
-        scroll = QScrollArea()
+        scroll = self.editor_scroll = QScrollArea()
         scroll.setWidget(self.editor)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setAccessibleName("Claim editor area")
+        self.editor.claimChanged.connect(lambda: scroll.verticalScrollBar().setValue(0))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(filter_row)
-        top_layout.addWidget(self.view)
+        top_layout.addWidget(self.view, 1)
+        self.suggestions = SuggestionList()
+        top_layout.addWidget(self.suggestions)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("claimSplitter")
         self.splitter.setAccessibleName("Claim list and editor divider")
         self.splitter.addWidget(top)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)  # the editor gets the room by default
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -129,12 +161,68 @@ class ClaimPane(QWidget):
         selected = self.selected_claim()
         value = self.filters[key].currentData()
         self.model.set_filter(key, value)
+        self._update_count()
+        if selected is not None:
+            self.select_claim(selected, emit=False)
+
+    def filters_active(self) -> bool:
+        combos = [*self.filters.values(), self.claimant_filter]
+        return any(combo.currentIndex() > 0 for combo in combos)
+
+    def clear_filters(self) -> None:
+        """Every filter back to "all" (the list shows every claim of the article)."""
+        for combo in [*self.filters.values(), self.claimant_filter]:
+            combo.setCurrentIndex(0)
+
+    # --- the claimant filter (choices from the open article's claims) ----------------
+
+    def _build_claimant_filter(self) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName("Filter claims by claimant")
+        combo.setObjectName(f"filter_{CLAIMANT_FILTER.key}")
+        combo.setToolTip("Show only claims made by this person or organisation")
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        combo.addItem(CLAIMANT_FILTER.all_label, None)
+        combo.currentIndexChanged.connect(self._on_claimant_filter)
+        return combo
+
+    def refresh_claimants(self) -> None:
+        """List the claimants of the open article's claims (keeping the choice while a
+        claim still names it; otherwise back to all claimants)."""
+        combo = self.claimant_filter
+        names = self.model.claimants()
+        anonymous = any(not r.claimant for r in self.model.all_rows())
+        wanted: list[tuple[str, str]] = [(n, n) for n in names]
+        if anonymous and names:
+            wanted.append((NO_CLAIMANT, "Stated by the article"))
+        have = [(combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count())]
+        if have == wanted:
+            return
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(CLAIMANT_FILTER.all_label, None)
+        for value, text in wanted:
+            combo.addItem(text, value)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+        if current is not None and index < 0:
+            self._on_claimant_filter()
+
+    def _on_claimant_filter(self, _index: int = 0) -> None:
+        selected = self.selected_claim()
+        self.model.set_filter(CLAIMANT_FILTER.key, self.claimant_filter.currentData())
         if selected is not None:
             self.select_claim(selected, emit=False)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        active = self.filters_active()
+        self.filter_marker.setVisible(active)
+        self.count_label.setStyleSheet("font-weight: bold;" if active else "")
 
     # --- selection -------------------------------------------------------------------
 
