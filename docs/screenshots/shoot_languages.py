@@ -55,7 +55,7 @@ def main() -> int:
     for name in CLAIMS:
         text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
         (imp,), _ = ops.import_articles(db, [ArticleDraft(titles[name] or text.split("\n")[0],
-                                                          text, outlet="Sample")], "Rana")  # fmt: skip
+        text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
         ids[name] = imp.article_id
         for quote, status, note in CLAIMS[name]:
             ops.mark_quote(db, imp.article_id, quote, "Rana Haddad", status=Status(status),

@@ -56,8 +56,8 @@ if TYPE_CHECKING:
     from factcheck.store.change import Change
     from factcheck.ui.session.session import Session
 
-OUTSIDE_POLL_MS = 2000
-DERIVED_ACTIONS = frozenset({"find figures"})  # changes to derived data, not the user's edits  # how often to look for edits made by another program
+OUTSIDE_POLL_MS = 2000  # how often to look for edits made by another program
+DERIVED_ACTIONS = frozenset({"find figures"})  # changes to derived data, not the user's edits
 
 
 class MainWindow(CurationCommands):
