@@ -162,3 +162,13 @@ def test_signal_word_gates_cover_every_match() -> None:
                 seen += 1
                 assert m.group(0).split()[0].casefold() in first, m.group(0)
     assert seen > 500
+
+
+def test_accept_and_reject_together_are_refused_and_nothing_is_marked(
+        project: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["suggest", "1", "--db", project, "--accept", "1", "--reject", "2"])
+    assert exit_.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+    code, out, _ = _run(capsys, "claims", "1", "--db", project, "--json")
+    assert (code, json.loads(out)) == (0, [])
