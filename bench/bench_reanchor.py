@@ -4,7 +4,7 @@ Builds a deterministic ~1 MB news-like article (seeded random), marks 5,000 clai
 (sentences and clauses spread over the whole text, with 32 characters of context), then
 makes a new revision: a paragraph inserted near the top and a paragraph near the middle
 rewritten (a sentence deleted, words inserted and changed, so its claims go through the
-moved/fuzzy/orphaned paths).  Times :func:`factcheck.core.anchoring.reanchor`, diff
+moved/fuzzy/orphaned paths).  Times :func:`factcheck.core.anchoring.reanchor.reanchor`, diff
 included, and prints one JSON line.
 
 Floor: 5,000 plain ``str.find`` calls of the quotes on the new text, measured in the same

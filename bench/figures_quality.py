@@ -21,7 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.store import importer, queries  # noqa: E402
+from factcheck.store import importer, ops, queries  # noqa: E402
 from factcheck.store.project import connect  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "figures"
@@ -30,6 +30,7 @@ DATA = ROOT / "tests" / "data" / "figures"
 def _load(folder: Path) -> tuple[Any, dict[str, list[Any]]]:
     db = connect(":memory:")
     importer.import_paths(db, [folder], "quality")
+    ops.update_figures(db)
     by_file: dict[str, list[Any]] = {}
     for a in queries.list_articles(db):
         path = queries.get_article(db, a.id).source_path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db
 from factcheck.cli.output import print_json, print_table
 from factcheck.core.agreement import Figures
@@ -11,7 +12,7 @@ from factcheck.core.agreement import Figures
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("agreement", help="agreement between reviewers on verdicts and spans")
-    p.add_argument("--article", type=int, action="append", metavar="ID",
+    p.add_argument("--article", type=row_id, action="append", metavar="ID",
                    help="only these articles (repeatable)")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(p)

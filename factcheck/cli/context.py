@@ -55,3 +55,24 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     if not db.read_only:
         importer.ensure_seeded(db, reviewer(args))
     return db
+
+
+def figures_ready(db: Database) -> None:
+    """Find the figures of articles imported or changed since they were last read (a
+    progress line on stderr when there are many); nothing for a read-only project."""
+    from factcheck.store import figure_cache, ops
+
+    if getattr(db, "read_only", False):
+        return
+    total = figure_cache.pending(db)
+    if not total:
+        return
+    loud = total > 200 and sys.stderr.isatty()
+
+    def progress(done: int, todo: int) -> None:
+        if loud:
+            print(f"\rfinding figures: {done}/{todo} articles", end="", file=sys.stderr)
+
+    ops.update_figures(db, progress=progress)
+    if loud:
+        print(file=sys.stderr)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sqlite_utils import Database
+
 from factcheck.cli.argtypes import row_id
-from factcheck.cli.context import add_db_option, open_db, reviewer
+from factcheck.cli.context import add_db_option, figures_ready, open_db, reviewer
 from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.figures import FactFigure
 from factcheck.core.figures.board import FactDetail, StoredFigure
@@ -39,13 +41,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("name", metavar="NAME")
     add_db_option(a)
     a.set_defaults(func=lambda args: _done(ops.rename_fact(
-        open_db(args), args.fact, args.name, reviewer(args))))
+        _open(args), args.fact, args.name, reviewer(args))))
     a = acts.add_parser("merge", help="put a fact's figures into another fact")
     a.add_argument("fact", metavar="FACT")
     a.add_argument("into", metavar="INTO_FACT")
     add_db_option(a)
     a.set_defaults(func=lambda args: _done(ops.merge_facts(
-        open_db(args), args.fact, args.into, reviewer(args))))
+        _open(args), args.fact, args.into, reviewer(args))))
     a = acts.add_parser("split", help="move some figures of a fact into a new fact")
     a.add_argument("fact", metavar="FACT")
     a.add_argument("figure_ids", type=row_id, nargs="+", metavar="FIGURE_ID")
@@ -57,22 +59,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("to", metavar="FACT")
     add_db_option(a)
     a.set_defaults(func=lambda args: _done(ops.move_figure(
-        open_db(args), args.figure_id, args.to, reviewer(args))))
+        _open(args), args.figure_id, args.to, reviewer(args))))
     a = acts.add_parser("dismiss", help="take a figure out of its fact")
     a.add_argument("figure_id", type=row_id, metavar="FIGURE_ID")
     add_db_option(a)
     a.set_defaults(func=lambda args: _done(ops.dismiss_figure(
-        open_db(args), args.figure_id, reviewer(args))))
+        _open(args), args.figure_id, reviewer(args))))
     a = acts.add_parser("restore", help="undo a move or dismissal of a figure")
     a.add_argument("figure_id", type=row_id, metavar="FIGURE_ID")
     add_db_option(a)
     a.set_defaults(func=lambda args: _done(ops.reset_figure(
-        open_db(args), args.figure_id, reviewer(args))))
+        _open(args), args.figure_id, reviewer(args))))
     a = acts.add_parser("claims", help="mark a fact's figures as claims and link them")
     a.add_argument("fact", metavar="FACT")
     a.add_argument("--tag", default="figures", help="tag for the new claims (default figures)")
     add_db_option(a)
     a.set_defaults(func=cmd_claims)
+
+
+def _open(args: argparse.Namespace) -> Database:
+    db = open_db(args)
+    figures_ready(db)
+    return db
 
 
 def _done(_change: ops.Change) -> int:
@@ -116,7 +124,7 @@ def fact_json(d: FactDetail) -> dict[str, Any]:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = _open(args)
     if args.article_id is not None:
         queries.get_article(db, args.article_id)
         figs = queries.figures_for_article(db, args.article_id)
@@ -138,7 +146,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = _open(args)
     rows = queries.list_facts(db, conflicts_only=args.conflicts,
                               min_articles=1 if args.all else 2)  # fmt: skip
     if args.json:
@@ -156,7 +164,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = _open(args)
     d = queries.fact_detail(db, args.fact)
     if args.json:
         print_json(fact_json(d))
@@ -174,12 +182,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_split(args: argparse.Namespace) -> int:
-    change = ops.split_fact(open_db(args), args.fact, args.figure_ids, args.name, reviewer(args))
+    change = ops.split_fact(_open(args), args.fact, args.figure_ids, args.name, reviewer(args))
     print(change.created_id)
     return 0
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    change = ops.mark_fact_claims(open_db(args), args.fact, reviewer(args), tag=args.tag)
+    change = ops.mark_fact_claims(_open(args), args.fact, reviewer(args), tag=args.tag)
     print(" ".join(str(c) for c in sorted(change.claim_ids)))
     return 0

@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "factcheck.cli.project_cli",
     "factcheck.cli.sync",
     "factcheck.cli.agreement",
+    "factcheck.cli.curation",
 ]
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
 

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from factcheck.cli.argtypes import row_id
-from factcheck.cli.context import add_db_option, open_db, reviewer
+from factcheck.cli.context import add_db_option, figures_ready, open_db, reviewer
 from factcheck.cli.output import print_json, say
 from factcheck.core.interchange.claimreview import missing_settings
 from factcheck.core.interchange.w3c import write_w3c
@@ -76,13 +76,18 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInput("--embed-text: only the w3c format carries article text")
     db = open_db(args)
     _refuse_the_project_itself(args.output, getattr(db, "path", ""))
-    report = gather_report(db, args.articles, reviewer=reviewer(args), title=args.title)
-    if args.embed_text:
-        texts = {a.id: a.text for a in queries.get_articles(db, [x.info.id for x in
-                                                                 report.articles])}  # fmt: skip
-        write_text_atomic(args.output, lambda out: write_w3c(report, out, texts=texts))
-    else:
-        write_report(report, args.format, args.output)
+    # The figures of newly imported articles are found for the report's "Figures that
+    # disagree"; if the report cannot be written, that is rolled back with it, so a
+    # refused report leaves the project exactly as it was.
+    with db.atomic():
+        figures_ready(db)
+        report = gather_report(db, args.articles, reviewer=reviewer(args), title=args.title)
+        if args.embed_text:
+            texts = {a.id: a.text for a in queries.get_articles(db, [x.info.id for x in
+                                                                     report.articles])}  # fmt: skip
+            write_text_atomic(args.output, lambda out: write_w3c(report, out, texts=texts))
+        else:
+            write_report(report, args.format, args.output)
     if args.format.startswith("claimreview"):
         for gap in missing_settings(report.meta):
             say(f"note: {gap}", err=True)

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from factcheck.cli.argtypes import positive, row_id
-from factcheck.cli.context import add_db_option, open_db, reviewer
+from factcheck.cli.context import add_db_option, figures_ready, open_db, reviewer
 from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.model import Relation
 from factcheck.errors import InvalidInput
@@ -100,6 +100,7 @@ def cmd_claimant(args: argparse.Namespace) -> int:
 
 def cmd_elsewhere(args: argparse.Namespace) -> int:
     db = open_db(args)
+    figures_ready(db)  # figures of the same fact are among the twins
     twins = found_elsewhere(db, args.claim_id)
     if args.mark and twins:
         claim = queries.get_claim(db, args.claim_id)

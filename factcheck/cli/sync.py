@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table
 from factcheck.core.model import Status, SyncConflict
@@ -39,13 +40,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_conflicts)
 
     p = sub.add_parser("resolve-conflict", help="close a conflict, keeping one side")
-    p.add_argument("conflict_id", type=int, metavar="CONFLICT_ID")
+    p.add_argument("conflict_id", type=row_id, metavar="CONFLICT_ID")
     p.add_argument("--keep", choices=["local", "incoming"], required=True)
     add_db_option(p)
     p.set_defaults(func=cmd_resolve)
 
     p = sub.add_parser("adjudicate", help="settle a claim's verdict between reviewers")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=row_id, metavar="CLAIM_ID")
     p.add_argument("status", nargs="?", choices=_STATUSES, metavar="STATUS",
                    help=f"the verdict ({', '.join(_STATUSES)})")  # fmt: skip
     p.add_argument("--accept", metavar="REVIEWER", help="take this reviewer's verdict")

@@ -101,6 +101,30 @@ _QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
 _WORD = re.compile(r"\w+")
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
+# The words a match of each signal above can start with (case folded): a sentence with
+# none of them cannot match, so the pattern is not run (most sentences lack most signals,
+# and scanning with the patterns costs more than a set lookup per word).
+_COMPARISON_FIRST = frozenset(
+    "largest biggest smallest highest lowest deadliest worst best most least fewest first "
+    "only record more less fewer twice double doubled doubles doubling triple tripled "
+    "triples halved tenfold increase increased increases decrease decreased decreases "
+    "rose risen fell fallen surge surged soar soared plunge plunged dropped grew shrank "
+    "compared than".split())  # fmt: skip
+_FACTUAL_FIRST = frozenset(
+    "killed died dead injured wounded rescued saved evacuated founded formed established "
+    "created destroyed damaged bombed attacked targeted struck shelled banned approved "
+    "passed signed voted elected won lost caused led resulted because due responsible "
+    "funded paid cost earned raised spent own owns employ employs comprise comprises "
+    "number numbers reported confirmed denied admitted accused arrested charged convicted "
+    "sentenced displaced fled".split())  # fmt: skip
+_SAYING_FIRST = frozenset(
+    "said says told according claimed claims stated states announced estimated estimates "
+    "reported reports insisted argued added wrote tweeted".split())  # fmt: skip
+_TIME_FIRST = frozenset(
+    "since until between during last this monday tuesday wednesday thursday friday "
+    "saturday sunday on in by january february march april may june july august "
+    "september october november december".split())  # fmt: skip
+
 # Weights: what each signal adds to a sentence's score.
 W_FIGURE = 3.0  # a count, amount or share with a unit or predicate
 W_FIGURE_BARE = 1.5  # a number without either
@@ -140,6 +164,7 @@ def score_sentence(text: str, start: int, end: int, figures: Sequence[Figure] = 
     """The check-worthiness score of ``text[start:end]`` and the reasons, in words."""
     sentence = text[start:end]
     words = _WORD.findall(sentence)
+    folded = {w.casefold() for w in words}
     score, reasons = 0.0, []
     value, what = _figure_signal(figures)
     if value:
@@ -151,16 +176,16 @@ def score_sentence(text: str, start: int, end: int, figures: Sequence[Figure] = 
         pronoun = who.lower() in {"he", "she", "it", "they", "il", "elle", "ils"}
         reasons.append("attributed to someone named earlier" if pronoun
                        else f"attributed to {who}")  # fmt: skip
-    elif _SAYING.search(sentence):
+    elif not folded.isdisjoint(_SAYING_FIRST) and _SAYING.search(sentence):
         score += W_ATTRIBUTION / 2
         reasons.append("reported speech")
-    if _COMPARISON.search(sentence):
+    if not folded.isdisjoint(_COMPARISON_FIRST) and _COMPARISON.search(sentence):
         score += W_COMPARISON
         reasons.append("a comparison")
-    if _FACTUAL.search(sentence):
+    if not folded.isdisjoint(_FACTUAL_FIRST) and _FACTUAL.search(sentence):
         score += W_FACTUAL
         reasons.append("a statement of fact")
-    if _TIME.search(sentence):
+    if not folded.isdisjoint(_TIME_FIRST) and _TIME.search(sentence):
         score += W_TIME
     score += W_NAME * min(3, len(_NAME.findall(sentence)))
     stripped = sentence.rstrip()

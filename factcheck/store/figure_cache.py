@@ -1,5 +1,10 @@
-"""Keeping the figures and facts caches current: called inside the operations that
-change an article's text (import, new revision, metadata), in their transaction.
+"""Keeping the figures and facts caches current.
+
+The operations that change an article's text (import, new revision) only *queue* the
+article (``figure_queue``: finding figures costs far more than storing text); its
+figures are found by :func:`catch_up`, run through :func:`factcheck.store.ops.
+update_figures` before anything reads them. A date edit re-judges the article's facts
+at once (no finding needed).
 
 The caches are derived data: ``figures`` (each article's figure mentions),
 ``figure_aliases`` (the names each article says are one thing) and ``facts`` (one row
@@ -14,7 +19,7 @@ is in a changed group of names are re-keyed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -30,6 +35,7 @@ from factcheck.core.figures import (
     measure_kind,
     read_article,
 )
+from factcheck.core.figures.lexicon import LEXICONS
 from factcheck.core.quotes import context
 from factcheck.store.queries._sql import in_chunks
 from factcheck.store.queries.figures import fact_figures
@@ -127,10 +133,14 @@ def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
     readings = []
     new_pairs: list[tuple[int, str, str]] = []
     for chunk, marks in in_chunks(ids):
-        for article_id, text, published in db.execute(
-            f"SELECT id, text, published FROM articles WHERE id IN ({marks})", chunk
+        for article_id, text, published, language in db.execute(
+            f"SELECT id, text, published, language FROM articles WHERE id IN ({marks})", chunk
         ).fetchall():
-            reading = read_article(text, published=published)
+            # the article's language (as declared or detected on import) when the finder
+            # has word lists for it, else its own guess
+            lang = language.split("-")[0].lower() if language else ""
+            reading = read_article(text, published=published, lang=lang if lang in LEXICONS
+                                   else None)  # fmt: skip
             readings.append((article_id, text, reading))
             new_pairs += [(article_id, a, b) for a, b in reading.aliases]
     db.conn.executemany("INSERT INTO figure_aliases (article_id, a, b) VALUES (?, ?, ?)",
@@ -280,11 +290,51 @@ def rebuild_facts(db: Database, keys: Iterable[str]) -> None:
     )
 
 
+def queue(db: Database, article_ids: Iterable[int]) -> None:
+    """Mark articles whose figures must be found again (cheap: one row each)."""
+    db.conn.executemany("INSERT OR IGNORE INTO figure_queue (article_id) VALUES (?)",
+                        [(i,) for i in article_ids])  # fmt: skip
+
+
+def pending(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM figure_queue").fetchone()[0])
+
+
+def is_pending(db: Database, article_id: int) -> bool:
+    return db.execute("SELECT 1 FROM figure_queue WHERE article_id = ?",
+                      (article_id,)).fetchone() is not None  # fmt: skip
+
+
+def catch_up(
+    db: Database, article_ids: Sequence[int] | None = None, *, batch: int = 500,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[set[str], set[int]]:  # fmt: skip
+    """Find the figures of the queued articles (or of those of ``article_ids`` that are
+    queued), ``batch`` articles per transaction; returns the facts and articles touched.
+    ``progress(done, total)`` is called after each batch."""
+    if article_ids is None:
+        todo = [r[0] for r in db.execute("SELECT article_id FROM figure_queue ORDER BY 1")]
+    else:
+        wanted = set(article_ids)
+        todo = [r[0] for r in db.execute("SELECT article_id FROM figure_queue ORDER BY 1")
+                if r[0] in wanted]  # fmt: skip
+    facts: set[str] = set()
+    for i in range(0, len(todo), batch):
+        chunk = todo[i : i + batch]
+        with db.atomic():
+            facts |= refresh_articles(db, chunk)
+            for part, marks in in_chunks(chunk):
+                db.execute(f"DELETE FROM figure_queue WHERE article_id IN ({marks})", part)
+        if progress is not None:
+            progress(min(i + batch, len(todo)), len(todo))
+    return facts, set(todo)
+
+
 def refresh_all(db: Database) -> None:
-    """Rebuild every cache from scratch (an upgraded finder, a repaired project)."""
-    ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+    """Queue every article (an upgraded finder, a repaired project): their figures are
+    found again when next read."""
     db.execute("DELETE FROM facts")
-    refresh_articles(db, ids)
+    db.execute("INSERT OR IGNORE INTO figure_queue (article_id) SELECT id FROM articles")
     db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
                "SET value = excluded.value", (_VERSION_KEY, FIGURES_VERSION))  # fmt: skip
 

@@ -538,3 +538,24 @@ def search_normalised(db: Database) -> None:
             f"BEGIN {delete} {insert} END",
         ]
     _run(db, *statements)
+
+
+@migrations(name="0006b_figure_queue")
+def figure_queue(db: Database) -> None:
+    """Articles whose figures are to be found again (new, or their text changed).
+
+    Finding figures costs far more than storing an article, so imports and new revisions
+    only queue the article; the figures are brought up to date when they are next read
+    (the figures board, ``factcheck figures``/``facts``, the report)."""
+    _run(
+        db,
+        """CREATE TABLE figure_queue (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+        )""",
+    )
+
+
+@migrations(name="0010_review_day")
+def review_day(db: Database) -> None:
+    """Each tag gets a description: the codebook's definition of when to use it."""
+    _run(db, "ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")

@@ -165,3 +165,16 @@ def test_refuses_a_file_where_the_folder_should_be(seeded_db: Database, tmp_path
     with pytest.raises(OutputError, match="not a folder"):
         write_claimreview_pages(gather_report(seeded_db, reviewer="a"), blocker)
     assert blocker.read_text() == "keep me"
+
+
+def test_a_recorded_claimant_is_the_claims_author(seeded_db: Database, corpus: Corpus) -> None:
+    ops.set_claimant(seeded_db, corpus.corroborated, "Syria Civil Defence", "alice")
+    report = gather_report(seeded_db, reviewer="alice")
+    article, claim = next((a.info, c) for a, c in report.claims() if c.id == corpus.corroborated)
+    review = claim_review(claim, article, report.meta)
+    assert review is not None
+    assert review["itemReviewed"]["author"] == {"@type": "Organization",
+                                                "name": "Syria Civil Defence"}
+    row = seeded_db.execute("SELECT claimant FROM claims_view WHERE id = ?",
+                            (corpus.corroborated,)).fetchone()  # fmt: skip
+    assert row[0] == "Syria Civil Defence"

@@ -23,7 +23,8 @@ def test_rename_survives_recomputation_and_can_be_undone(seeded_db: Any) -> None
     key = _key(seeded_db, "size members")
     change = ops.rename_fact(seeded_db, key, "Size of the White Helmets", "rev")
     assert change.facts == {key}
-    refresh_all(seeded_db)
+    refresh_all(seeded_db)  # queues every article
+    ops.update_figures(seeded_db)
     assert queries.get_fact(seeded_db, key).label == "Size of the White Helmets"
     assert "rename fact" in _history(seeded_db)
     ops.unrename_fact(seeded_db, key, "rev")
@@ -40,6 +41,7 @@ def test_dismiss_and_move_survive_a_text_change(seeded_db: Any) -> None:
     # the article's text changes before the figure: it is found again and stays dismissed
     article = queries.get_article(seeded_db, strong.article_id)
     ops.create_revision(seeded_db, article.id, "Preface added.\n\n" + article.text, "rev")
+    assert ops.update_figures(seeded_db).article_ids == {article.id}  # only that one
     again = queries.fact_detail(seeded_db, members.row.key)
     assert "2,700" not in {f.text for f in again.figures}
     moved = next(s for s in queries.figures_for_article(seeded_db, article.id)
@@ -60,6 +62,7 @@ def test_merge_split_and_refusals(seeded_db: Any) -> None:
     with pytest.raises(NotFound):
         queries.get_fact(seeded_db, deaths)
     refresh_all(seeded_db)  # the merge is re-applied
+    ops.update_figures(seeded_db)
     assert queries.get_fact(seeded_db, saved).figures == merged.figures
     ops.unmerge_fact(seeded_db, deaths, "rev")
     assert queries.get_fact(seeded_db, saved).figures == before
@@ -92,3 +95,15 @@ def test_mark_fact_claims_links_with_reasons(seeded_db: Any) -> None:
     assert again.claim_ids == change.claim_ids
     d = queries.fact_detail(seeded_db, key)
     assert {f.claim_id for f in d.figures} == set(change.claim_ids)
+
+
+def test_imports_queue_figures_and_reading_finds_them(db: Any, seeds_dir: Any) -> None:
+    from factcheck.store import figure_cache, importer
+
+    importer.import_paths(db, [seeds_dir], "rev")
+    assert figure_cache.pending(db) == 5
+    assert db.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
+    change = ops.update_figures(db)
+    assert change.article_ids == {1, 2, 3, 4, 5} and change.figures
+    assert figure_cache.pending(db) == 0 and queries.list_facts(db, min_articles=2)
+    assert ops.update_figures(db).article_ids == frozenset()  # nothing left: nothing done

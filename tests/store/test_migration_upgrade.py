@@ -44,6 +44,7 @@ def test_old_project_is_upgraded_with_data_intact(tmp_path: Path) -> None:
     # every migration ran, in the order they are declared, the old ones first
     assert schema_version(db) == known_migration_names()
     assert schema_version(db)[:3] == ["0001_initial", "0002_revisions", "0003_claim_status_index"]
+    assert db.table("tags").columns_dict["description"] is str  # 0010_review_day
     assert "idx_claims_article_status" in {i.name for i in db.table("claims").indexes}
     assert [a.title for a in queries.list_articles(db)] == ["Article 1", "Article 2"]
     assert queries.get_article(db, 1).text == "Alpha text about the harbour bridge."

@@ -140,3 +140,25 @@ def test_a_claim_marked_once_is_found_in_the_other_articles(
     assert code == 0
     claims = json.loads(out)
     assert len(claims) == 5 and all(c["tags"] == ["lives-saved"] for c in claims)
+
+
+def test_signal_word_gates_cover_every_match() -> None:
+    """The scorer skips a signal's pattern when none of its first words is in the
+    sentence; every match the pattern finds (in the samples, the labelled corpus and
+    benchmark-style articles) must start with a word of its gate, or scores would change."""
+    import bench_suggest
+
+    from factcheck.core import suggest as s
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    texts += [suggest_quality.load(p)[0] for p in sorted(suggest_quality.CORPUS.glob("*.txt"))]
+    texts += bench_suggest.articles(seed=3, n=20)
+    gates = [(s._SAYING, s._SAYING_FIRST), (s._COMPARISON, s._COMPARISON_FIRST),
+             (s._FACTUAL, s._FACTUAL_FIRST), (s._TIME, s._TIME_FIRST)]  # fmt: skip
+    seen = 0
+    for text in texts:
+        for pattern, first in gates:
+            for m in pattern.finditer(text):
+                seen += 1
+                assert m.group(0).split()[0].casefold() in first, m.group(0)
+    assert seen > 500

@@ -27,6 +27,9 @@ def dialog(qtbot: QtBot, seeded_db: Database) -> ExportDialog:
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
+    assert dlg.whole.isChecked()  # the whole project unless the reviewer says otherwise
+    _click(qtbot, dlg.chosen)
+    assert dlg.chosen.isChecked()
     return dlg
 
 
@@ -167,3 +170,28 @@ def test_a_big_project_previews_only_the_first_claims(qtbot: QtBot, seeded_db: D
     qtbot.addWidget(dlg)
     text = dlg.preview.toPlainText()
     assert "Preview: the first 300 of 450 claims; the export holds them all." in text
+
+
+def test_the_preview_is_readable_paper_with_the_whole_chart(
+    qtbot: QtBot, seeded_db: Database
+) -> None:
+    """Dark scheme: the preview stays dark text on white (its headings were dark on
+    dark); at the dialog's own size the chart is not cut at the right edge."""
+    from PySide6.QtGui import QPalette
+
+    from factcheck.ui.common.theme import apply_scheme, palette_is_dark
+
+    review_seed_corpus(seeded_db)
+    apply_scheme("dark")
+    try:
+        dlg = ExportDialog(Session(seeded_db, ":memory:", "t"), [1])
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        assert palette_is_dark(dlg.palette())
+        paper = dlg.preview.viewport().palette()
+        assert paper.color(QPalette.ColorRole.Base).lightness() > 240
+        assert paper.color(QPalette.ColorRole.Text).lightness() < 60
+        assert dlg.preview.horizontalScrollBar().maximum() == 0
+    finally:
+        apply_scheme("light")

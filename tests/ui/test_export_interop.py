@@ -84,6 +84,9 @@ def test_claimreview_pages_go_to_a_folder(
     qtbot.waitExposed(dialog)
     _choose(qtbot, dialog, "claimreview-html")
     assert not dialog.publisher.isVisible()
+    qtbot.mouseClick(dialog.chosen, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, dialog.chosen.height() // 2))  # the chosen articles only
+    assert dialog.chosen.isChecked()
     folder = tmp_path / "pages"
     _type(qtbot, dialog.path_edit, str(folder))
     assert _export(qtbot, dialog).startswith("Exported")

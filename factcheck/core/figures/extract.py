@@ -119,6 +119,7 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
     known = frozenset({topic} | {k for pair in aliases for k in pair if topic in pair})
     spans_of_numbers = [(n.start, n.end, n.kind) for n in numbers]
     name_starts = [n.start for n in found_names]
+    number_starts = [n.start for n in numbers]
     spans = ctx.sentences(text)
     figures: list[Figure] = []
     si = 0
@@ -132,7 +133,8 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
         s_lo, s_hi = spans[si] if spans else (0, len(text))
         nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
         fig = _figure(text, num, nxt, s_lo, s_hi, rd, name_at, found_names, topic, spelled,
-                      published, known, spans_of_numbers, name_starts)  # fmt: skip
+                      published, known, spans_of_numbers, name_starts,
+                      number_starts)  # fmt: skip
         if fig is None:
             continue
         if nxt is not None and fig.hedge_kind == "between" and fig.end >= nxt.end:
@@ -147,7 +149,7 @@ def _figure(
     text: str, num: Number, nxt: Number | None, s_lo: int, s_hi: int, rd: _Reader,
     name_at: dict[int, ctx.Name], found_names: list[ctx.Name], topic: str,
     spelled: dict[str, str], published: str, known: frozenset[str],
-    numbers: list[tuple[int, int, str]], name_starts: list[int],
+    numbers: list[tuple[int, int, str]], name_starts: list[int], number_starts: list[int],
 ) -> Figure | None:  # fmt: skip
     lex = rd.lex
     value = num.value
@@ -189,8 +191,11 @@ def _figure(
     c_lo, c_hi = ctx.clause_bounds(text, s_lo, s_hi, num.start)
     # numbers of another kind (a percentage before an amount: "revenue rose 8% to $4.2
     # billion") do not take the predicate away
-    others = [(a, b) for a, b, k in numbers if s_lo <= a < s_hi and (b <= h_start or a >= end)
-              and (k == "percent") == (num.kind == "percent")]
+    # numbers are in text order: only those starting inside the sentence are looked at
+    first = bisect.bisect_left(number_starts, s_lo)
+    last = bisect.bisect_left(number_starts, s_hi, first)
+    others = [(a, b) for a, b, k in numbers[first:last] if (b <= h_start or a >= end)
+              and (k == "percent") == (num.kind == "percent")]  # fmt: skip
     unit_end = unit.end if unit.cls not in ("other", "") else end
     pred = ctx.read_predicate(text, s_lo, s_hi, c_lo, c_hi, h_start, max(end, unit_end),
                               rd.predicate, rd.classes, others)  # fmt: skip

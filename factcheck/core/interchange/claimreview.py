@@ -74,7 +74,8 @@ _ORG_WORDS = re.compile(
     r"committee|group|company|corporation|corp|inc|ltd|llc|plc|university|office|police|"
     r"army|federation|institute|bank|authority|commission|court|parliament|senate|"
     r"congress|foundation|organi[sz]ation|society|club|league|network|news|times|post|"
-    r"press|media|campaign|coalition|alliance|trust|board|service|services)\b",
+    r"press|media|campaign|coalition|alliance|trust|board|service|services|defen[cs]e|"
+    r"forces|ngo|charity)\b",
     re.IGNORECASE,
 )
 

@@ -67,6 +67,7 @@ from factcheck.store.ops.figures import (
     split_fact,
     unmerge_fact,
     unrename_fact,
+    update_figures,
 )
 from factcheck.store.ops.revisions import (
     PlacementSnapshot,
@@ -143,4 +144,5 @@ __all__ = [
     "unmerge_fact",
     "unrename_fact",
     "update_article_metadata",
+    "update_figures",
 ]  # fmt: skip

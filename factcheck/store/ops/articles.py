@@ -83,10 +83,9 @@ def import_articles(
             _audit(db, "import article", reviewer, article_id=article_id, new=draft.title,
                    field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
-        facts = figure_cache.refresh_articles(db, created)
     change = Change("import", article_ids=frozenset(created) | frozenset(updated),
                     article_list=bool(created or updated), texts=frozenset(updated),
-                    facts=frozenset(facts), figures=bool(created or updated))  # fmt: skip
+                    figures=bool(created or updated))  # fmt: skip
     for item in results:
         if item.revision is not None:
             change = change.merged(item.revision.change)
@@ -158,6 +157,9 @@ def update_article_metadata(db: Database, article_id: int, reviewer: str, **valu
         facts: set[str] = set()
         if values.get("published", old.published) != old.published:
             # the date a figure is true for may be the article's: judge its facts again
-            facts = figure_cache.refresh_articles(db, [article_id])
+            facts = {r[0] for r in db.execute(
+                "SELECT DISTINCT fact_key FROM figures WHERE article_id = ? AND fact_key != ''",
+                (article_id,))}  # fmt: skip
+            figure_cache.rebuild_facts(db, facts)
     return Change("edit article", article_ids=frozenset({article_id}), article_list=True,
                   facts=frozenset(facts), figures=bool(facts))

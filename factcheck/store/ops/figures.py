@@ -9,6 +9,7 @@ edit: :func:`unrename_fact`, :func:`unmerge_fact`, :func:`reset_figure`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 
 from sqlite_utils import Database
@@ -21,6 +22,19 @@ from factcheck.store import figure_cache, queries
 from factcheck.store.ops.base import Change, ClaimSpec, _audit, now
 from factcheck.store.ops.claims import mark_claims
 from factcheck.store.ops.evidence import link_claims
+
+
+def update_figures(
+    db: Database, article_ids: list[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Change:  # fmt: skip
+    """Find the figures of the articles queued since they were imported or their text
+    changed (all of them, or those of ``article_ids``), and bring the facts up to date.
+    Derived data only: no audit row. Readers of figures call this first; it costs
+    nothing when the queue is empty."""
+    facts, articles = figure_cache.catch_up(db, article_ids, progress=progress)
+    return Change("find figures", article_ids=frozenset(articles), facts=frozenset(facts),
+                  figures=bool(articles))  # fmt: skip
 
 
 def _fact_change(action: str, keys: set[str], article_ids: set[int] | None = None) -> Change:

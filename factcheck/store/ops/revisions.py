@@ -162,11 +162,10 @@ def create_revision(
         _write_claims(db, updates)
         _audit(db, "new revision", reviewer, article_id=article_id, field_name="text",
                old=f"revision {number - 1}", new=f"revision {number}", at=stamp)  # fmt: skip
-        facts = figure_cache.refresh_articles(db, [article_id])
+        figure_cache.queue(db, [article_id])
     change = Change("new revision", article_ids=frozenset({article_id}),
                     claim_ids=frozenset(r.id for r in rows), article_list=True,
-                    texts=frozenset({article_id}), facts=frozenset(facts),
-                    figures=True)  # fmt: skip
+                    texts=frozenset({article_id}), figures=True)  # fmt: skip
     return RevisionResult(article_id, revision_id, number, counts, change)
 
 
@@ -216,7 +215,9 @@ def _insert_revision(
 def insert_first_revision(
     db: Database, article_id: int, text: str, stamp: str, reviewer: str, source_path: str
 ) -> int:
-    """Revision 1 of a newly imported article (called inside the import's transaction)."""
+    """Revision 1 of a newly imported article (called inside the import's transaction);
+    the article's figures are queued, to be found when next read."""
+    figure_cache.queue(db, [article_id])
     return _insert_revision(db, article_id, 1, text, stamp, reviewer, "import", source_path)
 
 

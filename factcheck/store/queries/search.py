@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.core.model import SearchHit
+from factcheck.core.quotes import widen_snippet
 from factcheck.core.search_text import fold_with_map, query_terms, query_text
 
 SNIPPET_CONTEXT = 60  # characters each side of the match in a snippet of our own
@@ -85,6 +86,7 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
     """Full-text search over article titles and text, and claim quotes and notes.
 
     Snippets mark matched words with [brackets]; best matches first within each kind.
+    A snippet never cuts a figure ("more than [3,000]", not "more than [3]…").
     """
     query = query.strip()
     if not query:
@@ -100,10 +102,11 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
         limit,
     ):
         snip = _stored_snippet(db, "articles_fts", aid, query)
+        row = db.execute("SELECT title, text FROM articles WHERE id = ?", (aid,)).fetchone()
         if snip is None:
-            row = db.execute("SELECT title, text FROM articles WHERE id = ?", (aid,)).fetchone()
             snip = make_snippet([row[1], row[0]], terms)
-        hits.append(SearchHit("article", aid, None, title, snip))
+        # The tokenizer splits "3,000" into "3" and "000": grow a cut figure whole.
+        hits.append(SearchHit("article", aid, None, title, widen_snippet(snip, (row[0], row[1]))))
     for cid, aid, title, quote, note in _fts_query(
         db,
         "SELECT c.id, c.article_id, a.title, c.quote, c.note FROM claims_search s "
@@ -113,5 +116,5 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
         limit,
     ):
         snip = _stored_snippet(db, "claims_fts", cid, query) or make_snippet([quote, note], terms)
-        hits.append(SearchHit("claim", aid, cid, title, snip))
+        hits.append(SearchHit("claim", aid, cid, title, widen_snippet(snip, (quote, note))))
     return hits

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     QTimer,
@@ -45,6 +46,7 @@ from factcheck.ui.articles.article_list import (
     ArticleListModel,
     ProgressDelegate,
 )
+from factcheck.ui.common.focus import show_focus, tab_leaves
 from factcheck.ui.common.resources import icon
 
 if TYPE_CHECKING:
@@ -150,6 +152,8 @@ class Navigator(QWidget):
     ``queryChanged(text)`` (debounced; the window runs the search)."""
 
     articleChosen = Signal(int)
+    articleEntered = Signal()  # Return on the article list: on into the text
+    articleMenuRequested = Signal(int, QPoint)  # right-click on an article (global point)
     hitActivated = Signal(object)
     queryChanged = Signal(str)
 
@@ -188,10 +192,15 @@ class Navigator(QWidget):
         header.setAccessibleName("Article list columns")
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((OUTLET, 70), (DATE, 80), (PROGRESS, 84), (LANGUAGE, 40)):
+        for col, width in ((OUTLET, 64), (DATE, 80), (PROGRESS, 72), (LANGUAGE, 40)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.list.selectionModel().currentRowChanged.connect(self._on_article_row)
+        self.list.activated.connect(lambda _i: self.articleEntered.emit())
+        tab_leaves(self.list)
+        show_focus(self.list)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_list_menu)
 
         self.results = SearchResultsModel()
         self.results_view = QListView()
@@ -202,6 +211,8 @@ class Navigator(QWidget):
         self.results_view.setAlternatingRowColors(True)
         self.results_view.activated.connect(self._on_hit)
         self.results_view.clicked.connect(self._on_hit)
+        tab_leaves(self.results_view)
+        show_focus(self.results_view)
         self.results_label = QLabel()
         self.results_label.setAccessibleName("Search result count")
         results_page = QWidget()
@@ -238,6 +249,15 @@ class Navigator(QWidget):
             self.list.scrollTo(index)
         sm.blockSignals(False)
         self.list.viewport().update()
+
+    def _on_list_menu(self, point: QPoint) -> None:
+        index = self.list.indexAt(point)
+        if not index.isValid():
+            index = self.list.currentIndex()  # the menu key: the current article
+        article = self.articles.article_at(index.row()) if index.isValid() else None
+        if article is not None:
+            self.articleMenuRequested.emit(article.id,
+                                           self.list.viewport().mapToGlobal(point))
 
     def _on_article_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article = self.articles.article_at(current.row()) if current.isValid() else None

@@ -19,25 +19,29 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from factcheck.core.history_text import history_line
 from factcheck.core.model import Claim, Evidence, HistoryEntry, Relation, Status
 from factcheck.ui.claims.placement_panel import PlacementPanel
 from factcheck.ui.common.flow_layout import FlowLayout
+from factcheck.ui.common.focus import show_focus, tab_leaves
 from factcheck.ui.common.resources import icon
 
 NOTE_IDLE_MS = 1200
+CHIP_CHARS = 28
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 VERDICT_KEYS = {Status.CORROBORATED: "Ctrl+1", Status.CONTRADICTED: "Ctrl+2",
@@ -61,11 +65,15 @@ def evidence_text(ev: Evidence, claim_id: int, describe: Callable[[int], str]) -
     return f"{_TO[relation]} {describe(ev.claim_id)}"
 
 
-def history_text(h: HistoryEntry) -> str:
-    change = ""
-    if h.old or h.new:
-        change = f": {h.old} → {h.new}" if h.old and h.new else f": {h.new or h.old}"
-    return f"{h.at[:16].replace('T', ' ')}  {h.reviewer or '?'} — {h.action}{change}"
+def history_text(h: HistoryEntry, describe: Callable[[int], str] = lambda c: f"#{c}") -> str:
+    """One line of a claim's history, as a sentence (see :mod:`factcheck.core.history_text`)."""
+    return history_line(h, describe)
+
+
+def chip_text(name: str) -> str:
+    """A tag chip's label: long names are cut (the tooltip has the whole name) so one
+    long tag never widens the editor past its pane."""
+    return (name if len(name) <= CHIP_CHARS else name[: CHIP_CHARS - 1] + "…") + "  ×"
 
 
 class NoteEdit(QPlainTextEdit):
@@ -93,6 +101,7 @@ class ClaimEditor(QWidget):
     confirmPlacementRequested = Signal(int)
     reattachRequested = Signal(int)
     deleteRequested = Signal(int)
+    claimChanged = Signal()  # another claim (or none) is shown: the pane scrolls to the top
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +156,8 @@ class ClaimEditor(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_input.setCompleter(completer)
         self.tag_input.returnPressed.connect(self._on_tag_entered)
+        completer.activated[str].connect(  # type: ignore[index]
+            self._on_tag_completed)  # a click on a suggestion (Return is handled above)
 
         self.claimant = QLineEdit()
         self.claimant.setObjectName("claimant")
@@ -159,7 +170,8 @@ class ClaimEditor(QWidget):
         self.note.setPlaceholderText("Note: what you checked, what it showed…")
         self.note.setAccessibleName("Note")
         self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(110)
+        show_focus(self.note)
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
         self.note_state = QLabel()
         self.note_state.setObjectName("noteState")
         self.note_state.setAccessibleName("Note saved state")
@@ -172,8 +184,10 @@ class ClaimEditor(QWidget):
 
         self.evidence = QListWidget()
         self.evidence.setAccessibleName("Evidence")
+        tab_leaves(self.evidence)
+        show_focus(self.evidence)
         self.evidence.setWordWrap(True)
-        self.evidence.setMaximumHeight(120)
+        self.evidence.setMinimumHeight(self.evidence.fontMetrics().lineSpacing() * 2 + 12)
         self.evidence.itemActivated.connect(self._on_evidence_activated)
         self.evidence.currentRowChanged.connect(self._update_buttons)
         self.link_button = QPushButton(icon("link"), "Link claim…")
@@ -187,15 +201,17 @@ class ClaimEditor(QWidget):
         self.link_button.clicked.connect(lambda: self._emit_for_claim(self.linkRequested))
         self.source_button.clicked.connect(lambda: self._emit_for_claim(self.sourceRequested))
         self.remove_evidence_button.clicked.connect(self._on_remove_evidence)
-        evidence_buttons = QHBoxLayout()
+        evidence_buttons = QWidget()  # wraps in a narrow pane instead of widening it
+        flow = FlowLayout(evidence_buttons)
         for b in (self.link_button, self.source_button, self.remove_evidence_button):
-            evidence_buttons.addWidget(b)
-        evidence_buttons.addStretch(1)
+            flow.addWidget(b)
 
         self.history = QListWidget()
         self.history.setAccessibleName("History of the claim")
-        self.history.setMaximumHeight(110)
+        self.history.setMinimumHeight(self.history.fontMetrics().lineSpacing() * 2 + 12)
+        self.history.setWordWrap(True)
         self.history.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do there by key
 
         self.placeholder = QLabel("Select a claim in the text or the list, or select text "
                                   "and press Ctrl+M to mark a new one.")  # fmt: skip
@@ -210,15 +226,18 @@ class ClaimEditor(QWidget):
         tag_col.addWidget(self.tag_input)
         form.addRow("Tags", tag_col)
         form.addRow("Claimant", self.claimant)
-        note_col = QVBoxLayout()
-        note_col.addWidget(self.note)
-        note_col.addWidget(self.note_state)
-        form.addRow("Note", note_col)
-        ev_col = QVBoxLayout()
-        ev_col.addWidget(self.evidence)
-        ev_col.addLayout(evidence_buttons)
-        form.addRow("Evidence", ev_col)
-        form.addRow("History", self.history)
+        # Note, evidence and history share what is left, behind dividers the reviewer
+        # can drag (the window remembers them as the "editor" splitter).
+        self.sections = QSplitter(Qt.Orientation.Vertical)
+        self.sections.setObjectName("editorSplitter")
+        self.sections.setAccessibleName("Note, evidence and history dividers")
+        self.sections.setChildrenCollapsible(False)
+        self.sections.addWidget(_section("Note", self.note, self.note_state))
+        self.sections.addWidget(_section("Evidence", self.evidence, evidence_buttons))
+        self.sections.addWidget(_section("History", self.history))
+        self.sections.setStretchFactor(0, 3)
+        self.sections.setStretchFactor(1, 2)
+        self.sections.setStretchFactor(2, 2)
 
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
@@ -227,10 +246,11 @@ class ClaimEditor(QWidget):
         body_layout.addWidget(self.meta)
         body_layout.addWidget(self.placement)
         body_layout.addLayout(form)
+        body_layout.addWidget(self.sections, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.body)
-        layout.addStretch(1)
+        layout.setContentsMargins(4, 6, 4, 6)  # a narrow pane keeps its verdict buttons
+        layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.body, 1)
         self.show_claim(None)
 
     # --- content ---------------------------------------------------------------------
@@ -255,9 +275,11 @@ class ClaimEditor(QWidget):
 
     def show_claim(self, claim: Claim | None, evidence: Sequence[Evidence] = (),
                    history: Sequence[HistoryEntry] = (),
-                   describe: Callable[[int], str] = str) -> None:  # fmt: skip
+                   describe: Callable[[int], str] = str, *,
+                   brief: Callable[[int], str] | None = None) -> None:  # fmt: skip
         """Show ``claim`` (None: nothing selected). A pending note edit of the previous
-        claim is sent first."""
+        claim is sent first. ``describe`` names a linked claim in the evidence list,
+        ``brief`` (default: ``describe``) in the history's sentences."""
         if self._claim is not None and (claim is None or claim.id != self._claim.id):
             self.flush_note()
         same = claim is not None and self._claim is not None and claim.id == self._claim.id
@@ -265,6 +287,8 @@ class ClaimEditor(QWidget):
         self.placeholder.setVisible(claim is None)
         self.body.setVisible(claim is not None)
         self.placement.show_claim(claim)
+        if not same:
+            self.claimChanged.emit()
         if claim is None:
             return
         self.quote.setText(f"“{claim.quote}”")
@@ -296,7 +320,10 @@ class ClaimEditor(QWidget):
             self.evidence.addItem(item)
         self.history.clear()
         for h in reversed(history):
-            self.history.addItem(history_text(h))
+            self.history.addItem(history_text(h, brief or describe))
+        if not same:
+            self.evidence.scrollToTop()
+            self.history.scrollToTop()
         self._update_buttons()
 
     def _set_note_text(self, note: str) -> None:
@@ -305,20 +332,38 @@ class ClaimEditor(QWidget):
         self.note.blockSignals(False)
         self._saved_note = note
 
+    def tag_chip_widgets(self) -> list[QToolButton]:
+        """The chips shown for the claim's tags, in order."""
+        items = (self.tag_chips.itemAt(i) for i in range(self.tag_chips.count()))
+        return [w for item in items
+                if item is not None and isinstance(w := item.widget(), QToolButton)]  # fmt: skip
+
     def _show_tags(self, tags: Sequence[str]) -> None:
-        while self.tag_chips.count():
-            item = self.tag_chips.takeAt(0)
-            if item is not None and (w := item.widget()) is not None:
-                w.deleteLater()
-        for name in tags:
-            chip = QToolButton()
-            chip.setText(f"{name}  ×")
+        """One chip per tag, shown and laid out now. (Chips used to be re-created and
+        left for Qt to show and place at a later layout pass; when a verdict, a new tag
+        or a neighbour's deletion rebuilt them twice in one pass, that pass could leave
+        them hidden until the next article.) Chips are reused, so a click on one that
+        removes a tag does not delete the button under the mouse."""
+        chips = self.tag_chip_widgets()
+        while len(chips) < len(tags):
+            chip = QToolButton(self.tag_box)
             chip.setObjectName("tagChip")
+            chip.clicked.connect(lambda _=False, c=chip: self._emit_tag_removed(
+                str(c.property("tag"))))
+            self.tag_chips.addWidget(chip)
+            chips.append(chip)
+        for chip, name in zip(chips, tags, strict=False):
+            chip.setProperty("tag", name)
+            chip.setText(chip_text(name))
             chip.setToolTip(f"Remove the tag “{name}”")
             chip.setAccessibleName(f"Remove tag {name}")
-            chip.clicked.connect(lambda _=False, n=name: self._emit_tag_removed(n))
-            self.tag_chips.addWidget(chip)
+            chip.setVisible(True)
+        for chip in chips[len(tags):]:
+            chip.setVisible(False)
         self.tag_box.setVisible(bool(tags))
+        self.tag_chips.invalidate()
+        self.tag_chips.activate()
+        self.tag_box.updateGeometry()
 
     # --- user input ------------------------------------------------------------------
 
@@ -336,6 +381,14 @@ class ClaimEditor(QWidget):
         if self._claim is not None and name:
             self.tag_input.clear()
             self.tagAdded.emit(self._claim.id, name)
+
+    def _on_tag_completed(self, name: str) -> None:
+        """A suggestion clicked in the completion list adds that tag at once."""
+        if self._claim is not None and name.strip():
+            # The line edit takes the suggestion's text after this signal: clear it
+            # once that is done.
+            QTimer.singleShot(0, self.tag_input.clear)
+            self.tagAdded.emit(self._claim.id, name.strip())
 
     def _emit_tag_removed(self, name: str) -> None:
         if self._claim is not None:
@@ -377,3 +430,21 @@ class ClaimEditor(QWidget):
         self.remove_evidence_button.setEnabled(self.evidence.currentItem() is not None)
 
 
+def _section(title: str, *parts: QWidget | QLayout) -> QWidget:
+    """A titled block of the editor (note, evidence, history) for its splitter."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.setSpacing(2)
+    label = QLabel(title)
+    label.setObjectName("sectionTitle")
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    layout.addWidget(label)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part, 1 if isinstance(part, (QPlainTextEdit, QListWidget)) else 0)
+    return box

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
 from factcheck.ui.claims.claim_delegate import ClaimDelegate
 from factcheck.ui.claims.claim_editor import ClaimEditor
 from factcheck.ui.claims.claim_model import COLUMNS, FILTERS, ID_ROLE, ClaimListModel
+from factcheck.ui.common.focus import show_focus, tab_leaves
 
 
 class ClaimPane(QWidget):
     """``claimSelected(claim_id or None)`` when the user picks a row."""
 
     claimSelected = Signal(object)
+    resetFiltersRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +54,16 @@ class ClaimPane(QWidget):
         self.count_label.setObjectName("claimCount")
         self.count_label.setAccessibleName("Number of claims shown")
         filter_row.addWidget(self.count_label)
+        # While a filter hides claims, say so where the eye is, with the way back.
+        self.filter_marker = QToolButton()
+        self.filter_marker.setObjectName("filterMarker")
+        self.filter_marker.setText("Filter on ✕")
+        self.filter_marker.setToolTip("Some claims are hidden by the filters: show all "
+                                      "(Ctrl+Shift+A)")  # fmt: skip
+        self.filter_marker.setAccessibleName("Filters are on: show all claims")
+        self.filter_marker.setVisible(False)
+        self.filter_marker.clicked.connect(self.resetFiltersRequested)
+        filter_row.addWidget(self.filter_marker)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -65,6 +78,8 @@ class ClaimPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setTabKeyNavigation(False)  # Tab leaves the list (rows, not cells)
         self.view.setAccessibleName("Claim list")
+        tab_leaves(self.view)
+        show_focus(self.view)
         header = self.view.horizontalHeader()
         header.setAccessibleName("Claim list columns")
         header.setStretchLastSection(False)
@@ -80,11 +95,12 @@ class ClaimPane(QWidget):
         self.model.rowsRemoved.connect(self._update_count)
 
         self.editor = ClaimEditor()
-        scroll = QScrollArea()
+        scroll = self.editor_scroll = QScrollArea()
         scroll.setWidget(self.editor)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setAccessibleName("Claim editor area")
+        self.editor.claimChanged.connect(lambda: scroll.verticalScrollBar().setValue(0))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -96,8 +112,8 @@ class ClaimPane(QWidget):
         self.splitter.setAccessibleName("Claim list and editor divider")
         self.splitter.addWidget(top)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)  # the editor gets the room by default
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -129,12 +145,24 @@ class ClaimPane(QWidget):
         selected = self.selected_claim()
         value = self.filters[key].currentData()
         self.model.set_filter(key, value)
+        self._update_count()
         if selected is not None:
             self.select_claim(selected, emit=False)
+
+    def filters_active(self) -> bool:
+        return any(combo.currentIndex() > 0 for combo in self.filters.values())
+
+    def clear_filters(self) -> None:
+        """Every filter back to "all" (the list shows every claim of the article)."""
+        for combo in self.filters.values():
+            combo.setCurrentIndex(0)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        active = self.filters_active()
+        self.filter_marker.setVisible(active)
+        self.count_label.setStyleSheet("font-weight: bold;" if active else "")
 
     # --- selection -------------------------------------------------------------------
 

@@ -36,8 +36,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Create an empty project file"),
     ActionSpec("open_project", "&Open Project…", "File", "open_project", ("Ctrl+O",),
                "Open another project file"),
+    ActionSpec("open_default", "Open &Default Project", "File", "open_default_project", (),
+               "Open the project factcheck starts with (the sample articles' project)"),
     ActionSpec("import_files", "&Import Articles…", "File", "import_files", ("Ctrl+I",),
-               "Import .txt and .md files (you can also drop them on the window)",
+               "Import .txt, .md, .html, .pdf and .docx files (or drop them on the window)",
                needs="project", separator_before=True),
     ActionSpec("paste_article", "New Article from &Clipboard…", "File", "paste_article",
                ("Ctrl+Shift+V",), "Create an article from the text on the clipboard",
@@ -60,6 +62,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "edit_article_language", (), "Correct the detected language of the open "
                "article, and whether its paragraphs run left to right or right to left",
                needs="article"),
+    ActionSpec("edit_details", "Edit Article &Details…", "Edit", "edit_article_details", (),
+               "Correct the open article's title, outlet, author, date or URL",
+               needs="article"),
+    ActionSpec("delete_article", "De&lete Article…", "Edit", "delete_article", (),
+               "Delete the open article with its claims (undoable)", needs="article"),
+    ActionSpec("manage_tags", "Manage T&ags…", "Edit", "manage_tags", ("Ctrl+Shift+T",),
+               "Rename, merge, recolour, describe or delete tags; import or export a "
+               "codebook", needs="project", separator_before=True),
     ActionSpec("reviewer", "&Reviewer Name…", "Edit", "change_reviewer", (),
                "The name recorded on your edits", separator_before=True),
     # View
@@ -75,6 +85,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "previous_unverified", ("Shift+F8",),
                "Go to the previous unverified claim in the project",
                icon="previous-unverified", toolbar=True, needs="project"),
+    ActionSpec("focus_text", "Go to Article &Text", "View", "focus_text", ("Escape",),
+               "Put the caret in the article (from a list or a field; clears a search)",
+               needs="article", separator_before=True),
     ActionSpec("figures_board", "&Figures Board", "View", "show_figures_board",
                ("Ctrl+Shift+F",), "Facts told by several articles and the figures that "
                "disagree, beside the reader", needs="project", separator_before=True),
@@ -92,6 +105,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_review", "Claims Needing &Review", "View", "show_claims_needing_review",
                (), "List the open article's claims to confirm, re-attach or delete after "
                "its text changed", needs="article"),
+    ActionSpec("clear_filters", "Show &All Claims of the Article", "View", "clear_claim_filters",
+               ("Ctrl+Shift+A",), "Clear the claim list's filters", needs="article"),
+    ActionSpec("claims_table", "&Claims of the Project", "View", "toggle_claims_table",
+               ("Ctrl+Shift+C",), "Every claim of the project in one table: sort, filter, "
+               "open", needs="project"),
     # Claim
     ActionSpec("mark", "&Mark as Claim", "Claim", "mark_selection", ("Ctrl+M", "Ctrl+Alt+M"),
                "Mark the selected text as a claim (hold Alt to keep the exact selection)",

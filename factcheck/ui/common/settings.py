@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from factcheck.paths import APP_NAME
 
 SCHEMES = ("system", "light", "dark")
+RECENT_KEPT = 12
 
 
 def _store() -> QSettings:
@@ -90,6 +91,20 @@ class WindowSettings:
     @scheme.setter
     def scheme(self, value: str) -> None:
         self._s.setValue("view/scheme", value if value in SCHEMES else "system")
+
+    def recent_projects(self) -> list[Path]:
+        """Projects opened before, the latest first (File ▸ Open Recent)."""
+        value = self._s.value("projects/recent", [])
+        items = value if isinstance(value, list) else [value] if value else []
+        return [Path(str(v)) for v in items if str(v)]
+
+    def set_recent_projects(self, paths: list[Path]) -> None:
+        self._s.setValue("projects/recent", [str(p) for p in paths[:RECENT_KEPT]])
+
+    def add_recent_project(self, path: Path) -> None:
+        resolved = Path(path).expanduser().resolve()
+        rest = [p for p in self.recent_projects() if p != resolved]
+        self.set_recent_projects([resolved, *rest])
 
     @property
     def underline_figures(self) -> bool:

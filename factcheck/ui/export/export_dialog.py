@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -42,7 +43,7 @@ from factcheck.core.report.atomic import write_text_atomic
 from factcheck.core.report.formats import FORMATS, default_filename, export_folder, export_text
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.errors import FactcheckError
-from factcheck.render.pdf import report_document, write_pdf
+from factcheck.render.pdf import chart_image, report_document, write_pdf
 from factcheck.ui.common.settings import remember_geometry
 from factcheck.ui.export.publisher_box import PublisherBox
 from factcheck.ui.session.session import Session
@@ -152,7 +153,7 @@ class ExportDialog(QDialog):
         n = len(self._chosen)
         self.chosen = QRadioButton(f"Chosen article{'s' if n != 1 else ''} ({n})")
         self.chosen.setEnabled(bool(self._chosen))
-        (self.chosen if self._chosen else self.whole).setChecked(True)
+        self.whole.setChecked(True)  # a report is of the project unless asked otherwise
         scope_layout.addWidget(self.whole)
         scope_layout.addWidget(self.chosen)
         scope_layout.addStretch(1)
@@ -169,6 +170,14 @@ class ExportDialog(QDialog):
         self.preview.setObjectName("preview")
         self.preview.setOpenLinks(False)
         self.preview.setMinimumSize(520, 360)
+        # The preview is the page as printed: dark text on white paper whatever the
+        # window's scheme (the report's colours are chosen for paper, and a dark
+        # palette under them left its headings dark on dark).
+        paper = self.preview.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            paper.setColor(group, QPalette.ColorRole.Base, QColor("#ffffff"))
+            paper.setColor(group, QPalette.ColorRole.Text, QColor("#1d1d1f"))
+        self.preview.setPalette(paper)
 
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -282,6 +291,12 @@ class ExportDialog(QDialog):
                     "the export holds them all.")  # fmt: skip
         doc = report_document(report, preview_note=note, articles=shown, for_screen=True)
         doc.setParent(self.preview)
+        # Wide enough for the chart, so it is never cut at the right edge.
+        _, chart = chart_image(report, scale=1)
+        scrollbar = self.preview.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        frame = 2 * self.preview.frameWidth()
+        self.preview.setMinimumWidth(max(520, int(chart.width() + 2 * doc.documentMargin())
+                                         + scrollbar + frame + 8))  # fmt: skip
         self.preview.setDocument(doc)
         if self._preview_doc is not None:
             self._preview_doc.deleteLater()

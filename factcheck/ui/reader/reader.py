@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from factcheck.core.quotes import snap_to_words
 from factcheck.ui.common.claim_rows import ClaimRow
+from factcheck.ui.common.focus import show_focus
 from factcheck.ui.common.placement_style import span_for
 from factcheck.ui.common.positions import PositionMap
 from factcheck.ui.common.spans import Span, SpanIndex, next_in_stack
@@ -94,7 +95,10 @@ class ReaderView(QTextEdit):
         self.setMouseTracking(True)
         self.setAccessibleName("Article text")
         self.setAccessibleDescription(
-            "The article; select text and press Ctrl+M to mark it as a claim")
+            "The article; select text (Shift+arrows, Ctrl+Shift+arrows by word) and press "
+            "Ctrl+M to mark it as a claim")
+        self.setCursorWidth(2)  # the caret of keyboard selection, easy to find
+        show_focus(self)
         self._font = reading_font()
         self._colors = HighlightColors(self.palette())
         self._map = PositionMap("")
@@ -320,6 +324,14 @@ class ReaderView(QTextEdit):
         self.setTextCursor(cursor)
         self.scroll_to_qt(cursor.selectionStart(), cursor.selectionEnd())
 
+    def place_caret(self, cp: int) -> None:
+        """Put the caret (no selection) at code point ``cp`` and take the keyboard, so
+        Shift+arrows select from there."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self._map.to_qt(cp), self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def clear_text_selection(self) -> None:
         cursor = self.textCursor()
         if cursor.hasSelection():
@@ -484,6 +496,13 @@ class ReaderView(QTextEdit):
         found = self._line_at(point) if event.button() == Qt.MouseButton.LeftButton else None
         if found is None or not is_bidi(found[0]):
             super().mouseDoubleClickEvent(event)
+            # Qt selects a word between punctuation, so "3,000" gave "000": the word
+            # is grown as marking snaps it, a figure being one word.
+            selection = self.selection_cp()
+            if selection is not None:
+                start, end = snap_to_words(self._text, *selection)
+                if (start, end) != selection and start < end:
+                    self.select_cp(start, end)
             return
         char = self.char_at(point)  # the word under the glyphs, by our word rule (Qt's
         if char is not None:  # takes the Arabic comma into the word)
@@ -554,6 +573,16 @@ class ReaderView(QTextEdit):
         return super().event(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The menu's claim commands act on the claim under the mouse: right-clicking
+        # one selects it first, and right-clicking plain text selects none (unless text
+        # is selected, which the menu then offers to mark).
+        if not self.textCursor().hasSelection():
+            pos = self.char_at(event.pos())  # viewport coordinates
+            stack = self._index.stack_at(pos) if pos is not None else []
+            if not stack:
+                self.emptyClicked.emit()
+            elif self._selected not in {s.claim_id for s in stack}:
+                self.claimClicked.emit(stack[0].claim_id)
         menu = self.createStandardContextMenu(event.pos())
         menu.addSeparator()
         for action in self.context_actions:

@@ -109,6 +109,8 @@ class ReaderPane(QWidget):
         self.title.setText(article.title)
         parts = [html.escape(p) for p in (article.outlet, article.author,
                                           article.published[:10]) if p]  # fmt: skip
+        # A tab stop only when there is a link to follow.
+        self.meta.setFocusPolicy(Qt.FocusPolicy.TabFocus if article.url else Qt.FocusPolicy.NoFocus)
         if article.url:
             url = html.escape(article.url, quote=True)
             parts.append(f"<a href='{url}'>{html.escape(article.url)}</a>")

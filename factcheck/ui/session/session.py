@@ -28,6 +28,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
+from factcheck.core.claims_table import ClaimTableRow
+from factcheck.core.codebook import TagSummary
 from factcheck.core.figures.board import FactDetail, FactRow
 from factcheck.core.model import (
     Article,
@@ -43,7 +45,7 @@ from factcheck.core.model import (
     SyncConflict,
     Tag,
 )
-from factcheck.errors import FactcheckError, NotFound, ProjectError
+from factcheck.errors import FactcheckError, InvalidInput, NotFound, ProjectError
 from factcheck.store import importer, ops, queries
 from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
@@ -165,6 +167,7 @@ class Session(QObject):
     def found_elsewhere(self, claim_id: int) -> list[Twin]:
         from factcheck.store.suggestions import found_elsewhere
 
+        self.update_figures()  # figures of the same fact count among the twins
         return found_elsewhere(self.db, claim_id)
 
     def mark_everywhere(self, claim_id: int) -> int:
@@ -238,6 +241,22 @@ class Session(QObject):
         return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
                                               backwards=backwards)  # fmt: skip
 
+    def figures_pending(self) -> int:
+        """Articles whose figures are not found yet (imported or changed since)."""
+        from factcheck.store import figure_cache
+
+        return figure_cache.pending(self.db)
+
+    def update_figures(self, article_ids: list[int] | None = None,
+                       progress: Callable[[int, int], None] | None = None) -> None:  # fmt: skip
+        """Find the figures of queued articles (all, or those given); views refresh
+        from the ``changed`` signal. Nothing for a read-only project."""
+        if getattr(self.db, "read_only", False):
+            return
+        change = ops.update_figures(self.db, article_ids, progress)
+        if change.figures:
+            self.notify(change)
+
     def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
         """The figures board's rows: facts told by at least two articles, and those the
         reviewer named (a fact split off may hold one article's figures)."""
@@ -257,6 +276,10 @@ class Session(QObject):
             return None
 
     def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
+        from factcheck.store import figure_cache
+
+        if figure_cache.is_pending(self.db, article_id):
+            self.update_figures([article_id])
         return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
 
     # --- edits -----------------------------------------------------------------------
@@ -337,6 +360,7 @@ class Session(QObject):
         """The verification report's data (a read)."""
         from factcheck.store.report_data import gather_report  # only when exporting
 
+        self.update_figures()  # its "Figures that disagree" section reads them
         return gather_report(self.db, article_ids)
 
     def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
@@ -458,3 +482,110 @@ class Session(QObject):
                 self.request_suggestions(self.article(article_id))
             except FactcheckError:
                 continue
+    # --- curation: article details, deleting articles, the tag list ------------------
+
+    def edit_article_details(self, article_id: int, **values: str) -> bool:
+        """Change title, outlet, author, published or URL (undoable)."""
+        from factcheck.ui.session import curation_commands as cc
+
+        command = cc.EditArticleDetails(self, article_id, values)
+        return bool(command.new) and self.run(command) is not None
+
+    def delete_article(self, article_id: int) -> bool:
+        """Delete an article with its claims (undoable)."""
+        from factcheck.ui.session import curation_commands as cc
+
+        return self.run(cc.DeleteArticle(self, article_id)) is not None
+
+    def tag_summaries(self) -> list[TagSummary]:
+        from factcheck.store.queries.tags import tag_summaries
+
+        return tag_summaries(self.db)
+
+    def rename_tag(self, name: str, new_name: str) -> bool:
+        from factcheck.ui.session import curation_commands as cc
+
+        if name == new_name.strip():
+            return False
+        return self.run(cc.RenameTag(self, name, new_name)) is not None
+
+    def set_tag_color(self, name: str, color: str) -> bool:
+        from factcheck.ui.session import curation_commands as cc
+
+        old = next((t.color for t in self.tags() if t.name == name), "")
+        if old == color:
+            return False
+        return self.run(cc.SetTagColor(self, name, old, color)) is not None
+
+    def set_tag_description(self, name: str, description: str) -> bool:
+        from factcheck.ui.session import curation_commands as cc
+
+        old = next((t.description for t in self.tag_summaries() if t.name == name), "")
+        if old == description:
+            return False
+        return self.run(cc.SetTagDescription(self, name, old, description)) is not None
+
+    def merge_tags(self, name: str, into: str) -> bool:
+        from factcheck.ui.session import curation_commands as cc
+
+        return self.run(cc.MergeTags(self, name, into)) is not None
+
+    def delete_tag(self, name: str) -> bool:
+        from factcheck.ui.session import curation_commands as cc
+
+        return self.run(cc.DeleteTag(self, name)) is not None
+
+    def import_codebook(self, path: Path) -> str | None:
+        """Read a codebook CSV and apply it (undoable); a one-line summary, or None when
+        refused (said through ``failed``)."""
+        from factcheck.core.codebook import read_codebook
+        from factcheck.ui.session import curation_commands as cc
+
+        try:
+            entries = read_codebook(_read_small_text(path), str(path))
+        except FactcheckError as exc:
+            self.failed.emit(str(exc))
+            return None
+        command = cc.ImportCodebook(self, entries)
+        if self.run(command) is None or command.result is None:
+            return None
+        done = command.result
+        same = len(entries) - len(done.created) - len(done.updated)
+        return f"{len(done.created)} new tags, {len(done.updated)} changed, {same} unchanged"
+
+    def export_codebook(self, path: Path) -> str | None:
+        """Write the tags as a codebook CSV (not an edit of the project)."""
+        from factcheck.core.codebook import save_codebook
+
+        try:
+            n = save_codebook(path, self.tag_summaries())
+        except FactcheckError as exc:
+            self.failed.emit(str(exc))
+            return None
+        return f"Wrote {n} tag{'s' if n != 1 else ''} to {path}"
+
+    def claims_table(self, claim_ids: Iterable[int] | None = None) -> list[ClaimTableRow]:
+        """Every claim of the project (or those of ``claim_ids`` still there) with its
+        article's title, for the claims table."""
+        from factcheck.store.queries import claims_table
+
+        if claim_ids is None:
+            return claims_table.claim_table_rows(self.db)
+        return claims_table.claim_table_rows_for(self.db, claim_ids)
+
+
+def _read_small_text(path: Path, limit: int = 5 * 1024 * 1024) -> str:
+    try:
+        if path.stat().st_size > limit:
+            raise InvalidInput(f"{path}: larger than 5 MiB; not a codebook")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot be read ({exc.strerror})") from None
+    if b"\x00" in data[:4096]:
+        raise InvalidInput(f"{path}: a binary file, not a CSV codebook")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path}: not UTF-8 text; save the codebook as UTF-8 CSV") from None

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QPaintEvent,
+    QResizeEvent,
     QShowEvent,
     QUndoGroup,
 )
@@ -46,10 +47,10 @@ from factcheck.ui.common.theme import HighlightColors, apply_scheme
 from factcheck.ui.figures.board import FiguresBoard
 from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader_pane import ReaderPane
+from factcheck.ui.shell.curation_commands import CurationCommands
 from factcheck.ui.shell.read_only_banner import ReadOnlyBanner
 from factcheck.ui.shell.reviewer_field import ReviewerField
 from factcheck.ui.shell.suggestions import SuggestionController
-from factcheck.ui.shell.window_commands import WindowCommands
 
 if TYPE_CHECKING:
     from factcheck.store.change import Change
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 OUTSIDE_POLL_MS = 2000  # how often to look for edits made by another program
 
 
-class MainWindow(WindowCommands):
+class MainWindow(CurationCommands):
     """Signals: ``firstPainted`` once the window has drawn itself the first time;
     ``projectShown`` each time a project is loaded into it."""
 
@@ -123,6 +124,7 @@ class MainWindow(WindowCommands):
 
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
+        self._build_curation()
         self._build_status_bar()
         self._connect_views()
         self.apply_scheme(self.settings.scheme)
@@ -135,6 +137,7 @@ class MainWindow(WindowCommands):
 
     def _build_actions(self) -> None:
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
+        self.menus = menus
         self.menuBar().setAccessibleName("Menu bar")
         toolbar = QToolBar("Review")
         toolbar.setObjectName("reviewToolbar")
@@ -225,6 +228,7 @@ class MainWindow(WindowCommands):
 
     def _connect_views(self) -> None:
         self.navigator.articleChosen.connect(self.open_article)
+        self.navigator.articleEntered.connect(self.focus_text)
         self.navigator.hitActivated.connect(self.open_hit)
         self.navigator.queryChanged.connect(self.run_search)
         self.reader.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
@@ -324,7 +328,9 @@ class MainWindow(WindowCommands):
             screen = QGuiApplication.primaryScreen().availableGeometry()
             self.resize(min(1500, int(screen.width() * 0.9)), min(920, int(screen.height() * 0.9)))
             width = self.width()
-            self.splitter.setSizes([int(width * 0.25), int(width * 0.45), int(width * 0.30)])
+            # The article list gets room for its titles ("The White Helme…" was all
+            # a 25% pane showed of two of the samples).
+            self.splitter.setSizes([int(width * 0.30), int(width * 0.42), int(width * 0.28)])
         if (state := self.settings.state) is not None:
             self.restoreState(state)
 
@@ -333,6 +339,7 @@ class MainWindow(WindowCommands):
         self.settings.state = self.saveState()
         self.settings.set_splitter("main", self.splitter.saveState())
         self.settings.set_splitter("claims", self.claim_pane.splitter.saveState())
+        self.settings.set_splitter("editor", self.editor.sections.saveState())
         if self.session is not None:
             self.settings.set_last_article(self.session.path,
                                            self.article.id if self.article else None)
@@ -367,8 +374,38 @@ class MainWindow(WindowCommands):
             self._shown_once = True
             if (sizes := self.settings.splitter("main")) is not None:
                 self.splitter.restoreState(sizes)
+            else:  # first run: the article list gets room for its titles
+                width = self.splitter.width()
+                self.splitter.setSizes([int(width * 0.30), int(width * 0.42),
+                                        int(width * 0.28)])  # fmt: skip
+            if (sizes := self.settings.splitter("editor")) is not None:
+                self.editor.sections.restoreState(sizes)
             if (sizes := self.settings.splitter("claims")) is not None:
                 self.claim_pane.splitter.restoreState(sizes)
+            else:  # first run: the editor gets the room (note, evidence, history)
+                height = self.claim_pane.splitter.height()
+                self.claim_pane.splitter.setSizes([int(height * 0.3), int(height * 0.7)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """Icons with their words when the window is wide enough for them all, icons
+        alone (the words are in the tooltips and menus) when it is not, so no button
+        disappears behind the toolbar's overflow arrow in a narrow window."""
+        toolbar = getattr(self, "toolbar", None)
+        if toolbar is None:
+            return
+        wide = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        needed = getattr(self, "_toolbar_wide_width", 0)
+        if not needed:
+            style = toolbar.toolButtonStyle()
+            toolbar.setToolButtonStyle(wide)
+            needed = self._toolbar_wide_width = toolbar.sizeHint().width()
+            toolbar.setToolButtonStyle(style)
+        fits = needed <= self.width()
+        toolbar.setToolButtonStyle(wide if fits else Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -415,6 +452,7 @@ class MainWindow(WindowCommands):
         session.failed.connect(self._on_failed)
         self._seen_version = session.data_version()
         self._outside_poll.start()
+        self.remember_project(session.path)
         self.setWindowTitle(f"factcheck — {session.path.name}")
         self.project_label.setText(str(session.path))
         self.project_label.setToolTip(str(session.path))
@@ -488,6 +526,7 @@ class MainWindow(WindowCommands):
         target = here + step
         if 0 <= target < len(ids):
             self.open_article(ids[target])
+            self.reader.place_caret(0)  # on with the keyboard: the caret in the new text
         else:
             self.statusBar().showMessage("No more articles in that direction", 3000)
 
@@ -522,7 +561,8 @@ class MainWindow(WindowCommands):
             self.editor.show_claim(None)
             return
         self.editor.show_claim(claim, self.session.evidence(claim_id),
-                               self.session.history(claim_id), self.describe_claim)  # fmt: skip
+                               self.session.history(claim_id), self.describe_claim,
+                               brief=self.describe_claim_briefly)  # fmt: skip
 
     def go_to_claim(self, claim_id: int) -> None:
         """Open the claim's article and select it (from links, search, navigation)."""
@@ -595,7 +635,9 @@ class MainWindow(WindowCommands):
             if article is not None and article.id in change.article_ids and change.figures:
                 self._show_figure_underline()
             self.refresh_figures_board()
+        self.after_change(change)
         self.statusBar().showMessage(f"Saved: {change.action}", 2500)
+        self.say_if_filtered_out(focus)
 
     def _reload_open_article(self, claim_id: int | None = None) -> None:
         """Show the open article again from the project (its text and claims), keeping
@@ -682,10 +724,34 @@ class MainWindow(WindowCommands):
         keeping the fact ``keep`` (else the current one) chosen."""
         if self.session is None or not self.figures_dock.isVisible():
             return
+        if self.session.figures_pending():
+            self._find_figures()
         only = self.figures_board.conflicts_only.isChecked()
         self.figures_board.set_facts(self.session.facts(conflicts_only=only), keep=keep)
         key = self.figures_board.current_key()
         self.figures_board.show_detail(self.session.fact_detail(key) if key else None)
+
+    def _find_figures(self) -> None:
+        """Find the figures of newly imported or changed articles, with a progress
+        dialog when there are many (the board then shows the complete picture)."""
+        assert self.session is not None
+        total = self.session.figures_pending()
+        if total <= 50:
+            self.session.update_figures()
+            return
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog("Finding the figures of new articles…", "", 0, total, self)
+        dialog.setWindowTitle("Figures")
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int, todo: int) -> None:
+            dialog.setMaximum(todo)
+            dialog.setValue(done)
+
+        self.session.update_figures(progress=progress)
+        dialog.close()
 
     def _show_fact(self, key: str) -> None:
         if self.session is not None:

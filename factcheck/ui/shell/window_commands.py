@@ -33,6 +33,15 @@ if TYPE_CHECKING:
 PROJECT_FILTER = "factcheck projects (*.db);;All files (*)"
 
 
+def import_filter() -> str:
+    """The Import dialog's filters, the first (the default) naming every format the
+    importer reads, so no readable file is hidden."""
+    from factcheck.core.ingest import supported_suffixes
+
+    every = " ".join(f"*{s}" for s in supported_suffixes())
+    return f"Articles ({every});;All files (*)"
+
+
 class WindowCommands(QMainWindow):
     """Claim, file and preference commands of the main window."""
 
@@ -67,6 +76,8 @@ class WindowCommands(QMainWindow):
         if not exact:
             start, end = snap_to_words(text, start, end)
         if start >= end or not text[start:end].strip():
+            self.statusBar().showMessage("The selection is only white space: nothing to mark",
+                                         4000)  # fmt: skip
             return
         article = self.article
         claim_id = self.session.mark(article.id, start, end, article.content_hash)
@@ -74,8 +85,26 @@ class WindowCommands(QMainWindow):
             self.reader.clear_text_selection()
             self.suggest_ctl.offer_twins(claim_id)
 
-    def _verdict(self, status: Status) -> None:
+    def claim_in_view(self) -> int | None:
+        """The claim a verdict key, Delete or the context menu may act on: the one
+        selected and shown in the editor, and only while the article has no other text
+        selected (a reviewer who has just selected text means that text, not the claim
+        selected before). Says why in the status bar when there is none."""
         cid = self.selected_claim()
+        if self.session is None or cid is None or self.editor.claim_id() != cid:
+            self.statusBar().showMessage("Select a claim first (click it, or F8)", 4000)
+            return None
+        selection = self.reader.selection_cp()
+        claim = self.editor.claim()
+        if selection is not None and claim is not None and selection != (claim.start, claim.end):
+            self.statusBar().showMessage(
+                "Text is selected, not a claim: press Ctrl+M to mark it first, then judge "
+                "it", 6000)  # fmt: skip
+            return None
+        return cid
+
+    def _verdict(self, status: Status) -> None:
+        cid = self.claim_in_view()
         if self.session is not None and cid is not None:
             self.session.set_status(cid, status)
 
@@ -95,7 +124,7 @@ class WindowCommands(QMainWindow):
         self.editor.focus_tag_input()
 
     def delete_claim(self) -> None:
-        cid = self.selected_claim()
+        cid = self.claim_in_view()
         if self.session is not None and cid is not None:
             self.session.delete_claim(cid)
 
@@ -210,8 +239,7 @@ class WindowCommands(QMainWindow):
     def import_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "",
-                                                "Articles (*.txt *.md);;All files (*)")  # fmt: skip
+        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", import_filter())
         if names:
             self.import_paths([Path(n) for n in names])
 
@@ -342,6 +370,18 @@ class WindowCommands(QMainWindow):
         title = article.title if article else f"article {claim.article_id}"
         return f"#{claim.id} “{quote}” ({title})"
 
+    def describe_claim_briefly(self, claim_id: int) -> str:
+        """``#4 in ‘Raed al Saleh knows…’``: a claim named in a history sentence."""
+        claim = self.session.claim(claim_id) if self.session else None
+        if claim is None:
+            return f"#{claim_id} (deleted)"
+        row = self.navigator.articles.row_of(claim.article_id)
+        article = self.navigator.articles.article_at(row) if row is not None else None
+        title = " ".join((article.title if article else f"article {claim.article_id}").split())
+        if len(title) > 28:
+            title = (title[:28].rsplit(" ", 1)[0] if " " in title[:28] else title[:27]) + "…"
+        return f"#{claim.id} in ‘{title}’"
+
     def describe_claims(self, claim_ids: list[int]) -> str:
         """Hover text: status, tags and note of each claim under the mouse."""
         parts = []
@@ -377,6 +417,28 @@ class WindowCommands(QMainWindow):
             self.statusBar().showMessage("No unverified claims left in the project", 4000)
             return
         self.open_article(found.article_id, claim_id=found.id)
+        self.reader.place_caret(found.start)  # the keyboard follows, for Shift+arrows
+
+    def focus_text(self) -> None:
+        """Escape: back to the article text from a list or a field, with the caret where
+        it was (the selected claim's start if the caret is elsewhere). In the search box,
+        Escape clears the search instead; in the text, it drops the text selection."""
+        if self.article is None:
+            return
+        focused = QApplication.focusWidget()
+        search = self.navigator.search
+        if focused is search and (search.text() or self.navigator.stack.currentIndex()):
+            self.navigator.clear_search()
+            return
+        if focused is self.reader:
+            self.reader.clear_text_selection()
+            return
+        claim = self.editor.claim()
+        caret = self.reader.textCursor()
+        if claim is not None and not caret.hasSelection() and caret.position() == 0:
+            self.reader.place_caret(claim.start)
+        else:
+            self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def next_unverified(self) -> None:
         self._unverified(False)

@@ -1,4 +1,4 @@
-"""Placing claims on a new revision of an article's text.
+"""Re-anchoring: placing claims on a new revision of an article's text.
 
 A claim is stored as a span ``(start, end)`` in code points plus the exact ``quote`` and
 about 32 characters of ``prefix`` and ``suffix`` context.  When the article text changes,
@@ -41,39 +41,19 @@ Offsets everywhere are Python string indices (Unicode code points).
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from factcheck.core.approx_match import Match, min_errors, search
-from factcheck.core.folding import find_spans
+from factcheck.core.anchoring.match_quote import (
+    _MAX_SCORED_OCCURRENCES,
+    _best,
+    _folded_matches,
+)
+from factcheck.core.approx_match import Match, search
 from factcheck.core.position_map import PositionMap, common_prefix_len, common_suffix_len
-
-__all__ = [
-    "FAR_FUZZY_MIN_QUOTE_SIMILARITY",
-    "FAR_FUZZY_MIN_SCORE",
-    "FUZZY_MIN_QUOTE_SIMILARITY",
-    "FUZZY_MIN_SCORE",
-    "Anchor",
-    "Placement",
-    "PlacementKind",
-    "PositionMap",
-    "QuoteMatch",
-    "match_quote",
-    "place_in",
-    "reanchor",
-    "score_match",
-    "text_match_score",
-]
-
-# Weights of the Hypothesis client's matchQuote.
-QUOTE_WEIGHT = 50.0
-PREFIX_WEIGHT = 20.0
-SUFFIX_WEIGHT = 20.0
-POSITION_WEIGHT = 2.0
-_MAX_SCORE = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
+from factcheck.core.quotes import is_word_char
 
 #: A fuzzy placement needs at least this quote similarity (1 - errors / len(quote)) ...
 FUZZY_MIN_QUOTE_SIMILARITY = 0.6
@@ -101,154 +81,9 @@ _WINDOW_MIN_MARGIN = 64
 _SEED_MIN_LEN = 12
 _SEED_MAX_HITS = 32  # a piece occurring more often is not selective; it is ignored
 _SEED_MAX_REGIONS = 8  # candidate regions searched with Myers per claim
-# With more verbatim occurrences than this, only the best by a cheap context check are
-# scored in full.
-_MAX_SCORED_OCCURRENCES = 32
 # A fuzzy span edge inside a word is widened to the word's boundary by at most this.
 _SNAP_LIMIT = 24
 
-
-# --------------------------------------------------------------------------------------
-# matchQuote
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteMatch:
-    """Best match of a quote: ``text[start:end]``, its score (0..1) and edit count."""
-
-    start: int
-    end: int
-    score: float
-    errors: int
-
-
-def text_match_score(text: str, pattern: str) -> float:
-    """Similarity in 0..1 of ``pattern`` to its best approximate occurrence in ``text``.
-
-    ``1 - errors / len(pattern)``; 0.0 when either string is empty (Hypothesis's
-    ``textMatchScore``).
-    """
-    errors = min_errors(text, pattern)
-    if errors is None:
-        return 0.0
-    return 1.0 - errors / len(pattern)
-
-
-def score_match(
-    text: str,
-    quote_length: int,
-    match: Match,
-    prefix: str = "",
-    suffix: str = "",
-    hint: int | None = None,
-) -> float:
-    """Hypothesis's matchQuote score of ``match`` (a match of a quote in ``text``).
-
-    Weighted mean of: quote similarity (50), similarity of the text before the match to
-    ``prefix`` (20; 1.0 if no prefix given), of the text after it to ``suffix`` (20;
-    likewise) and closeness of ``match.start`` to ``hint`` relative to the text length
-    (2; 1.0 without a hint).  The terms are added in Hypothesis's order so that ties
-    break identically.
-    """
-    quote_score = 1.0 - match.errors / quote_length
-    prefix_score = (
-        text_match_score(text[max(0, match.start - len(prefix)) : match.start], prefix)
-        if prefix
-        else 1.0
-    )
-    suffix_score = (
-        text_match_score(text[match.end : match.end + len(suffix)], suffix) if suffix else 1.0
-    )
-    position_score = 1.0
-    if hint is not None:
-        position_score = 1.0 - abs(match.start - hint) / len(text)
-    raw = (
-        QUOTE_WEIGHT * quote_score
-        + PREFIX_WEIGHT * prefix_score
-        + SUFFIX_WEIGHT * suffix_score
-        + POSITION_WEIGHT * position_score
-    )
-    return raw / _MAX_SCORE
-
-
-def _exact_matches(text: str, quote: str) -> list[Match]:
-    """Every verbatim occurrence of ``quote`` (overlapping ones included), in order."""
-    matches: list[Match] = []
-    n = len(quote)
-    pos = text.find(quote)
-    while pos >= 0:
-        matches.append(Match(pos, pos + n, 0))
-        pos = text.find(quote, pos + 1)
-    return matches
-
-
-def _folded_matches(text: str, quote: str) -> list[Match]:
-    """Occurrences of ``quote`` that differ from it only by invisible direction marks
-    or Unicode normalisation (:mod:`factcheck.core.folding`): the same words to a
-    reader, so as good as verbatim. Searched only when there is no verbatim one."""
-    return [Match(s, e, 0) for s, e in find_spans(text, quote, _MAX_SCORED_OCCURRENCES)]
-
-
-def _place_folded(text: str, quote: str, prefix: str, suffix: str, hint: int,
-                  old_start: int) -> Placement | None:  # fmt: skip
-    """The best :func:`_folded_matches` occurrence: ``exact`` where it starts at the
-    claim's old start, else ``moved``; None when there is none."""
-    best = _best(text, len(quote), _folded_matches(text, quote), prefix, suffix, hint)
-    if best is None:
-        return None
-    match, score = best
-    kind: PlacementKind = "exact" if match.start == old_start else "moved"
-    return Placement(match.start, match.end, kind, 1.0 if kind == "exact" else score,
-                     text[match.start : match.end])  # fmt: skip
-
-
-def _best(
-    text: str,
-    quote_length: int,
-    matches: Iterable[Match],
-    prefix: str,
-    suffix: str,
-    hint: int | None,
-) -> tuple[Match, float] | None:
-    """Highest-scoring match; the first one wins ties (Hypothesis uses a stable sort)."""
-    best: tuple[Match, float] | None = None
-    for match in matches:
-        score = score_match(text, quote_length, match, prefix, suffix, hint)
-        if best is None or score > best[1]:
-            best = (match, score)
-    return best
-
-
-def match_quote(
-    text: str,
-    quote: str,
-    *,
-    prefix: str = "",
-    suffix: str = "",
-    hint: int | None = None,
-) -> QuoteMatch | None:
-    """Best match of ``quote`` in ``text``, as the Hypothesis client's matchQuote finds it.
-
-    Candidates are all verbatim occurrences if there is any, otherwise the best
-    approximate matches with at most ``min(256, len(quote) // 2)`` errors.  Each is
-    scored by :func:`score_match` and the highest score wins (first on ties).  None for
-    an empty quote or text, or when no candidate is within the error budget.
-
-    Searches the whole text in pure Python (about 1 µs per character when there is no
-    verbatim occurrence); for bulk work use :func:`reanchor`.
-    """
-    if not quote or not text:
-        return None
-    candidates = _exact_matches(text, quote)
-    if not candidates:
-        candidates = _folded_matches(text, quote)
-    if not candidates:
-        candidates = search(text, quote, min(256, len(quote) // 2))
-    best = _best(text, len(quote), candidates, prefix, suffix, hint)
-    if best is None:
-        return None
-    match, score = best
-    return QuoteMatch(match.start, match.end, score, match.errors)
 
 
 # --------------------------------------------------------------------------------------
@@ -424,10 +259,9 @@ def _place_fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> 
     return Placement(start, end, "fuzzy", score, text[start:end])
 
 
-def _is_word_char(ch: str) -> bool:
-    # Marks (Arabic harakat, Hebrew points) and the zero-width non-joiner inside a
-    # Persian word belong to the word they are written in.
-    return ch.isalnum() or ch in "_\u200c" or unicodedata.category(ch)[0] == "M"
+# One definition of a word character for the whole app (selection snapping and
+# widening a fuzzy match to whole words): factcheck.core.quotes.
+_is_word_char = is_word_char
 
 
 def _snap_to_words(
@@ -548,3 +382,16 @@ def place_in(text: str, anchor: Anchor) -> Placement:
         return folded
     fuzzy = _place_fuzzy(text, quote, prefix, suffix, hint)
     return fuzzy if fuzzy is not None else Placement(hint, hint, "orphaned", 0.0, "")
+
+
+def _place_folded(text: str, quote: str, prefix: str, suffix: str, hint: int,
+                  old_start: int) -> Placement | None:  # fmt: skip
+    """The best :func:`_folded_matches` occurrence: ``exact`` where it starts at the
+    claim's old start, else ``moved``; None when there is none."""
+    best = _best(text, len(quote), _folded_matches(text, quote), prefix, suffix, hint)
+    if best is None:
+        return None
+    match, score = best
+    kind: PlacementKind = "exact" if match.start == old_start else "moved"
+    return Placement(match.start, match.end, kind, 1.0 if kind == "exact" else score,
+                     text[match.start : match.end])  # fmt: skip
