@@ -12,7 +12,8 @@
 - start to first painted window (<= 1.5x), vs a bare PySide6 QMainWindow start, both in
   fresh processes with compiled bytecode cached (as an installed package has it), median
   of several: through the real ``factcheck`` command, and through
-  ``factcheck.ui.shell.app.run``; and, for information, start until the project is shown.
+  ``factcheck.ui.shell.app.run``; and, for information, start until the project is shown;
+- memory: the window's peak with the 1 MB article open, vs a bare QTextEdit holding it.
 """
 
 from __future__ import annotations
@@ -74,6 +75,56 @@ def _big_project(folder: Path, rng: random.Random, arabic: bool = False) -> tupl
     ops.mark_claims(db, specs, "b")
     db.close()
     return path, big
+
+
+_MEM_WINDOW = """
+import json, resource, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from factcheck.ui.shell.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+w = MainWindow("bench")
+w.resize(1500, 950)
+w.load_project(Path(sys.argv[1]))
+w.show()
+app.processEvents()
+w.open_article(int(sys.argv[2]))
+w.reader.document().documentLayout().documentSize()  # all of the text laid out
+w.repaint()
+app.processEvents()
+print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+"""
+
+_MEM_BARE = """
+import json, resource, sqlite3, sys
+from PySide6.QtWidgets import QApplication, QTextEdit
+app = QApplication(sys.argv[:1])
+text = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT text FROM articles WHERE id = ?", (int(sys.argv[2]),)).fetchone()[0]
+e = QTextEdit()
+e.setReadOnly(True)
+e.resize(1000, 900)
+e.show()
+e.setPlainText(text)
+e.document().documentLayout().documentSize()
+e.repaint()
+app.processEvents()
+print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+"""
+
+
+def _memory(path: Path, big: int) -> list[dict[str, Any]]:
+    """Peak memory of the window showing the 1 MB article with its 5,000 claims, vs a
+    bare QTextEdit holding the same text, each in a fresh process."""
+    def peak(script: str) -> float:
+        out = subprocess.run([sys.executable, "-c", script, str(path), str(big)],
+                             capture_output=True, text=True, check=True).stdout  # fmt: skip
+        return float(json.loads(out.strip().splitlines()[-1]))
+
+    window, bare = peak(_MEM_WINDOW), peak(_MEM_BARE)
+    return [row("memory: window with the 1 MB article and 5,000 claims (peak RSS)", window,
+                bare, "MB", "informative", True,
+                "floor: a bare QTextEdit with the same text, fresh process each")]  # fmt: skip
 
 
 def _deferred_deletes() -> None:
@@ -228,7 +279,8 @@ def _open_and_mark(folder: Path, rng: random.Random, arabic: bool = False
                     "synchronous=FULL, plus a bare repaint of two lines"))  # fmt: skip
     window.close()
     bare.close()
-    return rows, {"open": value, "open_floor": base, "mark": mark_p95}
+    memory = [] if arabic else _memory(path, big)
+    return rows + memory, {"open": value, "open_floor": base, "mark": mark_p95}
 
 
 def _arabic_rows(folder: Path, rng: random.Random,

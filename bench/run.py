@@ -3,6 +3,11 @@
 Each benchmark reports its measurement next to a floor measured in the same run (bare
 SQLite, bare Qt, json.dumps...), so the ratio means something on a shared, noisy machine.
 The table also goes to bench/results/latest.md (and .json) for the README and notes.
+
+    python bench/run.py [--quick] [NAME...]
+
+``--quick`` runs smaller workloads (for a check of the benchmarks themselves, not for
+the README); NAME picks the benchmarks whose file name contains it.
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 
-def _rows(module: Path) -> tuple[list[dict[str, Any]], str]:
-    proc = subprocess.run([sys.executable, str(module)], capture_output=True, text=True,
-                          cwd=HERE.parent)  # fmt: skip
+def _rows(module: Path, flags: list[str]) -> tuple[list[dict[str, Any]], str]:
+    proc = subprocess.run([sys.executable, str(module), *flags], capture_output=True,
+                          text=True, cwd=HERE.parent)  # fmt: skip
     if proc.returncode != 0:
         return [], f"{module.name} failed (exit {proc.returncode}): {proc.stderr.strip()[-400:]}"
     out = proc.stdout.strip()
@@ -38,7 +43,8 @@ def _fmt(value: float, unit: str) -> str:
 
 
 def main() -> int:
-    selected = sys.argv[1:]
+    flags = [a for a in sys.argv[1:] if a.startswith("--")]
+    selected = [a for a in sys.argv[1:] if not a.startswith("--")]
     modules = sorted(HERE.glob("bench_*.py"))
     if selected:
         modules = [m for m in modules if any(s in m.stem for s in selected)]
@@ -48,7 +54,7 @@ def main() -> int:
     problems: list[str] = []
     for module in modules:
         t0 = time.perf_counter()
-        rows, problem = _rows(module)
+        rows, problem = _rows(module, flags)
         print(f"# {module.name}: {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         if problem:
             problems.append(problem)

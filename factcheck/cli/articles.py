@@ -8,13 +8,11 @@ from pathlib import Path
 from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table, say
-from factcheck.core.ingest import read_article_file
 from factcheck.core.language import DIRECTIONS
 from factcheck.core.model import Status
 from factcheck.core.safe_text import display_path
 from factcheck.errors import InvalidInput
-from factcheck.store import importer, ops, queries
-from factcheck.store.importer import Outcome
+from factcheck.store import queries
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,6 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # The importer and its file readers load here, not with the module: ``factcheck
+    # articles`` (same module) must not pay for them.
+    from factcheck.store import importer
+    from factcheck.store.importer import Outcome
+
     if args.update is not None:
         return cmd_update(args)
     db = open_db(args, create=True)
@@ -78,6 +81,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     """``import --update ARTICLE_ID FILE``: the file's text as the article's new revision."""
+    from factcheck.core.ingest import read_article_file
+    from factcheck.store import ops
+
     if len(args.paths) != 1:
         raise InvalidInput("--update takes exactly one file")
     path = args.paths[0]
@@ -105,6 +111,8 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 
 def cmd_article_lang(args: argparse.Namespace) -> int:
+    from factcheck.store import ops
+
     db = open_db(args)
     if args.lang is not None or args.direction is not None:
         ops.set_article_language(db, args.article_id, reviewer(args), language=args.lang,

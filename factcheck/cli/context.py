@@ -11,7 +11,6 @@ from sqlite_utils import Database
 from factcheck import config, paths
 from factcheck.cli.output import safe
 from factcheck.errors import ProjectError
-from factcheck.store import importer
 from factcheck.store.project import connect
 
 
@@ -51,6 +50,8 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
         if db.created:
             print(f"factcheck: created a new project {safe(str(path))}", file=sys.stderr)
         return db
+    from factcheck.store import importer  # only the default project is seeded
+
     db = connect(paths.default_project())
     if not db.read_only:
         importer.ensure_seeded(db, reviewer(args))

@@ -4,9 +4,11 @@ Errors reach the user as one line on stderr and a non-zero exit status: 1 for a 
 with the input or the project, 2 for a command line that does not parse, 3 for an
 internal error (whose traceback goes to a log file, never to the terminal).
 
-Start-up: the command modules import the store (and sqlite-utils); ``factcheck`` with
-no command must not wait for them before its window paints, so they are imported only
-when the command line holds more than the window's own options.
+Start-up: the command modules import the store (and sqlite-utils), the importer, the
+report formats; ``factcheck`` with no command must not wait for them before its window
+paints, and ``factcheck articles`` must not wait for the report formats. So the parser
+lists every command from a table (:data:`COMMANDS`) and imports only the chosen
+command's module; ``factcheck --help`` imports none.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from factcheck.errorlog import log_exception
 from factcheck.errors import FactcheckError
 
 # Each module adds its sub-commands (a ``register(sub)`` function); a new feature adds
-# its module's name here.
+# its module's name here, and its commands to COMMANDS.
 COMMAND_MODULES = [
     "factcheck.cli.articles",
     "factcheck.cli.claims",
@@ -36,7 +38,81 @@ COMMAND_MODULES = [
     "factcheck.cli.agreement",
     "factcheck.cli.curation",
 ]
+# Every command with its module and its one-line help, so that the parser can list the
+# commands (``factcheck --help``) without importing any module, and import only the
+# chosen command's. A test checks this table against what the modules register.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "import": ("factcheck.cli.articles",
+               "import article files (.txt, .md, .html, .pdf, .docx) or folders of them"),
+    "articles": ("factcheck.cli.articles", "list the project's articles with claim counts"),
+    "mark": ("factcheck.cli.claims", "mark a quote in an article as a claim; prints its id"),
+    "claims": ("factcheck.cli.claims", "list claims (of one article, or all)"),
+    "search": ("factcheck.cli.claims", "full-text search over articles and claim notes"),
+    "verdict": ("factcheck.cli.claims", "set a claim's status"),
+    "tag": ("factcheck.cli.claims", "add tags to a claim (or remove them with --remove)"),
+    "link": ("factcheck.cli.claims", "link a claim to another claim as evidence"),
+    "source": ("factcheck.cli.claims", "attach an outside source to a claim"),
+    "delete-claim": ("factcheck.cli.claims", "delete a claim with its tags and evidence"),
+    "revisions": ("factcheck.cli.revisions",
+                  "list an article's text revisions, or print one with --show N"),
+    "review": ("factcheck.cli.revisions",
+               "list claims whose placement needs review (fuzzy or orphaned)"),
+    "confirm": ("factcheck.cli.revisions", "accept where a fuzzy or moved claim was placed"),
+    "reattach": ("factcheck.cli.revisions",
+                 "attach a claim to a new quote of its article's current text"),
+    "report": ("factcheck.cli.report",
+               "write the verification report (html, pdf, md, csv, json) or an export for "
+               "other tools (w3c annotations, schema.org claimreview)"),
+    "import-annotations": ("factcheck.cli.report", "import a W3C Web Annotation collection "
+                           "(e.g. another reviewer's export)"),
+    "figures": ("factcheck.cli.figures", "list the figures found in the articles"),
+    "facts": ("factcheck.cli.figures", "facts told by several articles, and whether they agree"),
+    "fact": ("factcheck.cli.figures",
+             "show or edit a fact (rename, merge, split, move, dismiss)"),
+    "suggest": ("factcheck.cli.suggest", "check-worthy sentences of an article (or of all), "
+                "best first; accept or reject one"),
+    "claimant": ("factcheck.cli.suggest", "record who made a claim (and when)"),
+    "elsewhere": ("factcheck.cli.suggest", "where a claim appears in other articles (the same "
+                  "words, or a figure of the same fact)"),
+    "settings": ("factcheck.cli.project_cli",
+                 "show or set the organisation named in exports (project settings)"),
+    "datasette-config": ("factcheck.cli.project_cli", "print a Datasette configuration for the "
+                         "project file (label columns, descriptions, facets)"),
+    "sync": ("factcheck.cli.sync", "share the project with other reviewers through a folder"),
+    "conflicts": ("factcheck.cli.sync", "the adjudication queue: what a sync could not merge"),
+    "resolve-conflict": ("factcheck.cli.sync", "close a conflict, keeping one side"),
+    "adjudicate": ("factcheck.cli.sync", "settle a claim's verdict between reviewers"),
+    "agreement": ("factcheck.cli.agreement",
+                  "agreement between reviewers on verdicts and spans"),
+    "article-lang": ("factcheck.cli.articles",
+                     "show or correct an article's language and paragraph direction"),
+    "edit-article": ("factcheck.cli.curation",
+                     "change an article's title, outlet, author, date or URL"),
+    "delete-article": ("factcheck.cli.curation", "delete an article with its claims"),
+    "tags": ("factcheck.cli.curation",
+             "list the tags with their colour, description and use"),
+    "tag-edit": ("factcheck.cli.curation", "rename, recolour or describe a tag"),
+    "tag-merge": ("factcheck.cli.curation",
+                  "give TAG's claims the tag INTO instead; TAG goes"),
+    "tag-delete": ("factcheck.cli.curation", "delete a tag from the project and its claims"),
+    "codebook": ("factcheck.cli.curation", "export or import the tags as a CSV codebook"),
+}  # fmt: skip
 _WINDOW_OPTIONS = ("--db", "--reviewer")  # the options that take a value before a command
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (the first word that is not an option or
+    the value of one of the window's options), or None."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _WINDOW_OPTIONS:
+            i += 2
+        elif arg.startswith("-"):
+            i += 1
+        else:
+            return arg
+    return None
 
 
 def window_only(argv: Sequence[str]) -> bool:
@@ -66,9 +142,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {safe(message)}\n")
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(
+    *, commands: bool = True, argv: Sequence[str] | None = None
+) -> argparse.ArgumentParser:
     """The ``factcheck`` parser; with ``commands`` false, without the sub-commands (for
-    starting the window, whose command line then parses the same)."""
+    starting the window, whose command line then parses the same). Only the module of
+    the command chosen in ``argv`` is imported (None: every command's module)."""
     parser = _Parser(
         prog="factcheck",
         description="Review news articles claim by claim. With no command, opens the window.",
@@ -83,9 +162,22 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         help="name recorded on edits (default: the configured reviewer)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    if commands:
-        for name in COMMAND_MODULES:
-            importlib.import_module(name).register(sub)
+    if not commands:
+        return parser
+    listed = {module for module, _ in COMMANDS.values()}
+    if argv is None:
+        chosen = listed
+    else:
+        command = chosen_command(argv)
+        chosen = {COMMANDS[command][0]} if command in COMMANDS else set()
+    for name, (module, text) in COMMANDS.items():
+        if module not in chosen:  # listed for --help and for argparse's choices only
+            sub.add_parser(name, help=text)
+    # The chosen command's module adds its real parsers; so does any module the table
+    # does not list yet.
+    for module in COMMAND_MODULES:
+        if module in chosen or module not in listed:
+            importlib.import_module(module).register(sub)
     return parser
 
 
@@ -117,7 +209,7 @@ def _error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(commands=not window_only(argv))
+    parser = build_parser(commands=not window_only(argv), argv=argv)
     # Options given before the command (factcheck --db x articles) count as well.
     args = parser.parse_args(argv)
     try:

@@ -3,10 +3,12 @@
 The report is rendered with the print template (``report_qt.html.j2``: the same data
 and autoescaping as the HTML report, in the HTML subset ``QTextDocument`` lays out),
 the summary chart is the same SVG drawn by ``QSvgRenderer`` into a high-resolution
-image resource. The document is laid out once for the PDF device, and each A4 page is
-drawn through ``QPdfWriter`` with a footer (title, page n / N), reporting progress per
-page (``QTextDocument.print_`` would clone and lay out the whole document again, and
-says nothing until it is done). The file is written atomically.
+image resource. The report is laid out for the PDF device a bounded batch of parts at
+a time (:mod:`factcheck.core.report.parts`) and each batch's A4 pages are drawn
+through ``QPdfWriter`` with a footer (title, page n / N) before the next batch is laid
+out, so a report of 100,000 claims is written in bounded memory and never cut at Qt's
+layout limit (``QTextDocument.print_`` would clone and lay out the whole document
+again, and says nothing until it is done). The file is written atomically.
 
 Threads: :func:`report_document` and :func:`write_pdf` touch no widget and may run in a
 worker thread, as long as a ``QGuiApplication`` exists (:func:`ensure_gui_app` creates
@@ -17,8 +19,11 @@ from __future__ import annotations
 
 import errno
 import io
+import math
 import os
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -32,6 +37,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextBlock,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -42,6 +48,7 @@ from factcheck.core.report.atomic import OutputError, atomic_path
 from factcheck.core.report.chart import chart_svg
 from factcheck.core.report.html import Progress, render_html
 from factcheck.core.report.model import Report, ReportArticle
+from factcheck.core.report.parts import Part, batches, report_parts
 
 QT_TEMPLATE = "report_qt.html.j2"
 CHART_RESOURCE = "factcheck-chart.png"
@@ -119,24 +126,40 @@ def report_html(
     preview_note: str = "",
     articles: tuple[ReportArticle, ...] | None = None,
     chart_zoom: float = 0.75,
+    parts: Sequence[Part] | None = None,
+    chart_size: QSizeF | None = None,
 ) -> str:
-    """The print-template HTML of the report (``articles`` limits the per-article part,
-    for previews; ``chart_zoom`` is the chart's size relative to its SVG size)."""
-    _, size = chart_image(report, scale=1)
+    """The print-template HTML of ``parts`` of the report (default: all of it;
+    ``articles`` limits the per-article part, for previews; ``chart_zoom`` is the
+    chart's size relative to its SVG size)."""
+    size = chart_size if chart_size is not None else chart_image(report, scale=1)[1]
     buf = io.StringIO()
-    shown = report if articles is None else _with_articles(report, articles)
-    render_html(shown, buf, progress=progress, template=QT_TEMPLATE, extra={
+    shown = list(report_parts(report, articles)) if parts is None else parts
+    render_html(report, buf, progress=progress, template=QT_TEMPLATE, extra={
         "chart_width": round(size.width() * chart_zoom),
         "chart_height": round(size.height() * chart_zoom),
         "badge": BADGE_FILLS, "preview_note": preview_note, "script_fonts": script_fonts,
+        "parts": shown,
     })  # fmt: skip
     return buf.getvalue()
 
 
-def _with_articles(report: Report, articles: tuple[ReportArticle, ...]) -> Report:
-    from dataclasses import replace
+def _new_document(device: QPaintDevice | None) -> QTextDocument:
+    doc = QTextDocument()
+    if device is not None:  # before the HTML, so every format is measured for it
+        doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(_report_font(9.5))
+    return doc
 
-    return replace(report, articles=articles)
+
+def _report_font(points: float) -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(points)
+    # No ligatures: "fi" stays two letters in the PDF's text, so searching and copying
+    # find "verification" (text in other fonts, like the serif quotes, may still use them).
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
 
 
 def report_document(
@@ -148,19 +171,11 @@ def report_document(
     for_screen: bool = False,
     device: QPaintDevice | None = None,
 ) -> QTextDocument:
-    """The report laid out as a ``QTextDocument`` (chart included as an image: for
+    """The report laid out as one ``QTextDocument`` (chart included as an image: for
     print at several times its size, for the screen at exactly its size, so it is
-    drawn unscaled and sharp). ``device``: lay out for that paint device (the PDF)."""
-    doc = QTextDocument()
-    if device is not None:  # before the HTML, so every format is measured for it
-        doc.documentLayout().setPaintDevice(device)
-    font = QFont("DejaVu Sans")
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(9.5)
-    # No ligatures: "fi" stays two letters in the PDF's text, so searching and copying
-    # find "verification" (text in other fonts, like the serif quotes, may still use them).
-    font.setFeature(QFont.Tag("liga"), 0)
-    doc.setDefaultFont(font)
+    drawn unscaled and sharp). ``device``: lay out for that paint device. For previews
+    and small reports: :func:`write_pdf` lays out a bounded part at a time."""
+    doc = _new_document(device)
     image, _ = chart_image(report, scale=1 if for_screen else CHART_SCALE)
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), image)
     doc.setHtml(report_html(report, progress=progress, preview_note=preview_note,
@@ -181,43 +196,98 @@ def _pdf_writer(path: Path, report: Report) -> QPdfWriter:
     return writer
 
 
-def _draw_pages(
-    doc: QTextDocument, writer: QPdfWriter, title: str, progress: Progress | None
-) -> None:
-    """Paginate ``doc`` onto the writer's pages, with a footer on each."""
-    full = writer.pageLayout().fullRectPixels(writer.resolution())
-    width, height = float(full.width()), float(full.height())
-    doc.setPageSize(QSizeF(width, height))
+# Qt lays text out in 26.6 fixed point, whose largest value is INT_MAX / 256: about 8.39
+# million device pixels, some 2,390 A4 pages at 300 dpi. A document laid out past it is
+# cut silently, so no laid-out document may come near it.
+LAYOUT_LIMIT = 8_000_000.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    width: float
+    height: float
+    margin: float  # device pixels
+
+
+@dataclass(slots=True)
+class _Batch:
+    doc: QTextDocument
+    pages: int
+    end: float  # where the next batch may start on the last page (device pixels)
+    claims: int
+
+
+def _lay_out(
+    report: Report, parts: list[Part], writer: QPdfWriter, page: _Page, offset: float,
+    chart: tuple[QImage, QSizeF], path: str,
+) -> _Batch:  # fmt: skip
+    """Lay ``parts`` out as one document, its first line ``offset`` pixels down the page
+    (where the previous batch ended), and check that Qt laid it out completely."""
+    doc = _new_document(writer)
+    if any(p.kind == "front" for p in parts):
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE),
+                        chart[0])  # fmt: skip
+    doc.setHtml(report_html(report, parts=parts, chart_size=chart[1]))
+    if offset > page.margin:  # an empty line as tall as the part of the page used
+        # (a first block's top margin would be dropped at the top of the frame)
+        cursor = QTextCursor(doc)
+        cursor.insertBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        spacer = QTextBlockFormat()
+        spacer.setLineHeight((offset - page.margin) * 96.0 / writer.logicalDpiY(),
+                             QTextBlockFormat.LineHeightTypes.FixedHeight.value)  # fmt: skip
+        cursor.setBlockFormat(spacer)
+    doc.setPageSize(QSizeF(page.width, page.height))
     frame = doc.rootFrame().frameFormat()
     frame.setMargin(MARGIN_CSS_PX)  # CSS pixels: the layout scales them to the device
     doc.rootFrame().setFrameFormat(frame)
-    keep_headings_with_next(doc, height)
+    keep_headings_with_next(doc, page.height)
     pages = doc.pageCount()  # lays the whole document out
-    margin = MARGIN_CSS_PX * writer.logicalDpiY() / 96.0
-    footer = QFont(doc.defaultFont())
-    footer.setPointSizeF(7.5)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(errno.EIO, "Qt's PDF writer could not start")
-    try:
-        for i in range(pages):
-            if i and not writer.newPage():
-                raise OSError(errno.EIO, "Qt's PDF writer could not add a page")
-            painter.save()
-            painter.translate(0, -i * height)
-            doc.drawContents(painter, QRectF(0, i * height, width, height))
-            painter.restore()
-            painter.setFont(footer)
-            painter.setPen(QColor("#5f6368"))
-            band = QRectF(margin, height - margin * 0.75, width - 2 * margin, margin * 0.4)
-            painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             title)  # fmt: skip
-            painter.drawText(band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{i + 1} / {pages}")  # fmt: skip
-            if progress is not None:
-                progress(i + 1, pages)
-    finally:
-        painter.end()
+    last = doc.documentLayout().blockBoundingRect(doc.lastBlock())
+    if pages * page.height >= LAYOUT_LIMIT or last.bottom() > pages * page.height \
+            or not _laid_out(doc):  # fmt: skip
+        raise OutputError(
+            f"{path}: cannot write the PDF: one part of the report (near claim "
+            f"{_first_claim_id(parts)}) is too long for Qt to lay out; nothing was written"
+        )
+    # The page count includes the bottom margin after the last line, which may fall on
+    # an empty page of its own: count the pages up to the last line.
+    used = min(pages, max(1, math.ceil(last.bottom() / page.height)))
+    return _Batch(doc, used, last.bottom() - (used - 1) * page.height,
+                  sum(p.claim_count for p in parts))  # fmt: skip
+
+
+def _laid_out(doc: QTextDocument) -> bool:
+    """Whether every block of ``doc`` has its lines (Qt lays out lazily, and stops at
+    its coordinate limit without a word)."""
+    block = doc.firstBlock()
+    while block.isValid():
+        if block.layout().lineCount() == 0:
+            return False
+        block = block.next()
+    return True
+
+
+def _first_claim_id(parts: list[Part]) -> str:
+    for part in parts:
+        if part.claims:
+            return str(part.claims[0].id)
+    return "–"
+
+
+def _footer(painter: QPainter, page: _Page, font: QFont, title: str, n: int, total: int) -> None:
+    painter.setFont(font)
+    painter.setPen(QColor("#5f6368"))
+    m = page.margin
+    band = QRectF(m, page.height - m * 0.75, page.width - 2 * m, m * 0.4)
+    painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    painter.drawText(band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                     f"{n} / {total}")  # fmt: skip
+
+
+def _continues(end: float, page: _Page) -> bool:
+    """Whether the next batch starts on the same page (there is room for a line)."""
+    return end + page.margin * 1.5 < page.height - page.margin
 
 
 def write_pdf(
@@ -225,16 +295,77 @@ def write_pdf(
 ) -> None:
     """Write the report as a paginated A4 PDF to ``path``, atomically.
 
-    ``progress`` hears (articles rendered, articles) and then (pages drawn, pages).
-    Raises :class:`OutputError` naming ``path`` when it cannot be written.
+    The report is laid out a bounded batch of parts at a time (:mod:`parts`), each
+    batch starting where the previous one ended on the page, and its pages painted
+    before the next batch is laid out: memory stays flat whatever the report's size.
+    A report of more than one batch is laid out twice: first to count the pages (the
+    footer says "page / pages"), then to paint them. ``progress`` hears (steps done,
+    steps). Raises :class:`OutputError` naming ``path`` when it cannot be written or
+    when any part of the report cannot be laid out completely; nothing is written then.
     """
     ensure_gui_app()
+    groups = list(batches(report_parts(report)))
+    steps = 2 * len(groups) if len(groups) > 1 else 1
+    done = 0
     with atomic_path(path) as tmp:
         writer = _pdf_writer(tmp, report)
-        doc = report_document(report, progress=progress, device=writer)
-        _draw_pages(doc, writer, report.meta.title, progress)
-        outline = heading_pages(doc)
+        full = writer.pageLayout().fullRectPixels(writer.resolution())
+        page = _Page(float(full.width()), float(full.height()),
+                     MARGIN_CSS_PX * writer.logicalDpiY() / 96.0)  # fmt: skip
+        chart = chart_image(report)
+        shown = str(path)
+        # Pass 1: count the pages (a single batch is kept and painted as it is).
+        total, offset, kept = 0, 0.0, None
+        for parts in groups:
+            batch = _lay_out(report, parts, writer, page, offset, chart, shown)
+            total += batch.pages - (1 if offset else 0)
+            offset = batch.end if _continues(batch.end, page) else 0.0
+            kept = batch if len(groups) == 1 else None
+            del batch
+            if len(groups) > 1:
+                done += 1
+                if progress is not None:
+                    progress(done, steps)
+        # Pass 2: lay out again and paint, batch after batch.
+        footer = _report_font(7.5)
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(errno.EIO, "Qt's PDF writer could not start")
+        n, offset, claims = 0, 0.0, 0
+        outline: list[tuple[int, str, int]] = []
+        try:
+            for parts in groups:
+                batch = kept or _lay_out(report, parts, writer, page, offset, chart, shown)
+                first = n - 1 if offset else n  # the batch's first page, counted from 0
+                outline += [(level, title, first + at)
+                            for level, title, at in heading_pages(batch.doc)]  # fmt: skip
+                for i in range(batch.pages):
+                    if not (i == 0 and offset):  # a new page (else: go on on this one)
+                        if n:  # the footer last, so text extraction reads it last
+                            _footer(painter, page, footer, report.meta.title, n, total)
+                            if not writer.newPage():
+                                raise OSError(errno.EIO, "Qt's PDF writer could not add a page")
+                        n += 1
+                    painter.save()
+                    painter.translate(0, -i * page.height)
+                    batch.doc.drawContents(painter, QRectF(0, i * page.height, page.width,
+                                                           page.height))  # fmt: skip
+                    painter.restore()
+                claims += batch.claims
+                offset = batch.end if _continues(batch.end, page) else 0.0
+                del batch
+                done += 1
+                if progress is not None:
+                    progress(done, steps)
+            if n:
+                _footer(painter, page, footer, report.meta.title, n, total)
+        finally:
+            painter.end()
         del writer  # closes the file
+        held = sum(len(a.claims) for a in report.articles)
+        if n != total or claims != held:
+            raise OutputError(f"{path}: cannot write the PDF: {n} of {total} pages and "
+                              f"{claims} of {held} claims were laid out")
         if tmp.stat().st_size == 0:
             raise OutputError(f"{path}: cannot write the file: Qt's PDF writer failed")
         add_outline(tmp, outline, [a.info.title for a in report.articles])

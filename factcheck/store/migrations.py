@@ -580,3 +580,23 @@ def figure_queue(db: Database) -> None:
 def review_day(db: Database) -> None:
     """Each tag gets a description: the codebook's definition of when to use it."""
     _run(db, "ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0012_text_once")
+def text_once(db: Database) -> None:
+    """Each article's current text is stored once, in ``articles.text`` (which full-text
+    search indexes): its current revision row holds no copy (``text_in_article`` = 1)
+    and is read through the article. Earlier revisions keep their own text, and a new
+    revision moves the text it replaces into the row of the revision it ends. Existing
+    files are converted in place (the space comes back with VACUUM)."""
+    _run(
+        db,
+        "ALTER TABLE article_revisions ADD COLUMN text_in_article INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (text_in_article IN (0, 1))",
+        """UPDATE article_revisions SET text = '', text_in_article = 1
+        WHERE number = (SELECT max(r.number) FROM article_revisions r
+                        WHERE r.article_id = article_revisions.article_id)
+          AND content_hash = (SELECT a.content_hash FROM articles a
+                              WHERE a.id = article_revisions.article_id)
+          AND text = (SELECT a.text FROM articles a WHERE a.id = article_revisions.article_id)""",
+    )

@@ -55,7 +55,7 @@ def gather_report(
     """The report of the whole project (``article_ids`` None) or of the chosen articles
     (in id order). Raises :class:`factcheck.errors.NotFound` for an unknown article id.
     """
-    articles = queries.get_articles(db, article_ids)
+    articles = queries.article_infos(db, article_ids)
     scope = [a.id for a in articles] if article_ids is not None else None
     claims = queries.all_claims(db, scope)
     listed = {c.id for c in claims}
@@ -73,7 +73,7 @@ def gather_report(
     other_claims = queries.claims_by_ids(db, far_ids)
     in_scope = {a.id for a in articles}
     other_article_ids = {c.article_id for c in other_claims.values()} - in_scope
-    other_articles = {a.id: a for a in queries.get_articles(db, sorted(other_article_ids))}
+    other_articles = {a.id: a for a in queries.article_infos(db, sorted(other_article_ids))}
     meta = report_meta(db, scope, reviewer=reviewer, title=title, generated_at=generated_at)
     report = build_report(
         articles, claims, evidence,

@@ -46,3 +46,50 @@ def test_starting_the_window_does_not_import_the_store() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout  # fmt: skip
     assert out.strip() == "['factcheck.cli.main']"
+
+
+def _modules_loaded(argv: list[str]) -> tuple[list[str], str]:
+    """Run ``factcheck argv`` in a fresh interpreter; the factcheck.cli / store / report
+    modules it imported, and what it printed."""
+    code = (
+        "import sys, atexit\n"
+        "atexit.register(lambda: print('LOADED', sorted(n for n in sys.modules if n.startswith("
+        "('sqlite_utils', 'factcheck.store', 'factcheck.cli.', 'factcheck.core.report')))))\n"
+        "from factcheck.cli import main as m\n"
+        f"sys.exit(m.main({argv!r}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = proc.stdout
+    loaded = out[out.index("LOADED") + 7:].strip()
+    return eval(loaded), out  # a list literal printed above
+
+
+def test_help_lists_every_command_without_importing_their_modules() -> None:
+    loaded, out = _modules_loaded(["--help"])
+    assert loaded == ["factcheck.cli.main"]
+    for name in ("import", "articles", "claims", "report", "import-annotations", "reattach"):
+        assert f"    {name}" in out
+
+
+def test_a_command_imports_its_own_module_only(tmp_path: object) -> None:
+    loaded, out = _modules_loaded(["articles", "--help"])
+    assert "factcheck.cli.articles" in loaded
+    assert not {"factcheck.cli.report", "factcheck.cli.claims", "factcheck.cli.revisions",
+                "factcheck.core.report.formats"} & set(loaded)  # fmt: skip
+    assert "usage: factcheck articles" in out
+
+
+def test_the_command_table_matches_what_the_modules_register() -> None:
+    import argparse
+    import importlib
+
+    from factcheck.cli.main import COMMAND_MODULES, COMMANDS
+
+    registered: dict[str, tuple[str, str]] = {}
+    for module in COMMAND_MODULES:
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(module).register(sub)
+        for action in sub._choices_actions:
+            registered[action.dest] = (module, action.help or "")
+    assert registered == COMMANDS

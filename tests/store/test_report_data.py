@@ -51,3 +51,15 @@ def test_get_articles_claims_by_ids_and_last_changes(seeded_db: Database) -> Non
     assert set(changes) == set(corpus.all)
     assert (changes[corpus.petition].action, changes[corpus.petition].reviewer) == (
         "set note", "zoe")
+
+
+def test_article_infos_match_the_articles_without_their_text(seeded_db: Database) -> None:
+    infos = queries.article_infos(seeded_db, [3, 1])
+    whole = queries.get_articles(seeded_db, [1, 3])
+    assert [(i.id, i.title, i.url, i.content_hash) for i in infos] == [
+        (a.id, a.title, a.url, a.content_hash) for a in whole
+    ]
+    assert not hasattr(infos[0], "text")
+    assert len(queries.article_infos(seeded_db)) == queries.article_count(seeded_db)
+    with pytest.raises(NotFound, match="no article with id 99"):
+        queries.article_infos(seeded_db, [1, 99])

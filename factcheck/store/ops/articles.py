@@ -75,7 +75,8 @@ def import_articles(
                  direction),
             )  # fmt: skip
             article_id = int(cur.lastrowid or 0)
-            insert_first_revision(db, article_id, draft.text, stamp, reviewer, draft.source_path)
+            insert_first_revision(db, article_id, draft.text, stamp, reviewer, draft.source_path,
+                                  digest)  # fmt: skip
             known[digest] = article_id
             if draft.url:
                 by_url.setdefault(draft.url, article_id)

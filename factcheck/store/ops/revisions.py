@@ -132,10 +132,15 @@ def create_revision(
             _insert_revision(db, article_id, 1, old_text, stamp, "", "import", "")
             number = 1
         number += 1
+        # The revision this one ends keeps its text in its own row from now on.
+        db.execute("UPDATE article_revisions SET text = ?, text_in_article = 0 "
+                   "WHERE article_id = ? AND text_in_article = 1",
+                   (old_text, article_id))  # fmt: skip
+        digest = content_hash(text)
         revision_id = _insert_revision(db, article_id, number, text, stamp, reviewer, source,
-                                       source_path)  # fmt: skip
+                                       source_path, current=True, digest=digest)  # fmt: skip
         db.execute("UPDATE articles SET text = ?, content_hash = ? WHERE id = ?",
-                   (text, content_hash(text), article_id))  # fmt: skip
+                   (text, digest, article_id))  # fmt: skip
         rows = _claim_rows(db, article_id)
         placed = reanchor(old_text, text, [(r.start, r.end, r.quote, r.prefix, r.suffix)
                                            for r in rows])  # fmt: skip
@@ -202,23 +207,29 @@ def predict_placements(db: Database, article_id: int, text: str) -> dict[str, in
 
 def _insert_revision(
     db: Database, article_id: int, number: int, text: str, stamp: str, reviewer: str,
-    source: str, source_path: str,
+    source: str, source_path: str, *, current: bool = False, digest: str | None = None,
 ) -> int:  # fmt: skip
+    """Add a revision row. ``current``: the text is the article's current text, kept
+    in ``articles.text`` only (the row holds no copy; migration 0012)."""
     cur = db.execute(
         "INSERT INTO article_revisions (article_id, number, text, content_hash, created_at, "
-        "reviewer, source, source_path) VALUES (?,?,?,?,?,?,?,?)",
-        (article_id, number, text, content_hash(text), stamp, reviewer, source, source_path),
-    )
+        "reviewer, source, source_path, text_in_article) VALUES (?,?,?,?,?,?,?,?,?)",
+        (article_id, number, "" if current else text, digest or content_hash(text), stamp,
+         reviewer, source, source_path, int(current)),
+    )  # fmt: skip
     return int(cur.lastrowid or 0)
 
 
 def insert_first_revision(
-    db: Database, article_id: int, text: str, stamp: str, reviewer: str, source_path: str
-) -> int:
-    """Revision 1 of a newly imported article (called inside the import's transaction);
-    the article's figures are queued, to be found when next read."""
+    db: Database, article_id: int, text: str, stamp: str, reviewer: str, source_path: str,
+    digest: str | None = None,
+) -> int:  # fmt: skip
+    """Revision 1 of a newly imported article (called inside the import's transaction;
+    ``digest``: the text's content hash, when the caller has it already); the article's
+    figures are queued, to be found when next read."""
     figure_cache.queue(db, [article_id])
-    return _insert_revision(db, article_id, 1, text, stamp, reviewer, "import", source_path)
+    return _insert_revision(db, article_id, 1, text, stamp, reviewer, "import", source_path,
+                            current=True, digest=digest)  # fmt: skip
 
 
 def confirm_placement(db: Database, claim_id: int, reviewer: str) -> Change:

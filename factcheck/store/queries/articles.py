@@ -12,6 +12,7 @@ from factcheck.core.model import (
     ArticleSummary,
     Status,
 )
+from factcheck.core.report.model import ArticleInfo
 from factcheck.errors import NotFound
 from factcheck.store.queries._sql import fetch_dicts, in_chunks, pairs_in
 
@@ -134,6 +135,25 @@ def get_articles(db: Database, article_ids: Sequence[int] | None = None) -> list
     found: list[Article] = []
     for chunk, marks in in_chunks(wanted):
         found.extend(Article(**r) for r in fetch_dicts(db, f"{cols} WHERE id IN ({marks})", chunk))
+    missing = sorted(set(wanted) - {a.id for a in found})
+    if missing:
+        raise NotFound(f"no article with id {missing[0]}")
+    return sorted(found, key=lambda a: a.id)
+
+
+def article_infos(db: Database, article_ids: Sequence[int] | None = None) -> list[ArticleInfo]:
+    """Articles' metadata without their text (what a report shows), in id order; all
+    when ``article_ids`` is None. Raises :class:`NotFound` naming the first unknown id.
+    A report of 100,000 claims needs each claim's context, never the articles' text."""
+    cols = ("SELECT id, title, outlet, url, author, published, content_hash, "
+            "language, direction, coalesce(gid, '') AS gid FROM articles")  # fmt: skip
+    if article_ids is None:
+        return [ArticleInfo(**r) for r in fetch_dicts(db, f"{cols} ORDER BY id")]
+    wanted = sorted(set(article_ids))
+    found: list[ArticleInfo] = []
+    for chunk, marks in in_chunks(wanted):
+        found.extend(ArticleInfo(**r)
+                     for r in fetch_dicts(db, f"{cols} WHERE id IN ({marks})", chunk))  # fmt: skip
     missing = sorted(set(wanted) - {a.id for a in found})
     if missing:
         raise NotFound(f"no article with id {missing[0]}")

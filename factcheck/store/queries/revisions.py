@@ -11,8 +11,11 @@ from factcheck.errors import NotFound
 from factcheck.store.queries._sql import fetch_dicts
 from factcheck.store.queries.articles import get_article_title
 
+# The current revision's text lives in articles.text only (migration 0012_text_once).
 _REVISION_COLS = (
-    "id, article_id, number, text, content_hash, created_at, reviewer, source, source_path"
+    "id, article_id, number, CASE WHEN text_in_article = 1 THEN (SELECT a.text FROM articles "
+    "a WHERE a.id = article_revisions.article_id) ELSE text END AS text, content_hash, "
+    "created_at, reviewer, source, source_path"
 )
 
 
