@@ -54,8 +54,8 @@ def main() -> int:
     ids = {}
     for name in CLAIMS:
         text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
-        (imp,), _ = ops.import_articles(db, [ArticleDraft(titles[name] or text.split("\n")[0],
-                                                          text, outlet="Sample")], "Rana")  # fmt: skip
+        draft = ArticleDraft(titles[name] or text.split("\n")[0], text, outlet="Sample")
+        (imp,), _ = ops.import_articles(db, [draft], "Rana")
         ids[name] = imp.article_id
         for quote, status, note in CLAIMS[name]:
             ops.mark_quote(db, imp.article_id, quote, "Rana Haddad", status=Status(status),

@@ -79,7 +79,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     # The figures of newly imported articles are found for the report's "Figures that
     # disagree"; if the report cannot be written, that is rolled back with it, so a
     # refused report leaves the project exactly as it was.
-    with db.atomic():
+    read_only = getattr(db, "read_only", False)  # nothing to find or roll back then
+    with contextlib.nullcontext() if read_only else db.atomic():
         figures_ready(db)
         report = gather_report(db, args.articles, reviewer=reviewer(args), title=args.title)
         if args.embed_text:

@@ -21,9 +21,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("article_id", type=row_id, nargs="?", metavar="ARTICLE_ID")
     p.add_argument("--limit", type=positive, default=None, metavar="N",
                    help="at most N per article")  # fmt: skip
-    p.add_argument("--accept", type=positive, metavar="RANK",
+    one = p.add_mutually_exclusive_group()  # accepting and rejecting the same pick is nonsense
+    one.add_argument("--accept", type=positive, metavar="RANK",
                    help="mark suggestion RANK of ARTICLE_ID as a claim (claimant filled in)")
-    p.add_argument("--reject", type=positive, metavar="RANK",
+    one.add_argument("--reject", type=positive, metavar="RANK",
                    help="hide suggestion RANK of ARTICLE_ID for good")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_db_option(p)

@@ -58,7 +58,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from factcheck.store.sync.service import export_to
 
-    result = export_to(open_db(args), args.to, reviewer(args))
+    folder = Path(args.to)
+    if not folder.is_dir() and not folder.parent.is_dir():
+        raise InvalidInput(f"{folder}: no such folder, nor its parent {folder.parent} "
+                           "(is the shared folder's path mistyped?)")  # fmt: skip
+    result = export_to(open_db(args), folder, reviewer(args))
     if result.path is None:
         print("nothing to export: no changes since the last sync")
     else:
@@ -69,6 +73,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_pull(args: argparse.Namespace) -> int:
     from factcheck.store.sync.service import pull_from
 
+    if not Path(args.source).is_dir():
+        raise InvalidInput(f"{args.source}: no such folder (is the shared folder's path "
+                           "mistyped?)")  # fmt: skip
     # a new reviewer starts an empty project by pulling into it
     result = pull_from(open_db(args, create=True), args.source, reviewer(args))
     for line in result.refused:

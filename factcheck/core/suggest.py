@@ -124,6 +124,9 @@ _TIME_FIRST = frozenset(
     "since until between during last this monday tuesday wednesday thursday friday "
     "saturday sunday on in by january february march april may june july august "
     "september october november december".split())  # fmt: skip
+_BOILERPLATE_FIRST = frozenset(
+    "read related photo image credit copyright subscribe sign follow click share minute "
+    "advertisement getty reuters ap all newsletter cookie cookies".split())  # fmt: skip
 
 # Weights: what each signal adds to a sentence's score.
 W_FIGURE = 3.0  # a count, amount or share with a unit or predicate
@@ -196,7 +199,9 @@ def score_sentence(text: str, start: int, end: int, figures: Sequence[Figure] = 
     if quoted is not None and _OPINION.search(quoted.group(0)):
         score -= P_OPINION
         reasons.append("opinion in quotes (less check-worthy)")
-    if _BOILERPLATE.search(sentence):
+    if ("©" in sentence or not folded.isdisjoint(_BOILERPLATE_FIRST)) and _BOILERPLATE.search(
+        sentence
+    ):
         score -= P_BOILERPLATE
         reasons.append("boilerplate")
     if len(words) < 6:

@@ -52,8 +52,9 @@ def test_an_older_project_gets_languages_on_upgrade(tmp_path: Path) -> None:
     old = Database(str(path))
     migrations.apply(old, stop_before="0009_language")
     for aid, name in ((1, "ar"), (2, "he"), (3, "mixed")):
-        old.execute("INSERT INTO articles (id, title, text, content_hash, imported_at) "
-                    "VALUES (?, ?, ?, ?, 'x')", (aid, name, _text(name), f"h{aid}"))  # fmt: skip
+        old.execute("INSERT INTO articles (id, gid, title, text, content_hash, imported_at) "
+                    "VALUES (?, ?, ?, ?, ?, 'x')",
+                    (aid, f"g{aid}", name, _text(name), f"h{aid}"))  # fmt: skip
     old.close()
     db = connect(path)
     assert [queries.article_language(db, a) for a in (1, 2, 3)] == [

@@ -87,10 +87,11 @@ def test_an_older_project_gets_its_index_built_on_upgrade(tmp_path: Path) -> Non
     path = tmp_path / "old.db"
     old = Database(str(path))
     migrations.apply(old, stop_before="0009b_search_normalised")
-    old.execute("INSERT INTO articles (id, title, text, content_hash, imported_at) "
-                "VALUES (1, 'ar', ?, 'h', 'x')", (_text("ar"),))  # fmt: skip
-    old.execute('INSERT INTO claims (id, article_id, start, "end", quote, note, created_at, '
-                "updated_at) VALUES (3, 1, 0, 4, 'x', 'ملاحظة: ٣٬٠٠٠', 'x', 'x')")  # fmt: skip
+    old.execute("INSERT INTO articles (id, gid, title, text, content_hash, imported_at) "
+                "VALUES (1, 'g1', 'ar', ?, 'h', 'x')", (_text("ar"),))  # fmt: skip
+    old.execute('INSERT INTO claims (id, gid, article_id, start, "end", quote, note, '
+                "created_at, updated_at) VALUES (3, 'c3', 1, 0, 4, 'x', 'ملاحظة: ٣٬٠٠٠', 'x', "
+                "'x')")  # fmt: skip
     assert queries.search(old, "السلام") == []  # what the unfolded index alone can do
     old.close()
     db = connect(path)

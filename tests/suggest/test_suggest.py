@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -154,11 +155,23 @@ def test_signal_word_gates_cover_every_match() -> None:
     texts += [suggest_quality.load(p)[0] for p in sorted(suggest_quality.CORPUS.glob("*.txt"))]
     texts += bench_suggest.articles(seed=3, n=20)
     gates = [(s._SAYING, s._SAYING_FIRST), (s._COMPARISON, s._COMPARISON_FIRST),
-             (s._FACTUAL, s._FACTUAL_FIRST), (s._TIME, s._TIME_FIRST)]  # fmt: skip
+             (s._FACTUAL, s._FACTUAL_FIRST), (s._TIME, s._TIME_FIRST),
+             (s._BOILERPLATE, s._BOILERPLATE_FIRST | {"©"})]  # fmt: skip
     seen = 0
     for text in texts:
         for pattern, first in gates:
             for m in pattern.finditer(text):
                 seen += 1
-                assert m.group(0).split()[0].casefold() in first, m.group(0)
+                words = re.findall(r"\w+|©", m.group(0))
+                assert words[0].casefold() in first, m.group(0)
     assert seen > 500
+
+
+def test_accept_and_reject_together_are_refused_and_nothing_is_marked(
+        project: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["suggest", "1", "--db", project, "--accept", "1", "--reject", "2"])
+    assert exit_.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+    code, out, _ = _run(capsys, "claims", "1", "--db", project, "--json")
+    assert (code, json.loads(out)) == (0, [])

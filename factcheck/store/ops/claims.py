@@ -55,6 +55,8 @@ def _insert_claim(
 ) -> int:
     """Insert one claim; ``text`` is the article text from ``offset`` on (all of it, or a
     window around the span) and ``length`` the whole article's length."""
+    if spec.start >= spec.end:
+        raise InvalidInput(f"span {spec.start}-{spec.end}: the start must come before the end")
     if not 0 <= spec.start < spec.end <= length:
         raise InvalidInput(
             f"span {spec.start}-{spec.end} is outside article {spec.article_id} "

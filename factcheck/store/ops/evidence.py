@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlite_utils import Database
@@ -63,6 +64,9 @@ def link_claims(
                   frozenset({claim_id, target_claim_id}), created_id=evidence_id)  # fmt: skip
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+-]*Z?)?")
+
+
 def add_source(
     db: Database,
     claim_id: int,
@@ -75,8 +79,12 @@ def add_source(
     note: str = "",
     gid: str = "",
 ) -> Change:
-    """Attach an outside source (a URL, with title, quoted passage and accessed date)."""
+    """Attach an outside source (a URL, with title, quoted passage and accessed date:
+    ``YYYY-MM-DD``, today when not given)."""
     url = require_web_url(url, "an outside source")
+    accessed = accessed.strip()
+    if accessed and not _DATE.fullmatch(accessed):
+        raise InvalidInput(f"the accessed date should read YYYY-MM-DD, not {accessed!r}")
     with db.atomic():
         row = _claim_row(db, claim_id)
         evidence_id = _insert_evidence_row(db, {

@@ -275,6 +275,8 @@ def reattach_claim(
         row = _claim_row(db, claim_id)
         check_text(db, row["article_id"], text_hash)
         text = _article_text(db, row["article_id"])
+        if start >= end:
+            raise InvalidInput(f"span {start}-{end}: the start must come before the end")
         if not 0 <= start < end <= len(text):
             raise InvalidInput(
                 f"span {start}-{end} is outside article {row['article_id']} "

@@ -113,6 +113,16 @@ def claim_tags_for_article(db: Database, article_id: int) -> dict[int, tuple[str
     }
 
 
+def claimants_for_article(db: Database, article_id: int) -> dict[int, str]:
+    """Who made each of the article's claims that names a claimant (others are absent)."""
+    rows = db.execute(
+        "SELECT id, claimant FROM claims WHERE article_id = ? AND claimant IS NOT NULL"
+        " AND claimant != ''",
+        (article_id,),
+    ).fetchall()
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
 def next_claim_with_status(
     db: Database,
     status: Status,

@@ -90,7 +90,22 @@ FILTERS: tuple[ClaimFilter, ...] = (
     ),
 )  # fmt: skip
 
-_FILTERS_BY_KEY = {f.key: f for f in FILTERS}
+# The claimant filter's choices come from the open article's claims, not from the project
+# (the pane fills that combo itself, see ClaimPane.refresh_claimants): it is kept out of
+# FILTERS, whose choices are the project's tags or fixed words.
+NO_CLAIMANT = "\x00none"  # the filter value for claims the article states itself
+
+
+def _claimant_accepts(row: ClaimRow, value: str) -> bool:
+    if value == NO_CLAIMANT:
+        return not row.claimant
+    return row.claimant.casefold() == value.casefold()
+
+
+CLAIMANT_FILTER = ClaimFilter("claimant", "Claimant", "All claimants", lambda _tags: [],
+                              _claimant_accepts)  # fmt: skip
+
+_FILTERS_BY_KEY = {f.key: f for f in (*FILTERS, CLAIMANT_FILTER)}
 
 
 def _placement_note(row: ClaimRow) -> str:
@@ -136,6 +151,15 @@ class ClaimListModel(QAbstractTableModel):
 
     def all_rows(self) -> list[ClaimRow]:
         return list(self._all)
+
+    def claimants(self) -> list[str]:
+        """The claimants of the article's claims (all, not only those shown), sorted
+        without case, each spelling once."""
+        seen: dict[str, str] = {}
+        for r in self._all:
+            if r.claimant:
+                seen.setdefault(r.claimant.casefold(), r.claimant)
+        return sorted(seen.values(), key=str.casefold)
 
     def _accepts(self, row: ClaimRow) -> bool:
         return all(_FILTERS_BY_KEY[k].accepts(row, v) for k, v in self._filters.items())

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
 
 from factcheck.ui.claims.claim_delegate import ClaimDelegate
 from factcheck.ui.claims.claim_editor import ClaimEditor
-from factcheck.ui.claims.claim_model import COLUMNS, FILTERS, ID_ROLE, ClaimListModel
+from factcheck.ui.claims.claim_model import (
+    CLAIMANT_FILTER,
+    COLUMNS,
+    FILTERS,
+    ID_ROLE,
+    NO_CLAIMANT,
+    ClaimListModel,
+)
+from factcheck.ui.claims.suggestion_list import SuggestionList
 from factcheck.ui.common.focus import show_focus, tab_leaves
 
 
@@ -50,6 +58,8 @@ class ClaimPane(QWidget):
             combo.currentIndexChanged.connect(lambda _i, k=spec.key: self._on_filter(k))
             self.filters[spec.key] = combo
             filter_row.addWidget(combo, 1)
+        self.claimant_filter = self._build_claimant_filter()
+        filter_row.addWidget(self.claimant_filter, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("claimCount")
         self.count_label.setAccessibleName("Number of claims shown")
@@ -91,6 +101,10 @@ class ClaimPane(QWidget):
                 header.resizeSection(i, column.width)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self.refresh_claimants)
+        self.model.rowsInserted.connect(self.refresh_claimants)
+        self.model.rowsRemoved.connect(self.refresh_claimants)
+        self.model.dataChanged.connect(self.refresh_claimants)
         self.model.rowsInserted.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
 
@@ -106,7 +120,9 @@ class ClaimPane(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(filter_row)
-        top_layout.addWidget(self.view)
+        top_layout.addWidget(self.view, 1)
+        self.suggestions = SuggestionList()
+        top_layout.addWidget(self.suggestions)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("claimSplitter")
         self.splitter.setAccessibleName("Claim list and editor divider")
@@ -150,12 +166,56 @@ class ClaimPane(QWidget):
             self.select_claim(selected, emit=False)
 
     def filters_active(self) -> bool:
-        return any(combo.currentIndex() > 0 for combo in self.filters.values())
+        combos = [*self.filters.values(), self.claimant_filter]
+        return any(combo.currentIndex() > 0 for combo in combos)
 
     def clear_filters(self) -> None:
         """Every filter back to "all" (the list shows every claim of the article)."""
-        for combo in self.filters.values():
+        for combo in [*self.filters.values(), self.claimant_filter]:
             combo.setCurrentIndex(0)
+
+    # --- the claimant filter (choices from the open article's claims) ----------------
+
+    def _build_claimant_filter(self) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName("Filter claims by claimant")
+        combo.setObjectName(f"filter_{CLAIMANT_FILTER.key}")
+        combo.setToolTip("Show only claims made by this person or organisation")
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        combo.addItem(CLAIMANT_FILTER.all_label, None)
+        combo.currentIndexChanged.connect(self._on_claimant_filter)
+        return combo
+
+    def refresh_claimants(self) -> None:
+        """List the claimants of the open article's claims (keeping the choice while a
+        claim still names it; otherwise back to all claimants)."""
+        combo = self.claimant_filter
+        names = self.model.claimants()
+        anonymous = any(not r.claimant for r in self.model.all_rows())
+        wanted: list[tuple[str, str]] = [(n, n) for n in names]
+        if anonymous and names:
+            wanted.append((NO_CLAIMANT, "Stated by the article"))
+        have = [(combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count())]
+        if have == wanted:
+            return
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(CLAIMANT_FILTER.all_label, None)
+        for value, text in wanted:
+            combo.addItem(text, value)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+        if current is not None and index < 0:
+            self._on_claimant_filter()
+
+    def _on_claimant_filter(self, _index: int = 0) -> None:
+        selected = self.selected_claim()
+        self.model.set_filter(CLAIMANT_FILTER.key, self.claimant_filter.currentData())
+        if selected is not None:
+            self.select_claim(selected, emit=False)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())

@@ -26,3 +26,4 @@ class ClaimRow(NamedTuple):
     quote: str = ""
     placement: str = "exact"
     score: float = 1.0
+    claimant: str = ""  # who made the claim ("" = the article states it itself)

@@ -23,7 +23,7 @@ def row_for_claim(claim: Claim, text: str) -> ClaimRow:
     """The row of one claim of an article whose current text is ``text``."""
     quote = claim.quote if claim.placement == "orphaned" else text[claim.start : claim.end]
     return ClaimRow(claim.id, claim.start, claim.end, claim.status.value, claim.tags, quote,
-                    claim.placement, claim.placement_score)  # fmt: skip
+                    claim.placement, claim.placement_score, claim.claimant)  # fmt: skip
 
 
 def with_placements(db: Database, article: Article, rows: Sequence[ClaimRow]) -> list[ClaimRow]:

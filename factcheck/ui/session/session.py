@@ -164,10 +164,15 @@ class Session(QObject):
         if claim is not None and claim.claimant != name:
             self.run(SetClaimant(self, claim_id, claim.claimant, name))
 
-    def found_elsewhere(self, claim_id: int) -> list[Twin]:
+    def found_elsewhere(self, claim_id: int, *, catch_up_limit: int | None = None,
+                        ) -> list[Twin]:  # fmt: skip
+        """The claim's twins in other articles. Figures of the same fact count among
+        them, so queued articles have their figures found first; ``catch_up_limit``: only
+        when at most that many are queued (an offer after each mark must stay cheap)."""
         from factcheck.store.suggestions import found_elsewhere
 
-        self.update_figures()  # figures of the same fact count among the twins
+        if catch_up_limit is None or self.figures_pending() <= catch_up_limit:
+            self.update_figures()
         return found_elsewhere(self.db, claim_id)
 
     def mark_everywhere(self, claim_id: int) -> int:
@@ -202,15 +207,17 @@ class Session(QObject):
     def claim_rows(self, article: Article) -> list[ClaimRow]:
         """The article's claims, lightly, in text order (see :class:`ClaimRow`)."""
         tags = queries.claim_tags_for_article(self.db, article.id)
+        claimants = queries.claimants_for_article(self.db, article.id)
         text = article.text
         return [
-            ClaimRow(cid, start, end, status, tags.get(cid, ()), text[start:end])
+            ClaimRow(cid, start, end, status, tags.get(cid, ()), text[start:end],
+                     claimant=claimants.get(cid, ""))
             for cid, start, end, status in queries.claim_outline(self.db, article.id)
         ]
 
     def claim_row(self, claim: Claim, text: str) -> ClaimRow:
         return ClaimRow(claim.id, claim.start, claim.end, claim.status.value, claim.tags,
-                        text[claim.start : claim.end])  # fmt: skip
+                        text[claim.start : claim.end], claimant=claim.claimant)  # fmt: skip
 
     def claim(self, claim_id: int) -> Claim | None:
         try:

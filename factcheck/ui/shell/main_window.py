@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from factcheck.ui.session.session import Session
 
 OUTSIDE_POLL_MS = 2000  # how often to look for edits made by another program
+DERIVED_ACTIONS = frozenset({"find figures"})  # changes to derived data, not the user's edits
 
 
 class MainWindow(CurationCommands):
@@ -233,6 +234,10 @@ class MainWindow(CurationCommands):
         self.navigator.queryChanged.connect(self.run_search)
         self.reader.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
         self.reader.suggestionClicked.connect(self.suggest_ctl.clicked)
+        listed = self.claim_pane.suggestions
+        listed.activated.connect(self.suggest_ctl.listed)
+        listed.acceptRequested.connect(self.suggest_ctl.accept)
+        listed.rejectRequested.connect(self.suggest_ctl.reject)
         self.reader.emptyClicked.connect(lambda: self.select_claim(None))
         self.reader.describe_claims = self.describe_claims
         self.claim_pane.claimSelected.connect(self.select_claim)
@@ -589,7 +594,8 @@ class MainWindow(CurationCommands):
         # A claim edit in the open article: its list row's counts come from the claim
         # list below, which holds all its claims (no count query on the way to a frame).
         local = article is not None and bool(change.claim_ids) and article.id in change.article_ids
-        if change.article_ids or change.article_list:
+        derived = change.action in DERIVED_ACTIONS  # no title, count or membership moved
+        if (change.article_ids or change.article_list) and not derived:
             ids = change.article_ids - {article.id} if local and article else change.article_ids
             summaries = session.article_summaries(ids) if ids else []
             if not self.navigator.articles.update(summaries):
@@ -636,7 +642,8 @@ class MainWindow(CurationCommands):
                 self._show_figure_underline()
             self.refresh_figures_board()
         self.after_change(change)
-        self.statusBar().showMessage(f"Saved: {change.action}", 2500)
+        if change.action not in DERIVED_ACTIONS:  # caches brought up to date are no edit
+            self.statusBar().showMessage(f"Saved: {change.action}", 2500)
         self.say_if_filtered_out(focus)
 
     def _reload_open_article(self, claim_id: int | None = None) -> None:

@@ -20,16 +20,19 @@ from factcheck.ui.common.settings import WindowSettings
 if TYPE_CHECKING:
     from factcheck.core.model import Article
     from factcheck.core.suggest import Suggestion
+    from factcheck.ui.claims.claim_pane import ClaimPane
     from factcheck.ui.reader.reader import ReaderView
     from factcheck.ui.session.session import Session
 
 OFFER_LIMIT_ARTICLES = 5000  # past this, look for twins only when asked (Ctrl+Shift+E)
+OFFER_CATCH_UP = 50  # find queued figures before an offer only when this few are queued
 
 
 class Window(Protocol):
     session: Session | None
     article: Article | None
     reader: ReaderView
+    claim_pane: ClaimPane
     actions_by_key: dict[str, QAction]
 
     def statusBar(self) -> QStatusBar: ...
@@ -65,6 +68,7 @@ class SuggestionController(QObject):
         if not self.visible or w.session is None or w.article is None:
             w.reader.set_suggestions([])
             w.reader.set_suggestions_visible(False)
+            self._list_items()
             return
         from factcheck.core.suggest import SHOW_MIN_SCORE  # not before the first frame
 
@@ -75,6 +79,22 @@ class SuggestionController(QObject):
         self.items = [s for s in found if s.score >= SHOW_MIN_SCORE]
         w.reader.set_suggestions([(s.start, s.end, s.reason) for s in found])
         w.reader.set_suggestions_visible(True)
+        self._list_items()
+
+    def _list_items(self) -> None:
+        """Show the suggestions, best first, in the claim pane's list."""
+        w = self.w
+        pane = getattr(w, "claim_pane", None)
+        if pane is None:
+            return
+        text = w.article.text if w.article is not None else ""
+        pane.suggestions.set_items([(text[s.start : s.end], s.reason, s.claimant)
+                                    for s in self.items], showing=self.visible)  # fmt: skip
+
+    def listed(self, index: int) -> None:
+        """A row of the claim pane's list was activated: choose it, select its sentence."""
+        if 0 <= index < len(self.items):
+            self._choose(index, select=True)
 
     def scored(self, article_id: int) -> None:
         if self.w.article is not None and self.w.article.id == article_id and self.visible:
@@ -107,6 +127,9 @@ class SuggestionController(QObject):
     def _choose(self, index: int, *, select: bool) -> None:
         self.current = index
         s = self.items[index]
+        pane = getattr(self.w, "claim_pane", None)
+        if pane is not None:
+            pane.suggestions.set_current(index)
         if select:
             self.w.reader.select_cp(s.start, s.end)
         who = f" — claimant: {s.claimant}" if s.claimant else ""
@@ -146,7 +169,7 @@ class SuggestionController(QObject):
         w = self.w
         if w.session is None or len(w.session.articles()) > OFFER_LIMIT_ARTICLES:
             return
-        twins = w.session.found_elsewhere(claim_id)
+        twins = w.session.found_elsewhere(claim_id, catch_up_limit=OFFER_CATCH_UP)
         if twins:
             articles = len({t.article_id for t in twins})
             self._say(f"This appears in {articles} other article{'s' if articles != 1 else ''}"
