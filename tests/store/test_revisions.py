@@ -275,7 +275,7 @@ def test_reattach_an_orphan_to_a_new_selection(db: Database) -> None:
 
 
 @pytest.mark.parametrize(("start", "end", "message"), [
-    (5, 5, "outside"), (-1, 3, "outside"), (0, 10_000, "outside"),
+    (5, 5, "before the end"), (-1, 3, "outside"), (0, 10_000, "outside"),
 ])  # fmt: skip
 def test_reattach_refuses_bad_spans(db: Database, start: int, end: int, message: str) -> None:
     article_id = _article(db)
