@@ -225,3 +225,13 @@ def test_merge_move_and_split_from_the_board_are_undoable(
     _undo(qtbot, w)
     _click_fact(qtbot, board.facts, "lives saved")
     assert board.figures.rowCount() == 5
+
+
+def test_the_board_opens_leaving_the_reader_room(make_window: WindowFactory,
+                                                 qtbot: QtBot) -> None:  # fmt: skip
+    w = make_window()
+    _open_board(qtbot, w)
+    QApplication.processEvents()
+    # about a third of the window for the board; the reader keeps more than it
+    assert w.figures_dock.height() <= w.height() // 2
+    assert w.reader.viewport().height() > w.figures_dock.height() // 2

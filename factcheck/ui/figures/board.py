@@ -83,6 +83,9 @@ class FactTableModel(QAbstractTableModel):
         return None
 
 
+FACT_COLUMN_WIDTH = 260
+
+
 class FiguresBoard(QWidget):
     """Signals: ``factChosen(key)``; ``figureActivated(article_id, start, end)`` when
     a figure is clicked (open its article at the span); ``conflictsOnlyChanged(bool)``;
@@ -117,6 +120,7 @@ class FiguresBoard(QWidget):
         self.facts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.facts.verticalHeader().hide()
         self.facts.horizontalHeader().setStretchLastSection(True)
+        self.facts.setColumnWidth(0, FACT_COLUMN_WIDTH)  # names like "White Helmets — lives saved"
         self.facts.selectionModel().currentRowChanged.connect(self._on_fact_row)
         self.title = QLabel()
         self.title.setObjectName("factTitle")

@@ -86,6 +86,7 @@ class MainWindow(CurationCommands):
         # Other writers (a second window, the command line): noticed when the window
         # regains focus and on a slow poll of SQLite's data_version (a cheap pragma).
         self._seen_version = 0
+        self._board_sized = False  # the figures board given its first-open height
         self._outside_poll = QTimer(self)
         self._outside_poll.setInterval(OUTSIDE_POLL_MS)
         self._outside_poll.timeout.connect(self.check_outside_changes)
@@ -338,6 +339,8 @@ class MainWindow(CurationCommands):
             self.splitter.setSizes([int(width * 0.30), int(width * 0.42), int(width * 0.28)])
         if (state := self.settings.state) is not None:
             self.restoreState(state)
+            # a board left open last time comes back at the size the reviewer gave it
+            self._board_sized = not self.figures_dock.isHidden()
 
     def save_window_state(self) -> None:
         self.settings.geometry = self.saveGeometry()
@@ -716,9 +719,16 @@ class MainWindow(CurationCommands):
     # --- figures ---------------------------------------------------------------------
 
     def show_figures_board(self) -> None:
-        """Show the figures board beside the reader (or bring it forward)."""
+        """Show the figures board beside the reader (or bring it forward). Opened the
+        first time, it takes about a third of the window's height, leaving the reader
+        room (a board left open last time keeps the size it had)."""
+        first = not self.figures_dock.isVisible() and not self._board_sized
         self.figures_dock.show()
         self.figures_dock.raise_()
+        if first:
+            self._board_sized = True
+            self.resizeDocks([self.figures_dock], [max(200, self.height() // 3)],
+                             Qt.Orientation.Vertical)  # fmt: skip
         self.refresh_figures_board()
         self.figures_board.facts.setFocus()
 
