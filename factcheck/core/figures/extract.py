@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from factcheck.core.figures import context as ctx
+import factcheck.core.figures.context as ctx
 from factcheck.core.figures.hedges import between_start, hedge_range, joins_range, read_hedge
 from factcheck.core.figures.lexicon import PEOPLE, Lexicon, guess_language, lexicon
 from factcheck.core.figures.model import Figure
