@@ -29,21 +29,21 @@ def suggestions_for(db: Database, article_id: int, *, limit: int | None = None,
     """The article's suggested sentences, best first: not rejected, not already marked
     (a sentence overlapping a claim is the reviewer's already)."""
     article = queries.get_article(db, article_id)
-    text = article.text
+    language = str(getattr(article, "language", "") or "") or None
+    found = suggest(article.text, lang=language, published=article.published)
+    open_ = still_open(db, article_id, article.text, found)
+    return open_ if limit is None else open_[:limit]
+
+
+def still_open(db: Database, article_id: int, text: str, found: list[Suggestion],
+               ) -> list[Suggestion]:  # fmt: skip
+    """``found`` less the sentences the reviewer rejected or already marked (one rule
+    for the command line and the window, which scores off the GUI thread)."""
     rejected = rejected_sentences(db, article_id)
     marked = sorted((c.start, c.end) for c in queries.claims_for_article(db, article_id)
                     if c.placement != "orphaned")  # fmt: skip
-    language = str(getattr(article, "language", "") or "") or None
-    out: list[Suggestion] = []
-    for s in suggest(text, lang=language, published=article.published):
-        if text[s.start : s.end].strip() in rejected:
-            continue
-        if any(a < s.end and s.start < b for a, b in marked):
-            continue
-        out.append(s)
-        if limit is not None and len(out) >= limit:
-            break
-    return out
+    return [s for s in found if text[s.start : s.end].strip() not in rejected
+            and not any(a < s.end and s.start < b for a, b in marked)]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,14 +136,9 @@ class Session(QObject):
         found = self.scorer.cached(article.content_hash)
         if found is None:
             return None
-        from factcheck.store.suggestions import rejected_sentences
+        from factcheck.store.suggestions import still_open
 
-        rejected = rejected_sentences(self.db, article.id)
-        marked = sorted((c.start, c.end) for c in queries.claims_for_article(self.db, article.id)
-                        if c.placement != "orphaned")  # fmt: skip
-        text = article.text
-        return [s for s in found if text[s.start : s.end].strip() not in rejected
-                and not any(a < s.end and s.start < b for a, b in marked)]  # fmt: skip
+        return still_open(self.db, article.id, article.text, found)
 
     def accept_suggestion(self, article: Article, suggestion: Suggestion) -> int | None:
         """Mark a suggested sentence as a claim with its claimant (undoable)."""
