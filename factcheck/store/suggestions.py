@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from factcheck.core.figures.board import StoredFigure
 from factcheck.core.suggest import Suggestion, suggest
 from factcheck.errors import NotFound
 from factcheck.store import queries
+from factcheck.store.queries._sql import pairs_in
 
 
 def rejected_sentences(db: Database, article_id: int) -> set[str]:
@@ -69,41 +69,56 @@ def _quote_pattern(quote: str) -> re.Pattern[str]:
 def found_elsewhere(db: Database, claim_id: int) -> list[Twin]:
     """The claim's quote (whitespace and case aside) in the other articles, first
     occurrence each, and the figures of the same fact when the claim covers a figure;
-    spans already marked as claims are left out."""
+    spans already marked as claims are left out.
+
+    The window asks this after every mark, so it reads only what can match: the
+    articles the full-text index names, the claim's own figures, the figures of its
+    facts, and whether each span found is already a claim (one indexed look-up each),
+    never the project's claims or figures as a whole."""
     claim = queries.get_claim(db, claim_id)
-    twins: list[Twin] = []
+    found: list[tuple[int, int, int, str, str]] = []  # article, start, end, quote, how
     seen: set[tuple[int, int, int]] = set()
-    titles = {r[0]: r[1] for r in db.execute("SELECT id, title FROM articles ORDER BY id")}
-    marked = {(c.article_id, c.start, c.end) for c in queries.all_claims(db)}
     if claim.quote.strip():
         pattern = _quote_pattern(claim.quote)
         candidates = _candidates(db, claim.quote)
-        for article_id in titles if candidates is None else candidates:
+        if candidates is None:
+            candidates = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+        for article_id in candidates:
             if article_id == claim.article_id:
                 continue
             text = queries.get_article(db, article_id).text
             m = pattern.search(text)
-            if m is None or (article_id, m.start(), m.end()) in marked:
+            if m is None or _is_marked(db, article_id, m.start(), m.end()):
                 continue
             seen.add((article_id, m.start(), m.end()))
-            twins.append(Twin(article_id, titles[article_id], m.start(), m.end(), m.group(0),
-                              "the same words"))  # fmt: skip
-    fact_keys = {
-        f.fact_key for f in _figures(db, claim.article_id)
-        if f.fact_key and f.figure.start < claim.end and claim.start < f.figure.end
-    }
-    for key in sorted(fact_keys):
+            found.append((article_id, m.start(), m.end(), m.group(0), "the same words"))
+    fact_keys = [r[0] for r in db.execute(
+        'SELECT DISTINCT fact_key FROM figures WHERE article_id = ? AND start < ? '
+        'AND "end" > ? AND fact_key != \'\' ORDER BY fact_key',
+        (claim.article_id, claim.end, claim.start))]  # fmt: skip
+    for key in fact_keys:
         label = _fact_label(db, key)
-        for f in _fact_members(db, key):
+        for f in queries.figures_of_fact(db, key):
             if f.article_id == claim.article_id:
                 continue
             span = (f.article_id, f.figure.start, f.figure.end)
-            if span in seen or span in marked:
+            if span in seen or _is_marked(db, *span):
                 continue
             seen.add(span)
-            twins.append(Twin(f.article_id, titles.get(f.article_id, ""), f.figure.start,
-                              f.figure.end, f.figure.text, f"the same fact: {label}"))  # fmt: skip
-    return twins
+            found.append((*span, f.figure.text, f"the same fact: {label}"))
+    titles = _titles(db, {t[0] for t in found})
+    return [Twin(a, titles.get(a, ""), s, e, q, how) for a, s, e, q, how in found]
+
+
+def _is_marked(db: Database, article_id: int, start: int, end: int) -> bool:
+    """Whether a claim of the article has exactly this span."""
+    return db.execute('SELECT 1 FROM claims WHERE article_id = ? AND start = ? AND "end" = ?',
+                      (article_id, start, end)).fetchone() is not None  # fmt: skip
+
+
+def _titles(db: Database, article_ids: set[int]) -> dict[int, str]:
+    return pairs_in(db, "SELECT id, title FROM articles WHERE id IN ({marks})",
+                    sorted(article_ids))  # fmt: skip
 
 
 def _candidates(db: Database, quote: str) -> list[int] | None:
@@ -120,16 +135,6 @@ def _candidates(db: Database, quote: str) -> list[int] | None:
     except sqlite3.Error:
         return None
     return sorted({int(r[0]) for r in rows})
-
-
-def _figures(db: Database, article_id: int) -> list[StoredFigure]:
-    return queries.figures_for_article(db, article_id)
-
-
-def _fact_members(db: Database, key: str) -> list[StoredFigure]:
-    ids = [r[0] for r in db.execute("SELECT DISTINCT article_id FROM figures WHERE fact_key = ?",
-                                    (key,))]  # fmt: skip
-    return [f for f in queries.all_figures(db, ids) if f.fact_key == key]
 
 
 def _fact_label(db: Database, key: str) -> str:

@@ -8,6 +8,7 @@ re-exported here, so callers write ``queries.get_claim(db, 1)``.
 
 from factcheck.store.queries.articles import (
     article_count,
+    article_ids,
     article_ids_by_hash,
     article_ids_by_revision_hash,
     article_ids_by_url,
@@ -49,6 +50,7 @@ from factcheck.store.queries.figures import (
     fact_details,
     figure_spans,
     figures_for_article,
+    figures_of_fact,
     get_fact,
     get_figure,
     list_facts,
@@ -78,6 +80,7 @@ __all__ = [
     "all_evidence",
     "all_figures",
     "article_count",
+    "article_ids",
     "article_ids_by_hash",
     "article_ids_by_revision_hash",
     "article_ids_by_url",
@@ -100,6 +103,7 @@ __all__ = [
     "fact_details",
     "figure_spans",
     "figures_for_article",
+    "figures_of_fact",
     "get_article",
     "get_article_title",
     "get_articles",

@@ -21,6 +21,11 @@ def article_count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
+def article_ids(db: Database) -> list[int]:
+    """Every article's id, in import order (no other column read)."""
+    return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+
+
 def list_articles(db: Database) -> list[ArticleSummary]:
     """All articles in import order, each with its claim counts by status (no text)."""
     counts: dict[int, dict[str, int]] = defaultdict(dict)

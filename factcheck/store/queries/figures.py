@@ -45,6 +45,14 @@ def figure_spans(db: Database, article_id: int) -> list[tuple[int, int, str]]:
         (article_id,))]  # fmt: skip
 
 
+def figures_of_fact(db: Database, key: str) -> list[StoredFigure]:
+    """The figures filed under fact ``key``, by article then text order (from the
+    partial index on fact_key: no scan of the project's figures)."""
+    return [_stored(r) for r in db.execute(
+        f"SELECT {_FIG_COLS} FROM figures WHERE fact_key = ? AND fact_key != '' "
+        "ORDER BY article_id, start", (key,))]  # fmt: skip
+
+
 def all_figures(db: Database, article_ids: Sequence[int] | None = None) -> list[StoredFigure]:
     if article_ids is None:
         return [_stored(r) for r in db.execute(

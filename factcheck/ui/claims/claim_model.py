@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, lt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -120,56 +120,98 @@ def _key(row: ClaimRow) -> tuple[int, int, int]:
     return (row.start, -row.end, row.id)
 
 
+_start, _status, _placement = attrgetter("start"), attrgetter("status"), attrgetter("placement")
+_claimant = attrgetter("claimant")
+
+
+def _position(rows: list[ClaimRow], starts: list[int], key: tuple[int, int, int]) -> int:
+    """Where a row with sort ``key`` belongs in ``rows`` (in text order, ``starts`` their
+    starts): found by its start, then among the few rows sharing it."""
+    i = bisect_left(starts, key[0])
+    while i < len(rows) and starts[i] == key[0] and _key(rows[i]) < key:
+        i += 1
+    return i
+
+
+def _index_of(rows: list[ClaimRow], starts: list[int], row: ClaimRow) -> int | None:
+    """Where ``row`` (that very claim) is in ``rows``, or None."""
+    i = bisect_left(starts, row.start)
+    while i < len(rows) and starts[i] == row.start:
+        if rows[i].id == row.id:
+            return i
+        i += 1
+    return None
+
+
 class ClaimListModel(QAbstractTableModel):
-    """All claims of one article in text order; shows those the active filters accept."""
+    """All claims of one article in text order; shows those the active filters accept.
+
+    Setting thousands of rows does no Python work per row (the starts, the lookup by
+    id and the counts are taken in C), and the view asks data() only for the rows it
+    shows: opening a long article costs next to nothing here."""
 
     def __init__(self) -> None:
         super().__init__()
         self._all: list[ClaimRow] = []
-        self._all_keys: list[tuple[int, int, int]] = []
+        self._all_starts: list[int] = []
         self._shown: list[ClaimRow] = []
-        self._keys: list[tuple[int, int, int]] = []
+        self._starts: list[int] = []  # of the rows shown
         self._filters: dict[str, str] = {}
         self._placed: dict[int, str] = {}  # claim id -> placement, for those not exact
-        self._key_of: dict[int, tuple[int, int, int]] = {}  # claim id -> its sort key
+        self._by_id: dict[int, ClaimRow] = {}
         self._statuses: Counter[str] = Counter()  # claims per status, kept per edit
+        self._claimants: Counter[str] = Counter()  # claims per claimant ("" too)
 
     # --- content ---------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
         self.beginResetModel()
         self._all = list(rows)
-        self._all_keys = [(r.start, -r.end, r.id) for r in self._all]  # _key, inlined
-        if self._all_keys != sorted(self._all_keys):  # usually given in text order
+        starts = list(map(_start, self._all))
+        # Usually given in text order with distinct starts: a cheap check, no sort.
+        if not all(map(lt, starts, starts[1:])):
             self._all.sort(key=_key)
-            self._all_keys = [_key(r) for r in self._all]
-        self._key_of = {k[2]: k for k in self._all_keys}
-        self._statuses = Counter(map(attrgetter("status"), self._all))
-        self._placed = {r.id: r.placement for r in self._all if r.placement != "exact"}
+            starts = list(map(_start, self._all))
+        self._all_starts = starts
+        self._by_id = dict(zip(map(attrgetter("id"), self._all), self._all, strict=True))
+        self._statuses = Counter(map(_status, self._all))
+        self._claimants = Counter(map(_claimant, self._all))
+        exact = set(map(_placement, self._all)) <= {"exact"}
+        self._placed = {} if exact else {r.id: r.placement for r in self._all
+                                         if r.placement != "exact"}  # fmt: skip
         self._refilter()
         self.endResetModel()
 
     def all_rows(self) -> list[ClaimRow]:
         return list(self._all)
 
+    def total(self) -> int:
+        """How many claims the article has (filters ignored)."""
+        return len(self._all)
+
     def claimants(self) -> list[str]:
         """The claimants of the article's claims (all, not only those shown), sorted
         without case, each spelling once."""
+        if not any(n and count > 0 for n, count in self._claimants.items()):
+            return []  # the usual case: no claim names one, nothing read per row
         seen: dict[str, str] = {}
-        for r in self._all:
-            if r.claimant:
-                seen.setdefault(r.claimant.casefold(), r.claimant)
+        for name in filter(None, map(_claimant, self._all)):  # first spelling in the text
+            seen.setdefault(name.casefold(), name)
         return sorted(seen.values(), key=str.casefold)
+
+    def has_unattributed(self) -> bool:
+        """Whether some claim names no claimant (the article states it itself)."""
+        return self._claimants[""] > 0
 
     def _accepts(self, row: ClaimRow) -> bool:
         return all(_FILTERS_BY_KEY[k].accepts(row, v) for k, v in self._filters.items())
 
     def _refilter(self) -> None:
         if not self._filters:  # the usual case: no per-row work for thousands of claims
-            self._shown, self._keys = list(self._all), list(self._all_keys)
+            self._shown, self._starts = list(self._all), list(self._all_starts)
             return
         self._shown = [r for r in self._all if self._accepts(r)]
-        self._keys = [_key(r) for r in self._shown]
+        self._starts = list(map(_start, self._shown))
 
     def set_filter(self, key: str, value: str | None) -> None:
         """Show only rows whose ``key`` filter accepts ``value`` (None: no filter)."""
@@ -193,22 +235,23 @@ class ClaimListModel(QAbstractTableModel):
         self._drop(row.id)
         if row.placement != "exact":
             self._placed[row.id] = row.placement
-        i = bisect_left(self._all_keys, key)
+        i = _position(self._all, self._all_starts, key)
         self._all.insert(i, row)
-        self._all_keys.insert(i, key)
-        self._key_of[row.id] = key
+        self._all_starts.insert(i, row.start)
+        self._by_id[row.id] = row
         self._statuses[row.status] += 1
-        if old is not None and self._accepts(row) and self._keys[old] == key:
+        self._claimants[row.claimant] += 1
+        if old is not None and self._accepts(row) and _key(self._shown[old]) == key:
             self._shown[old] = row
             self.dataChanged.emit(self.index(old, 0), self.index(old, len(COLUMNS) - 1))
             return
         if old is not None:
             self._remove_shown(old)
         if self._accepts(row):
-            j = bisect_left(self._keys, key)
+            j = _position(self._shown, self._starts, key)
             self.beginInsertRows(QModelIndex(), j, j)
             self._shown.insert(j, row)
-            self._keys.insert(j, key)
+            self._starts.insert(j, row.start)
             self.endInsertRows()
 
     def remove(self, claim_id: int) -> None:
@@ -219,30 +262,28 @@ class ClaimListModel(QAbstractTableModel):
 
     def _remove_shown(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._shown[row], self._keys[row]
+        del self._shown[row], self._starts[row]
         self.endRemoveRows()
 
     def _drop(self, claim_id: int) -> None:
         self._placed.pop(claim_id, None)
-        key = self._key_of.pop(claim_id, None)
-        if key is not None:  # found by its key: no scan of thousands of rows per edit
-            i = bisect_left(self._all_keys, key)
-            self._statuses[self._all[i].status] -= 1
-            del self._all[i], self._all_keys[i]
+        row = self._by_id.pop(claim_id, None)
+        if row is not None:  # found by its start: no scan of thousands of rows per edit
+            i = _index_of(self._all, self._all_starts, row)
+            if i is not None:
+                del self._all[i], self._all_starts[i]
+            self._statuses[row.status] -= 1
+            self._claimants[row.claimant] -= 1
 
     def row_of(self, claim_id: int) -> int | None:
-        key = self._key_of.get(claim_id)
-        if key is None:
-            return None
-        j = bisect_left(self._keys, key)
-        return j if j < len(self._keys) and self._keys[j] == key else None
+        row = self._by_id.get(claim_id)
+        return None if row is None else _index_of(self._shown, self._starts, row)
 
     def row_at(self, row: int) -> ClaimRow | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def get(self, claim_id: int) -> ClaimRow | None:
-        key = self._key_of.get(claim_id)
-        return self._all[bisect_left(self._all_keys, key)] if key is not None else None
+        return self._by_id.get(claim_id)
 
     def counts(self) -> dict[str, int]:
         """Claims per status over the whole article (filters ignored)."""

@@ -192,7 +192,7 @@ class ClaimPane(QWidget):
         claim still names it; otherwise back to all claimants)."""
         combo = self.claimant_filter
         names = self.model.claimants()
-        anonymous = any(not r.claimant for r in self.model.all_rows())
+        anonymous = self.model.has_unattributed()
         wanted: list[tuple[str, str]] = [(n, n) for n in names]
         if anonymous and names:
             wanted.append((NO_CLAIMANT, "Stated by the article"))
@@ -218,11 +218,13 @@ class ClaimPane(QWidget):
             self.select_claim(selected, emit=False)
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        shown, total = self.model.rowCount(), self.model.total()
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
         active = self.filters_active()
         self.filter_marker.setVisible(active)
-        self.count_label.setStyleSheet("font-weight: bold;" if active else "")
+        sheet = "font-weight: bold;" if active else ""
+        if self.count_label.styleSheet() != sheet:  # setting one re-polishes the label
+            self.count_label.setStyleSheet(sheet)
 
     # --- selection -------------------------------------------------------------------
 

@@ -13,12 +13,15 @@ import heapq
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
+from operator import attrgetter, lt, sub
+from typing import NamedTuple
 
 
-@dataclass(slots=True)
-class Span:
-    """One claim's extent in the document, and what colours it."""
+class Span(NamedTuple):
+    """One claim's extent in the document, and what colours it (immutable: a changed
+    claim is a new span)."""
 
     claim_id: int
     start: int
@@ -38,6 +41,10 @@ class Span:
         return (self.end - self.start, -self.start, -self.claim_id)
 
 
+# Span((...)) without the NamedTuple's Python-level __new__, for building thousands.
+new_span = partial(tuple.__new__, Span)
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A stretch of text over which the same claims are stacked."""
@@ -51,20 +58,24 @@ class Segment:
 class SpanIndex:
     """The claims of the open article, sorted by start, with the queries the reader needs.
 
-    Adding, removing or recolouring one claim is O(n) list work at worst and never
-    touches the other spans, which is what keeps marking a claim within one frame.
+    Built from thousands of spans without Python code per span (the starts, the id
+    lookup and the longest span are taken in C): opening a long article costs about
+    what laying out its text does. Adding, removing or recolouring one claim is O(n)
+    list work at worst and never touches the other spans, which is what keeps marking
+    a claim within one frame.
     """
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
         items = list(spans)
-        keys = [(s.start, -s.end, s.claim_id) for s in items]  # Span.sort_key, inlined
-        if keys != sorted(keys):  # usually given in text order: one cheap check, no sort
-            order = sorted(range(len(keys)), key=keys.__getitem__)
-            items, keys = [items[i] for i in order], [keys[i] for i in order]
+        starts = list(map(_start, items))
+        # Usually given in text order with distinct starts: two cheap checks, no sort.
+        if not (all(map(lt, starts, starts[1:])) or _in_order(items)):
+            items.sort(key=Span.sort_key)
+            starts = list(map(_start, items))
         self._spans = items
-        self._keys = keys
-        self._by_id = {s.claim_id: s for s in self._spans}
-        self._max_len = max((s.end - s.start for s in self._spans), default=0)
+        self._starts = starts
+        self._by_id: dict[int, Span] = dict(zip(map(_claim_id, items), items, strict=True))
+        self._max_len = max(map(sub, map(_end, items), starts), default=0)
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -79,8 +90,11 @@ class SpanIndex:
         if span.claim_id in self._by_id:
             self.remove(span.claim_id)
         key = span.sort_key()
-        i = bisect_left(self._keys, key)
-        self._keys.insert(i, key)
+        i = bisect_left(self._starts, span.start)
+        while i < len(self._spans) and self._spans[i].start == span.start \
+                and self._spans[i].sort_key() < key:  # fmt: skip
+            i += 1
+        self._starts.insert(i, span.start)
         self._spans.insert(i, span)
         self._by_id[span.claim_id] = span
         self._max_len = max(self._max_len, span.end - span.start)
@@ -88,14 +102,16 @@ class SpanIndex:
     def remove(self, claim_id: int) -> Span | None:
         span = self._by_id.pop(claim_id, None)
         if span is not None:
-            i = bisect_left(self._keys, span.sort_key())
-            del self._keys[i], self._spans[i]
+            i = bisect_left(self._starts, span.start)
+            while self._spans[i].claim_id != claim_id:  # among the spans sharing its start
+                i += 1
+            del self._starts[i], self._spans[i]
         return span
 
     def overlapping(self, lo: int, hi: int) -> list[Span]:
         """Spans sharing at least one position with ``[lo, hi)``, in text order."""
-        first = bisect_left(self._keys, (lo - self._max_len,))
-        last = bisect_left(self._keys, (hi,))
+        first = bisect_left(self._starts, lo - self._max_len)
+        last = bisect_left(self._starts, hi)
         return [s for s in self._spans[first:last] if s.end > lo]
 
     def stack_at(self, pos: int) -> list[Span]:
@@ -131,6 +147,15 @@ class SpanIndex:
             if heap:
                 out.append(Segment(here, after, heap[0][1], len(active)))
         return out
+
+
+_start, _end, _claim_id = attrgetter("start"), attrgetter("end"), attrgetter("claim_id")
+
+
+def _in_order(items: list[Span]) -> bool:
+    """Whether ``items`` are in text order (starts may repeat)."""
+    keys = list(map(Span.sort_key, items))
+    return all(map(lt, keys, keys[1:]))
 
 
 def next_in_stack(stack: list[Span], current: int | None) -> Span | None:

@@ -41,9 +41,9 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 from factcheck.core.quotes import snap_to_words
 from factcheck.ui.common.claim_rows import ClaimRow
 from factcheck.ui.common.focus import show_focus
-from factcheck.ui.common.placement_style import span_for
+from factcheck.ui.common.placement_style import span_for, spans_for
 from factcheck.ui.common.positions import PositionMap
-from factcheck.ui.common.spans import Span, SpanIndex, next_in_stack
+from factcheck.ui.common.spans import SpanIndex, next_in_stack
 from factcheck.ui.common.theme import HighlightColors
 from factcheck.ui.reader.highlight_paint import (
     glyph_at,
@@ -133,13 +133,7 @@ class ReaderView(QTextEdit):
         runs right to left); "auto" lets each paragraph's first strong letter decide."""
         self._map = PositionMap(text)
         self._text = text
-        to_qt = self._map.to_qt
-        if self._map.identity:  # the usual case, thousands of claims: no per-row calls
-            self._index = SpanIndex([Span(r.id, r.start, r.end, r.status)
-                                     if r.placement == "exact" else span_for(r, to_qt)
-                                     for r in rows])  # fmt: skip
-        else:
-            self._index = SpanIndex(span_for(r, to_qt) for r in rows)
+        self._index = SpanIndex(spans_for(rows, self._map))
         self._selected = None
         self._last_stack = ()
         self._first_visible = 0  # block number where the last paint started

@@ -49,7 +49,7 @@ from factcheck.errors import FactcheckError, InvalidInput, NotFound, ProjectErro
 from factcheck.store import importer, ops, queries
 from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
-from factcheck.ui.common.claim_rows import ClaimRow
+from factcheck.ui.common.claim_rows import ClaimRow, rows_in_text
 from factcheck.ui.session import commands, figure_commands
 
 if TYPE_CHECKING:
@@ -193,6 +193,14 @@ class Session(QObject):
     def articles(self) -> list[ArticleSummary]:
         return queries.list_articles(self.db)
 
+    def article_count(self) -> int:
+        """How many articles the project has (one count, no rows read)."""
+        return queries.article_count(self.db)
+
+    def article_ids(self) -> list[int]:
+        """Every article's id in list order, without titles or claim counts."""
+        return queries.article_ids(self.db)
+
     def article_summaries(self, ids: Iterable[int]) -> list[ArticleSummary]:
         return queries.article_summaries(self.db, ids)
 
@@ -201,14 +209,9 @@ class Session(QObject):
 
     def claim_rows(self, article: Article) -> list[ClaimRow]:
         """The article's claims, lightly, in text order (see :class:`ClaimRow`)."""
-        tags = queries.claim_tags_for_article(self.db, article.id)
-        claimants = queries.claimants_for_article(self.db, article.id)
-        text = article.text
-        return [
-            ClaimRow(cid, start, end, status, tags.get(cid, ()), text[start:end],
-                     claimant=claimants.get(cid, ""))
-            for cid, start, end, status in queries.claim_outline(self.db, article.id)
-        ]
+        outline = queries.claim_outline(self.db, article.id)
+        tags = queries.claim_tags_for_article(self.db, article.id) if outline else {}
+        return rows_in_text(outline, tags, article.text)
 
     def claim_row(self, claim: Claim, text: str) -> ClaimRow:
         return ClaimRow(claim.id, claim.start, claim.end, claim.status.value, claim.tags,

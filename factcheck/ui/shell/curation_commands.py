@@ -217,7 +217,8 @@ class CurationCommands(WindowCommands):
         if session is None:
             return
         listed = set(self.navigator.articles.ids())
-        existing = {a.id for a in session.articles()} if change.article_list else listed
+        # membership only (no titles or counts read): every mark names the list too
+        existing = set(session.article_ids()) if change.article_list else listed
         if change.article_list and existing != listed:
             current = self.article.id if self.article is not None else None
             self.navigator.articles.set_articles(session.articles())

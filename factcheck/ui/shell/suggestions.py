@@ -167,7 +167,7 @@ class SuggestionController(QObject):
         """Say where a just-marked claim appears in other articles (a read; skipped in
         very large projects, where Claim ▸ Mark Everywhere still asks)."""
         w = self.w
-        if w.session is None or len(w.session.articles()) > OFFER_LIMIT_ARTICLES:
+        if w.session is None or w.session.article_count() > OFFER_LIMIT_ARTICLES:
             return
         twins = w.session.found_elsewhere(claim_id, catch_up_limit=OFFER_CATCH_UP)
         if twins:
