@@ -17,6 +17,7 @@ from factcheck.core.suggest import Suggestion, suggest
 from factcheck.errors import NotFound
 from factcheck.store import queries
 from factcheck.store.queries._sql import pairs_in
+from factcheck.store.queries.figures import figures_of_fact
 
 
 def rejected_sentences(db: Database, article_id: int) -> set[str]:
@@ -98,7 +99,7 @@ def found_elsewhere(db: Database, claim_id: int) -> list[Twin]:
         (claim.article_id, claim.end, claim.start))]  # fmt: skip
     for key in fact_keys:
         label = _fact_label(db, key)
-        for f in queries.figures_of_fact(db, key):
+        for f in figures_of_fact(db, key):
             if f.article_id == claim.article_id:
                 continue
             span = (f.article_id, f.figure.start, f.figure.end)

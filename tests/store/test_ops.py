@@ -217,3 +217,5 @@ def test_marking_one_claim_reads_the_same_quote_and_context_as_the_whole_text(
         )
     with pytest.raises(InvalidInput, match=f"which has {len(text)} characters"):
         ops.mark_claim(db, 1, len(text) - 2, len(text) + 1, R)
+    with pytest.raises(InvalidInput, match=f"which has {len(text)} characters"):
+        ops.mark_claim(db, 1, len(text) + 500, len(text) + 510, R)  # wholly past the end

@@ -10,10 +10,11 @@ from factcheck.store.ops.tags import drop_tag_if_unused
 
 def test_claim_outline_matches_claims_for_article(seeded_db: Database) -> None:
     for start, end in ((30, 40), (4, 17), (4, 30), (50, 60)):
-        ops.mark_claim(seeded_db, 1, start, end, "t")
+        ops.mark_claim(seeded_db, 1, start, end, "t", claimant="UN" if start == 30 else "")
     full = queries.claims_for_article(seeded_db, 1)
+    assert {c.claimant for c in full} == {"UN", ""}
     outline = queries.claim_outline(seeded_db, 1)
-    assert outline == [(c.id, c.start, c.end, c.status.value) for c in full]
+    assert outline == [(c.id, c.start, c.end, c.status.value, c.claimant) for c in full]
     assert queries.claim_outline(seeded_db, 2) == []
 
 

@@ -37,17 +37,26 @@ from factcheck.store.ops.evidence import _insert_evidence_row
 
 def _span_window(db: Database, article_id: int, start: int, end: int) -> tuple[str, int, int]:
     """The article text around ``start``-``end`` (the span plus its context) as
-    ``(window, window_start, article_length)``, read without loading the whole text:
-    marking one claim in a 1 MB article should not copy a megabyte. SQLite's ``substr``
-    and ``length`` count characters, as Python indices do."""
+    ``(window, window_start, length)``, read without loading the whole text: marking
+    one claim in a 1 MB article should not copy a megabyte. SQLite's ``substr`` counts
+    characters, as Python indices do.
+
+    ``length`` is what the span check needs: the article's length when the text ends
+    inside the window (or before it), else the window's end, which the text goes past
+    (counting a megabyte's characters for ``length(text)`` took longer than the rest
+    of a mark)."""
     lo = max(0, start - quotes.CONTEXT_CHARS)
-    row = db.execute(
-        "SELECT length(text), substr(text, ?, ?) FROM articles WHERE id = ?",
-        (lo + 1, max(0, end - lo) + quotes.CONTEXT_CHARS, article_id),
-    ).fetchone()
+    wanted = max(0, end - lo) + quotes.CONTEXT_CHARS
+    row = db.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                     (lo + 1, wanted, article_id)).fetchone()  # fmt: skip
     if row is None:
         raise NotFound(f"no article with id {article_id}")
-    return str(row[1]), lo, int(row[0])
+    window = str(row[0])
+    if len(window) == wanted:  # the text goes on after the window
+        return window, lo, lo + wanted
+    length = db.execute("SELECT length(text) FROM articles WHERE id = ?",
+                        (article_id,)).fetchone()[0]  # fmt: skip
+    return window, lo, int(length)
 
 
 def _insert_claim(

@@ -8,7 +8,6 @@ re-exported here, so callers write ``queries.get_claim(db, 1)``.
 
 from factcheck.store.queries.articles import (
     article_count,
-    article_ids,
     article_ids_by_hash,
     article_ids_by_revision_hash,
     article_ids_by_url,
@@ -50,7 +49,6 @@ from factcheck.store.queries.figures import (
     fact_details,
     figure_spans,
     figures_for_article,
-    figures_of_fact,
     get_fact,
     get_figure,
     list_facts,
@@ -80,7 +78,6 @@ __all__ = [
     "all_evidence",
     "all_figures",
     "article_count",
-    "article_ids",
     "article_ids_by_hash",
     "article_ids_by_revision_hash",
     "article_ids_by_url",
@@ -103,7 +100,6 @@ __all__ = [
     "fact_details",
     "figure_spans",
     "figures_for_article",
-    "figures_of_fact",
     "get_article",
     "get_article_title",
     "get_articles",

@@ -199,7 +199,9 @@ class Session(QObject):
 
     def article_ids(self) -> list[int]:
         """Every article's id in list order, without titles or claim counts."""
-        return queries.article_ids(self.db)
+        from factcheck.store.queries.articles import article_ids
+
+        return article_ids(self.db)
 
     def article_summaries(self, ids: Iterable[int]) -> list[ArticleSummary]:
         return queries.article_summaries(self.db, ids)
