@@ -41,3 +41,19 @@ def test_drop_tag_if_unused(seeded_db: Database) -> None:
     assert not drop_tag_if_unused(seeded_db, "kept", "t").tags
     assert [t.name for t in queries.list_tags(seeded_db)] == ["kept"]
     assert queries.history(seeded_db, 1)[0].action == "drop tag"
+
+
+def test_claim_outline_is_read_from_an_index_alone(seeded_db: Database) -> None:
+    """Opening an article reads its claims' outline without a look-up per claim in the
+    claims table (migration 0013_winperf_outline): the plan of the query the outline
+    runs, as it runs it."""
+    seen: list[str] = []
+    seeded_db.conn.set_trace_callback(seen.append)
+    try:
+        queries.claim_outline(seeded_db, 1)
+    finally:
+        seeded_db.conn.set_trace_callback(None)
+    (sql,) = [q for q in seen if "FROM claims" in q]
+    plan = seeded_db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+    details = " ".join(str(r[-1]) for r in plan)
+    assert "COVERING INDEX idx_claims_outline" in details and "TEMP B-TREE" not in details
