@@ -15,7 +15,8 @@ Signals (emitted after the model changed):
 - ``claimsChanged(pairs)``: some claims were added, changed or removed; ``pairs`` is a
   list of ``(old_row or None, new_row or None)``, so an observer finds where a row was.
 - ``selectionChanged(claim_id or None, scroll)``: the selected claim (``scroll``: bring it
-  into view). Emitted again when the same claim is selected anew (after its row changed).
+  into view). Emitted again when the same claim is selected anew (after its row changed),
+  and with None after ``loaded`` and when the selected claim is removed.
 - ``detailsChanged()``: the title, outlet, date... changed; the text did not.
 """
 

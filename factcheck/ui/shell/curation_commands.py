@@ -35,7 +35,6 @@ class CurationCommands(WindowCommands):
 
         reader_pane: ReaderPane
 
-        def go_to_claim(self, claim_id: int) -> None: ...
 
     claims_dock: ClaimsTableDock | None = None
 
@@ -203,7 +202,7 @@ class CurationCommands(WindowCommands):
         dock.table.set_rows(self.session.claims_table(), [t.name for t in self.session.tags()])
 
     def _open_from_table(self, claim_id: int) -> None:
-        self.go_to_claim(claim_id)
+        self.review.go_to_claim(claim_id)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- after an edit ---------------------------------------------------------------

@@ -317,10 +317,7 @@ class MainWindow(CurationCommands):
         if self.session is not None:
             edit(self.session)
 
-    # --- window state ----------------------------------------------------------------
-
-    def save_window_state(self) -> None:
-        window_state.save_window_state(self)
+    # --- window state and events ----------------------------------------------------
 
     def apply_scheme(self, choice: str) -> None:
         """Light, dark or follow the system; re-colours the highlights to match."""
@@ -328,6 +325,9 @@ class MainWindow(CurationCommands):
         apply_scheme(choice)
         for value, action in self.scheme_actions.items():
             action.setChecked(value == choice)
+        self._recolor()
+
+    def _recolor(self) -> None:
         colors = HighlightColors(QApplication.palette())
         self.reader.set_colors(colors)
         self.reader_pane.legend.set_colors(colors)
@@ -338,12 +338,8 @@ class MainWindow(CurationCommands):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.review.check_outside_changes()
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "reader"):
-            colors = HighlightColors(QApplication.palette())
-            self.reader.set_colors(colors)
-            self.reader_pane.legend.set_colors(colors)
-            self.reader_pane.banner.restyle()
-            self.read_only_banner.restyle()
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "read_only_banner"):
+            self._recolor()  # (not while the window is being built)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -380,7 +376,7 @@ class MainWindow(CurationCommands):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush_note()
-        self.save_window_state()
+        window_state.save_window_state(self)
         self.set_session(None)
         super().closeEvent(event)
 
@@ -424,16 +420,7 @@ class MainWindow(CurationCommands):
         self.reviewer_field.set_name(session.reviewer)
         if session.read_only:
             self.read_only_banner.show_reason(str(session.path), session.read_only_reason)
-        self.navigator.articles.set_articles(session.articles())
-        self.claim_pane.set_known_tags([t.name for t in session.tags()])
-        ids = self.navigator.articles.ids()
-        last = self.settings.last_article(session.path)
-        if ids:
-            self.review.open_article(last if last in ids else ids[0])
-        else:
-            self.review.show_no_article("This project has no articles yet — drop .txt or .md "
-                                        "files here, or use File ▸ Import Articles")  # fmt: skip
-        self.review.update_enabled()
+        self.review.show_project(session)
         self.projectShown.emit()
 
     def _on_failed(self, message: str) -> None:
@@ -456,9 +443,3 @@ class MainWindow(CurationCommands):
     def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Select a claim of the open article everywhere: reader, list and editor."""
         self.review.select_claim(claim_id, scroll=scroll)
-
-    def go_to_claim(self, claim_id: int) -> None:
-        self.review.go_to_claim(claim_id)
-
-    def check_outside_changes(self) -> None:
-        self.review.check_outside_changes()

@@ -96,6 +96,21 @@ class ReviewController(QObject):
             self.select_claim(claim_id)
         self.update_enabled()
 
+    def show_project(self, session: Session) -> None:
+        """A project just opened: its articles listed, the one open last time shown
+        (else the first), or a word on how to add some."""
+        w = self.w
+        w.navigator.articles.set_articles(session.articles())
+        w.claim_pane.set_known_tags([t.name for t in session.tags()])
+        ids = w.navigator.articles.ids()
+        last = w.settings.last_article(session.path)
+        if ids:
+            self.open_article(last if last in ids else ids[0])
+        else:
+            self.show_no_article("This project has no articles yet — drop .txt or .md "
+                                 "files here, or use File ▸ Import Articles")  # fmt: skip
+        self.update_enabled()
+
     def show_no_article(self, message: str) -> None:
         self.model.show(None)
         self.w.reader_pane.show_metadata(None, message)
