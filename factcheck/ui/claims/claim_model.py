@@ -9,11 +9,9 @@ costs nothing per row.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter, lt
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -27,6 +25,7 @@ from factcheck.ui.common.placement_style import (
     placement_label,
 )
 from factcheck.ui.common.theme import status_color
+from factcheck.ui.session.open_article import OpenArticle, RowChange, position, row_key
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -116,102 +115,114 @@ def _placement_note(row: ClaimRow) -> str:
     return f"{PLACEMENT_WORDS[row.placement]} placement{score}, needs review"
 
 
-def _key(row: ClaimRow) -> tuple[int, int, int]:
-    return (row.start, -row.end, row.id)
-
-
-_start, _status, _placement = attrgetter("start"), attrgetter("status"), attrgetter("placement")
-_claimant = attrgetter("claimant")
-
-
-def _position(rows: list[ClaimRow], starts: list[int], key: tuple[int, int, int]) -> int:
-    """Where a row with sort ``key`` belongs in ``rows`` (in text order, ``starts`` their
-    starts): found by its start, then among the few rows sharing it."""
-    i = bisect_left(starts, key[0])
-    while i < len(rows) and starts[i] == key[0] and _key(rows[i]) < key:
-        i += 1
-    return i
-
-
-def _index_of(rows: list[ClaimRow], starts: list[int], row: ClaimRow) -> int | None:
-    """Where ``row`` (that very claim) is in ``rows``, or None."""
-    i = bisect_left(starts, row.start)
-    while i < len(rows) and starts[i] == row.start:
-        if rows[i].id == row.id:
-            return i
-        i += 1
-    return None
+_start = attrgetter("start")
 
 
 class ClaimListModel(QAbstractTableModel):
-    """All claims of one article in text order; shows those the active filters accept.
+    """The claims of the open article in text order, showing those the active filters
+    accept: a Qt adapter over :class:`~factcheck.ui.session.open_article.OpenArticle`
+    (the one list of the article's claims, which the reader observes too). It keeps only
+    which rows are shown; counts and lookups are the source's.
 
-    Setting thousands of rows does no Python work per row (the starts, the lookup by
-    id and the counts are taken in C), and the view asks data() only for the rows it
-    shows: opening a long article costs next to nothing here."""
+    Given no source, it makes its own (a model tested without a window)."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: OpenArticle | None = None) -> None:
         super().__init__()
-        self._all: list[ClaimRow] = []
-        self._all_starts: list[int] = []
+        self.source = source if source is not None else OpenArticle(self)
         self._shown: list[ClaimRow] = []
-        self._starts: list[int] = []  # of the rows shown
+        self._starts: list[int] = []  # of the rows shown: where to look one up
         self._filters: dict[str, str] = {}
-        self._placed: dict[int, str] = {}  # claim id -> placement, for those not exact
-        self._by_id: dict[int, ClaimRow] = {}
-        self._statuses: Counter[str] = Counter()  # claims per status, kept per edit
-        self._claimants: Counter[str] = Counter()  # claims per claimant ("" too)
+        self.source.loaded.connect(self._reset)
+        self.source.claimsChanged.connect(self._on_claims)
+        self._reset()
 
-    # --- content ---------------------------------------------------------------------
+    # --- content (the source's) --------------------------------------------------------
 
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
-        self.beginResetModel()
-        self._all = list(rows)
-        starts = list(map(_start, self._all))
-        # Usually given in text order with distinct starts: a cheap check, no sort.
-        if not all(map(lt, starts, starts[1:])):
-            self._all.sort(key=_key)
-            starts = list(map(_start, self._all))
-        self._all_starts = starts
-        self._by_id = dict(zip(map(attrgetter("id"), self._all), self._all, strict=True))
-        self._statuses = Counter(map(_status, self._all))
-        self._claimants = Counter(map(_claimant, self._all))
-        exact = set(map(_placement, self._all)) <= {"exact"}
-        self._placed = {} if exact else {r.id: r.placement for r in self._all
-                                         if r.placement != "exact"}  # fmt: skip
-        self._refilter()
-        self.endResetModel()
+        self.source.set_rows(rows)
+
+    def upsert(self, row: ClaimRow) -> None:
+        """Add or replace one claim (in the source), touching only its row of the view."""
+        self.source.upsert(row)
+
+    def remove(self, claim_id: int) -> None:
+        self.source.remove(claim_id)
 
     def all_rows(self) -> list[ClaimRow]:
-        return list(self._all)
-
-    def total(self) -> int:
-        """How many claims the article has (filters ignored)."""
-        return len(self._all)
+        return self.source.rows()
 
     def claimants(self) -> list[str]:
         """The claimants of the article's claims (all, not only those shown), sorted
         without case, each spelling once."""
-        if not any(n and count > 0 for n, count in self._claimants.items()):
-            return []  # the usual case: no claim names one, nothing read per row
-        seen: dict[str, str] = {}
-        for name in filter(None, map(_claimant, self._all)):  # first spelling in the text
-            seen.setdefault(name.casefold(), name)
-        return sorted(seen.values(), key=str.casefold)
+        return self.source.claimants()
 
     def has_unattributed(self) -> bool:
-        """Whether some claim names no claimant (the article states it itself)."""
-        return self._claimants[""] > 0
+        """Whether some claim of the article names no claimant."""
+        return self.source.has_unattributed()
+
+    def total(self) -> int:
+        """How many claims the article has (filters ignored)."""
+        return len(self.source)
+
+    def get(self, claim_id: int) -> ClaimRow | None:
+        return self.source.get(claim_id)
+
+    def counts(self) -> dict[str, int]:
+        """Claims per status over the whole article (filters ignored)."""
+        return self.source.counts()
+
+    def placement_counts(self) -> dict[str, int]:
+        """Claims per placement over the whole article (filters ignored)."""
+        return self.source.placement_counts()
+
+    # --- following the source ------------------------------------------------------
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._refilter()
+        self.endResetModel()
+
+    def _on_claims(self, pairs: list[RowChange]) -> None:
+        for old, new in pairs:
+            self._follow(old, new)
+
+    def _follow(self, old: ClaimRow | None, new: ClaimRow | None) -> None:
+        """One claim changed in the source: its row of the view moves, changes, comes or
+        goes; nothing else is touched."""
+        at = self._shown_at(row_key(old)) if old is not None else None
+        if new is not None:
+            key = row_key(new)
+            if at is not None and self._accepts(new) and row_key(self._shown[at]) == key:
+                self._shown[at] = new
+                self.dataChanged.emit(self.index(at, 0), self.index(at, len(COLUMNS) - 1))
+                return
+        if at is not None:
+            self.beginRemoveRows(QModelIndex(), at, at)
+            del self._shown[at], self._starts[at]
+            self.endRemoveRows()
+        if new is not None and self._accepts(new):
+            j = position(self._shown, self._starts, row_key(new))
+            self.beginInsertRows(QModelIndex(), j, j)
+            self._shown.insert(j, new)
+            self._starts.insert(j, new.start)
+            self.endInsertRows()
+
+    def _shown_at(self, key: tuple[int, int, int]) -> int | None:
+        j = position(self._shown, self._starts, key)
+        return j if j < len(self._shown) and row_key(self._shown[j]) == key else None
+
+    # --- filters -------------------------------------------------------------------
 
     def _accepts(self, row: ClaimRow) -> bool:
         return all(_FILTERS_BY_KEY[k].accepts(row, v) for k, v in self._filters.items())
 
     def _refilter(self) -> None:
+        rows = self.source.rows()
         if not self._filters:  # the usual case: no per-row work for thousands of claims
-            self._shown, self._starts = list(self._all), list(self._all_starts)
-            return
-        self._shown = [r for r in self._all if self._accepts(r)]
-        self._starts = list(map(_start, self._shown))
+            self._shown = rows
+        else:
+            self._shown = [r for r in rows if self._accepts(r)]
+        self._starts = list(map(_start, self._shown))  # in C: no code per row
 
     def set_filter(self, key: str, value: str | None) -> None:
         """Show only rows whose ``key`` filter accepts ``value`` (None: no filter)."""
@@ -221,84 +232,18 @@ class ClaimListModel(QAbstractTableModel):
             self._filters[key] = value
         else:
             self._filters.pop(key, None)
-        self.beginResetModel()
-        self._refilter()
-        self.endResetModel()
+        self._reset()
 
     def filters(self) -> dict[str, str]:
         return dict(self._filters)
 
-    def upsert(self, row: ClaimRow) -> None:
-        """Add or replace one claim, touching only its row of the view."""
-        key = _key(row)
-        old = self.row_of(row.id)  # where it is shown now, if it is
-        self._drop(row.id)
-        if row.placement != "exact":
-            self._placed[row.id] = row.placement
-        i = _position(self._all, self._all_starts, key)
-        self._all.insert(i, row)
-        self._all_starts.insert(i, row.start)
-        self._by_id[row.id] = row
-        self._statuses[row.status] += 1
-        self._claimants[row.claimant] += 1
-        if old is not None and self._accepts(row) and _key(self._shown[old]) == key:
-            self._shown[old] = row
-            self.dataChanged.emit(self.index(old, 0), self.index(old, len(COLUMNS) - 1))
-            return
-        if old is not None:
-            self._remove_shown(old)
-        if self._accepts(row):
-            j = _position(self._shown, self._starts, key)
-            self.beginInsertRows(QModelIndex(), j, j)
-            self._shown.insert(j, row)
-            self._starts.insert(j, row.start)
-            self.endInsertRows()
-
-    def remove(self, claim_id: int) -> None:
-        old = self.row_of(claim_id)
-        self._drop(claim_id)
-        if old is not None:
-            self._remove_shown(old)
-
-    def _remove_shown(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._shown[row], self._starts[row]
-        self.endRemoveRows()
-
-    def _drop(self, claim_id: int) -> None:
-        self._placed.pop(claim_id, None)
-        row = self._by_id.pop(claim_id, None)
-        if row is not None:  # found by its start: no scan of thousands of rows per edit
-            i = _index_of(self._all, self._all_starts, row)
-            if i is not None:
-                del self._all[i], self._all_starts[i]
-            self._statuses[row.status] -= 1
-            self._claimants[row.claimant] -= 1
-
     def row_of(self, claim_id: int) -> int | None:
-        row = self._by_id.get(claim_id)
-        return None if row is None else _index_of(self._shown, self._starts, row)
+        """The view row showing ``claim_id`` (None: not in the article, or filtered out)."""
+        key = self.source.key_of(claim_id)
+        return self._shown_at(key) if key is not None else None
 
     def row_at(self, row: int) -> ClaimRow | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None
-
-    def get(self, claim_id: int) -> ClaimRow | None:
-        return self._by_id.get(claim_id)
-
-    def counts(self) -> dict[str, int]:
-        """Claims per status over the whole article (filters ignored)."""
-        out = dict.fromkeys((s.value for s in Status), 0)
-        out.update(self._statuses)
-        return out
-
-    def placement_counts(self) -> dict[str, int]:
-        """Claims per placement over the whole article (filters ignored); kept up to date
-        per row, since the window asks after every edit."""
-        out = dict.fromkeys(PLACEMENT_WORDS, 0)
-        for placement in self._placed.values():
-            out[placement] = out.get(placement, 0) + 1
-        out["exact"] = len(self._all) - len(self._placed)
-        return out
 
     # --- Qt model --------------------------------------------------------------------
 
