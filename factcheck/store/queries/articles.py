@@ -21,6 +21,15 @@ def article_count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
+def existing_article_ids(db: Database, article_ids: Iterable[int]) -> set[int]:
+    """Which of ``article_ids`` are articles of the project."""
+    found: set[int] = set()
+    for chunk, marks in in_chunks(sorted(set(article_ids))):
+        found.update(r[0] for r in db.execute(f"SELECT id FROM articles WHERE id IN ({marks})",
+                                              chunk))  # fmt: skip
+    return found
+
+
 def article_ids(db: Database) -> list[int]:
     """Every article's id, in import order (no other column read)."""
     return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]

@@ -134,6 +134,12 @@ class Session(SuggestionEdits, FigureEdits, CurationEdits, QObject):
         """How many articles the project has (one count, no rows read)."""
         return queries.article_count(self.db)
 
+    def existing_articles(self, ids: Iterable[int]) -> set[int]:
+        """Which of ``ids`` are articles of the project (the others were deleted)."""
+        from factcheck.store.queries.articles import existing_article_ids
+
+        return existing_article_ids(self.db, ids)
+
     def article_ids(self) -> list[int]:
         """Every article's id in list order, without titles or claim counts."""
         from factcheck.store.queries.articles import article_ids

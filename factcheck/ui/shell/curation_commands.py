@@ -207,6 +207,19 @@ class CurationCommands(WindowCommands):
 
     # --- after an edit ---------------------------------------------------------------
 
+    def _articles_came_or_went(self, change: Change) -> bool:
+        """Whether the project's articles are no longer the ones listed: one of the
+        articles the change names came or went, or the number differs. Asked after
+        every mark (which names the article list, for its counts), so it reads neither
+        the list nor every id: a look-up of the named ids and one count."""
+        assert self.session is not None
+        listed = self.navigator.articles
+        named = change.article_ids
+        present = self.session.existing_articles(named) if named else set()
+        if any((aid in present) != (listed.row_of(aid) is not None) for aid in named):
+            return True
+        return self.session.article_count() != listed.rowCount()
+
     def after_change(self, change: Change) -> None:
         """What the curation views need after any edit, undo or redo: the article list
         when articles went or came back, the open article when it was deleted or its
@@ -214,10 +227,8 @@ class CurationCommands(WindowCommands):
         session = self.session
         if session is None:
             return
-        listed = set(self.navigator.articles.ids())
-        # membership only (no titles or counts read): every mark names the list too
-        existing = set(session.article_ids()) if change.article_list else listed
-        if change.article_list and existing != listed:
+        if change.article_list and self._articles_came_or_went(change):
+            existing = set(session.article_ids())
             current = self.article.id if self.article is not None else None
             self.navigator.articles.set_articles(session.articles())
             if current is not None and current not in existing:
