@@ -7,9 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from factcheck.core.model import ArticleSummary, SearchHit, Status
-from factcheck.ui.articles.article_list import COUNTS_ROLE, ArticleListModel, progress_text
+from factcheck.ui.articles.article_list import (
+    COUNTS_ROLE,
+    ArticleListModel,
+    TextDelegate,
+    progress_text,
+)
 from factcheck.ui.articles.navigator import SearchResultsModel, snippet_html
 from factcheck.ui.claims.claim_model import COLUMNS, FILTERS, ClaimListModel
 from factcheck.ui.common.claim_rows import ClaimRow
@@ -41,6 +47,27 @@ def test_article_list_model(qtmodeltester: ModelTester) -> None:
     assert model.index(1, 0).data() == "Renamed"
     assert not model.update([ArticleSummary(99, "x", "", "", "", {})])
     assert progress_text({}) == "–"
+
+
+def test_article_list_paints_what_the_model_displays(qtbot: QtBot) -> None:
+    """The list's cells are painted from the model's rows, not through data(): what a
+    cell paints is what its DisplayRole says, in every column."""
+    from PySide6.QtWidgets import QTableView
+
+    model = ArticleListModel()
+    model.set_articles([ArticleSummary(i, f"Title {i}", f"Outlet {i}", f"2016-10-0{i}T12:00",
+                                       "", {"unverified": i}, language="ar" if i == 2 else "")
+                        for i in range(1, 4)])  # fmt: skip
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = TextDelegate(model, view)
+    painted = [[(delegate.cell(model.index(r, c)) or ("?", None))[0]
+                for c in range(model.columnCount())] for r in range(model.rowCount())]
+    shown = [[model.index(r, c).data() for c in range(model.columnCount())]
+             for r in range(model.rowCount())]  # fmt: skip
+    assert painted == shown and painted[1][:3] == ["Title 2", "Outlet 2", "2016-10-02"]
+    assert delegate.cell(model.index(5, 0)) is None
 
 
 def _rows() -> list[ClaimRow]:

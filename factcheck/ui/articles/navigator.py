@@ -45,6 +45,7 @@ from factcheck.ui.articles.article_list import (
     TITLE,
     ArticleListModel,
     ProgressDelegate,
+    TextDelegate,
 )
 from factcheck.ui.common.focus import show_focus, tab_leaves
 from factcheck.ui.common.resources import icon
@@ -187,7 +188,8 @@ class Navigator(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setTabKeyNavigation(False)  # Tab leaves the list (rows, not cells)
         self.list.setAccessibleName("Article list")
-        self.list.setItemDelegateForColumn(PROGRESS, ProgressDelegate(self.list))
+        self.list.setItemDelegate(TextDelegate(self.articles, self.list))
+        self.list.setItemDelegateForColumn(PROGRESS, ProgressDelegate(self.list, self.articles))
         header = self.list.horizontalHeader()
         header.setAccessibleName("Article list columns")
         header.setStretchLastSection(False)
