@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from sqlite_utils import Database
 
 from factcheck.core.claims_table import ClaimTableRow
 from factcheck.core.codebook import TagSummary
@@ -46,7 +45,7 @@ from factcheck.core.model import (
     Tag,
 )
 from factcheck.errors import FactcheckError, InvalidInput, NotFound, ProjectError
-from factcheck.store import importer, ops, queries
+from factcheck.store import Database, importer, ops, queries
 from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow
