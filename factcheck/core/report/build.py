@@ -65,9 +65,18 @@ ClaimRow = tuple[Any, ...]  # values in CLAIM_ROW order
 _STATUS = {s.value: s for s in Status}  # Status(value) costs a function call per claim
 
 
+def claim_row(claim: Claim) -> ClaimRow:
+    """The :data:`CLAIM_ROW` of a :class:`Claim` (no last change known)."""
+    return (claim.id, claim.article_id, claim.start, claim.end, claim.quote, claim.prefix,
+            claim.suffix, claim.status.value, claim.note, claim.reviewer, claim.created_at,
+            claim.updated_at, claim.placement, claim.claimant, claim.gid,
+            claim.adjudicated_status, claim.adjudicated_by, claim.adjudication_note,
+            None, None, None)  # fmt: skip
+
+
 def build_report(
     articles: Sequence[Article | ArticleInfo],
-    claims: Iterable[ClaimRow],
+    claims: Iterable[ClaimRow | Claim],
     evidence: Iterable[Evidence],
     *,
     tags: Mapping[int, tuple[str, ...]] | None = None,
@@ -79,8 +88,9 @@ def build_report(
 ) -> Report:
     """The report of ``articles`` (in the order given) and their ``claims``: rows of
     :data:`CLAIM_ROW` values, in report order (plain tuples: a report of 100,000 claims
-    builds no other object per claim than the one it shows). ``tags`` maps claim id to
-    its tag names in display order (untagged claims absent).
+    builds no other object per claim than the one it shows), or :class:`Claim` objects
+    (their tags with them). ``tags`` maps claim id to its tag names in display order
+    (untagged claims absent).
 
     ``evidence`` may hold any evidence rows; those touching no listed claim are ignored.
     Links whose far end is not listed resolve through ``other_claims`` and
@@ -90,7 +100,13 @@ def build_report(
     by_article: dict[int, list[ClaimRow]] = {info.id: [] for info in infos}
     # claim id -> (article id, start, end, quote, status value) of every listed claim
     listed: dict[int, tuple[int, int, int, str, str]] = {}
-    for row in claims:
+    tags_of: dict[int, tuple[str, ...]] = dict(tags or {})
+    for item in claims:
+        if isinstance(item, Claim):
+            tags_of[item.id] = item.tags
+            row = claim_row(item)
+        else:
+            row = item
         rows_of = by_article.get(row[1])
         if rows_of is not None:
             rows_of.append(row)
@@ -143,7 +159,6 @@ def build_report(
         if ev.relation is Relation.CONTRADICTS:
             contradictions.append(Contradiction(ev.id, owner, target, ev.note, ev.reviewer))
 
-    tags_of = tags or {}
     verdicts_of = verdicts or {}
     report_articles: list[ReportArticle] = []
     tag_counts: dict[str, int] = {}
