@@ -41,3 +41,61 @@ class StoredFigure:
     fact_key: str  # "" when it belongs to no fact (or was dismissed)
     edited: str  # "", "move" or "dismiss"
     figure: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class BoardArticle:
+    """One column of the board: an article that gives a figure of a listed fact (its
+    title is read when its column comes into view)."""
+
+    id: int
+    published: str  # ISO date or ""
+
+
+@dataclass(frozen=True, slots=True)
+class BoardCells:
+    """Part of one fact's row of the board: its figures in some articles, with what the
+    facts cache says of each (in a conflicting pair; how it stands in the timeline)."""
+
+    key: str
+    kind: str
+    by_article: dict[int, tuple[FactFigure, ...]]
+    conflicting: frozenset[int]
+    steps: dict[int, str]  # figure id -> "first" / "rising" / "falling" / "level" / "undated"
+
+
+@dataclass(frozen=True, slots=True)
+class BoardFact:
+    """The chosen fact under the grid: its figures in timeline order (dated by date,
+    then undated; at most a limit of them, ``total`` says how many there are), which
+    conflict, how each stands against the one before, and the conflicting pairs in
+    words (``conflict_count`` counts them all; the reasons name those among the figures
+    shown)."""
+
+    row: FactRow
+    figures: tuple[FactFigure, ...]
+    conflicting: frozenset[int]
+    steps: dict[int, str]
+    reasons: tuple[str, ...]
+    conflict_count: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return len(self.figures) == self.total
+
+
+STEP_MARKS = {"rising": "↑", "falling": "↓", "level": "=", "first": "", "undated": ""}
+
+
+def describe_figure(f: FactFigure) -> str:
+    """One figure in words for the board's detail line and tooltips: as written, how it
+    reads, when it is true for and who says it."""
+    if not f.when:
+        when = "no date"
+    elif f.when_from == "article":
+        when = f"dated {f.when} (the article's date)"
+    else:
+        when = f"true for {f.when}"
+    said = f", said by {f.attribution}" if f.attribution else ""
+    return f"“{f.text}” reads as {f.range_text}, {when}{said}"

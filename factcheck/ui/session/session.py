@@ -30,7 +30,8 @@ from sqlite_utils import Database
 
 from factcheck.core.claims_table import ClaimTableRow
 from factcheck.core.codebook import TagSummary
-from factcheck.core.figures.board import FactDetail, FactRow
+from factcheck.core.figures.board import BoardArticle, BoardCells, BoardFact, FactDetail, FactRow
+from factcheck.core.figures.facts import FactFigure
 from factcheck.core.model import (
     Article,
     ArticleDraft,
@@ -270,6 +271,22 @@ class Session(QObject):
             return queries.fact_detail(self.db, key)
         except NotFound:
             return None
+
+    # The figures board's reads (each bounded by what is in view).
+    def board_articles(self, keys: list[str]) -> list[BoardArticle]:
+        return queries.board_articles(self.db, keys)
+
+    def board_titles(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
+        return queries.board_titles(self.db, article_ids)
+
+    def board_cells(self, row: FactRow, article_ids: list[int]) -> BoardCells:
+        return queries.board_cells(self.db, row, article_ids)
+
+    def board_fact(self, row: FactRow) -> BoardFact:
+        return queries.board_fact(self.db, row)
+
+    def figure_reasons(self, row: FactRow, figure: FactFigure) -> list[str]:
+        return queries.figure_reasons(self.db, row, figure)
 
     def fact_key(self, fact_id: int) -> str | None:
         try:

@@ -120,6 +120,9 @@ class MainWindow(CurationCommands):
         self.figures_dock = QDockWidget("Figures", self)
         self.figures_dock.setObjectName("figuresDock")
         self.figures_dock.setWidget(self.figures_board)
+        # under the reader, the window's full width: the grid needs width (a column per
+        # article) and the reader keeps its lines; the reviewer may drag it to a side or
+        # float it (the board then stacks grid and timeline), and it stays where it is put
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.figures_dock)
         self.figures_dock.hide()
         self.figures_dock.visibilityChanged.connect(self._on_figures_dock_visible)
@@ -257,7 +260,6 @@ class MainWindow(CurationCommands):
         ed.deleteRequested.connect(self._editor_delete)
         self.reader_pane.banner.showRequested.connect(self.show_claims_needing_review)
         fb = self.figures_board
-        fb.factChosen.connect(self._show_fact)
         fb.conflictsOnlyChanged.connect(lambda _on: self.refresh_figures_board())
         fb.figureActivated.connect(self.open_figure)
         fb.renameRequested.connect(self._board_rename)
@@ -348,6 +350,7 @@ class MainWindow(CurationCommands):
         self.settings.set_splitter("main", self.splitter.saveState())
         self.settings.set_splitter("claims", self.claim_pane.splitter.saveState())
         self.settings.set_splitter("editor", self.editor.sections.saveState())
+        self.settings.set_splitter("figures", self.figures_board.splitter.saveState())
         if self.session is not None:
             self.settings.set_last_article(self.session.path,
                                            self.article.id if self.article else None)
@@ -364,6 +367,7 @@ class MainWindow(CurationCommands):
         self.reader_pane.legend.set_colors(colors)
         self.reader_pane.banner.restyle()
         self.read_only_banner.restyle()
+        self.figures_board.model.restyle()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -388,6 +392,8 @@ class MainWindow(CurationCommands):
                                         int(width * 0.28)])  # fmt: skip
             if (sizes := self.settings.splitter("editor")) is not None:
                 self.editor.sections.restoreState(sizes)
+            if (sizes := self.settings.splitter("figures")) is not None:
+                self.figures_board.restore_split(sizes)
             if (sizes := self.settings.splitter("claims")) is not None:
                 self.claim_pane.splitter.restoreState(sizes)
             else:  # first run: the editor gets the room (note, evidence, history)
@@ -720,33 +726,42 @@ class MainWindow(CurationCommands):
 
     def show_figures_board(self) -> None:
         """Show the figures board beside the reader (or bring it forward). Opened the
-        first time, it takes about a third of the window's height, leaving the reader
-        room (a board left open last time keeps the size it had)."""
+        first time, it takes 45 % of the window's height at its full width (a column per
+        article, the timeline beside the grid), leaving the reader its lines; afterwards
+        it keeps the place and size the reviewer gave it, across runs."""
         first = not self.figures_dock.isVisible() and not self._board_sized
         self.figures_dock.show()
         self.figures_dock.raise_()
         if first:
             self._board_sized = True
-            self.resizeDocks([self.figures_dock], [max(200, self.height() // 3)],
-                             Qt.Orientation.Vertical)  # fmt: skip
+            if self.dockWidgetArea(self.figures_dock) in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                                          Qt.DockWidgetArea.RightDockWidgetArea):
+                self.resizeDocks([self.figures_dock], [max(420, self.width() // 2)],
+                                 Qt.Orientation.Horizontal)  # fmt: skip
+            else:
+                self.resizeDocks([self.figures_dock], [max(300, self.height() * 9 // 20)],
+                                 Qt.Orientation.Vertical)  # fmt: skip
         self.refresh_figures_board()
-        self.figures_board.facts.setFocus()
+        self.figures_board.grid.setFocus()
 
     def _on_figures_dock_visible(self, visible: bool) -> None:
         if visible:
             self.refresh_figures_board()
 
     def refresh_figures_board(self, keep: str | None = None) -> None:
-        """Reload the board's facts (only while it is shown: it reads the facts cache),
-        keeping the fact ``keep`` (else the current one) chosen."""
-        if self.session is None or not self.figures_dock.isVisible():
+        """Reload the board (only while it is shown: it reads the facts cache), keeping
+        the fact ``keep`` (else the current one) chosen. Only the listed facts and their
+        articles are read here; a fact's figures are read when its row is drawn."""
+        session = self.session
+        if session is None or not self.figures_dock.isVisible():
             return
-        if self.session.figures_pending():
+        if session.figures_pending():
             self._find_figures()
         only = self.figures_board.conflicts_only.isChecked()
-        self.figures_board.set_facts(self.session.facts(conflicts_only=only), keep=keep)
-        key = self.figures_board.current_key()
-        self.figures_board.show_detail(self.session.fact_detail(key) if key else None)
+        rows = session.facts(conflicts_only=only)
+        columns = session.board_articles([r.key for r in rows])
+        self.figures_board.set_grid(rows, columns, session.board_cells, session.figure_reasons,
+                                    session.board_fact, session.board_titles, keep)  # fmt: skip
 
     def _find_figures(self) -> None:
         """Find the figures of newly imported or changed articles, with a progress
@@ -769,10 +784,6 @@ class MainWindow(CurationCommands):
 
         self.session.update_figures(progress=progress)
         dialog.close()
-
-    def _show_fact(self, key: str) -> None:
-        if self.session is not None:
-            self.figures_board.show_detail(self.session.fact_detail(key))
 
     def open_figure(self, article_id: int, start: int, end: int) -> None:
         """Open the figure's article with the figure selected and in view."""
