@@ -4,6 +4,7 @@ figures and judgement, and a stored figure with its fact."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.core.figures.facts import FactFigure, Judgement
 from factcheck.core.figures.model import Figure
@@ -43,10 +44,10 @@ class StoredFigure:
     figure: Figure
 
 
-@dataclass(frozen=True, slots=True)
-class BoardArticle:
+class BoardArticle(NamedTuple):
     """One column of the board: an article that gives a figure of a listed fact (its
-    title is read when its column comes into view)."""
+    title is read when its column comes into view). A named tuple: a project may have
+    10,000 columns made each time the board opens."""
 
     id: int
     published: str  # ISO date or ""

@@ -163,7 +163,8 @@ def board_articles(db: Database, keys: Sequence[str]) -> list[BoardArticle]:
             ids.update(_blob_ids(listed))
     if not ids:
         return []
-    found = [BoardArticle(r[0], r[1]) for r in db.execute(
+    make = BoardArticle._make
+    found = [make(r) for r in db.execute(
         "SELECT id, published FROM articles INDEXED BY idx_articles_board "
         "ORDER BY published, id") if r[0] in ids]  # fmt: skip
     undated = [a for a in found if not a.published]
@@ -214,8 +215,8 @@ def board_cells(db: Database, row: FactRow, article_ids: Sequence[int]) -> Board
                       frozenset(conflicting), steps)  # fmt: skip
 
 
-BOARD_LIMIT = 300  # figures of one fact listed under the board's grid
-JUDGED = 60  # of a fact with more, the pairs among this many are put in words
+BOARD_LIMIT = 200  # figures of one fact listed under the board's grid
+JUDGED = 40  # of a fact with more, the pairs among this many are put in words
 
 
 def board_fact(db: Database, row: FactRow, limit: int = BOARD_LIMIT) -> BoardFact:
@@ -242,13 +243,13 @@ def board_fact(db: Database, row: FactRow, limit: int = BOARD_LIMIT) -> BoardFac
 
 def figure_reasons(db: Database, row: FactRow, f: FactFigure, limit: int = 12) -> list[str]:
     """Why one figure conflicts, in words: against the figures of its fact from other
-    articles whose range lies clear of its own (at most 100 looked at)."""
+    articles whose range lies clear of its own (at most 50 looked at)."""
     lo = f.low if f.low is not None else float("-inf")
     hi = f.high if f.high is not None else float("inf")
     others = [_board_figure(r) for r in db.execute(
         f"SELECT {_BOARD_COLS} FROM figures f JOIN articles a ON a.id = f.article_id "
         "WHERE f.fact_key = ? AND f.article_id != ? AND (f.low >= ? OR f.high <= ?) "
-        "LIMIT 100", (row.key, f.article_id, hi, lo))]  # fmt: skip
+        "LIMIT 50", (row.key, f.article_id, hi, lo))]  # fmt: skip
     return reasons_for(f, others, row.kind, limit)
 
 

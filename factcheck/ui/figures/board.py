@@ -18,7 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,13 +41,20 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from factcheck.ui.figures.grid_model import CONFLICT_MARK, FactGridModel, short_date
+from factcheck.ui.figures.timeline_model import (
+    T_DATE,
+    T_FIGURE,
+    T_MARK,
+    T_READS,
+    T_SOURCE,
+    T_STEP,
+    TimelineModel,
+)
 
 if TYPE_CHECKING:  # the window starts without the figure finder loaded
     from factcheck.core.figures.board import BoardArticle, BoardFact, FactRow
@@ -50,10 +65,6 @@ __all__ = ["CONFLICT_MARK", "FactGrid", "FiguresBoard"]
 
 ARTICLE_COLUMN_WIDTH = 140
 FACT_HEADER_WIDTH = 230
-# the timeline's columns
-T_MARK, T_DATE, T_STEP, T_SOURCE, T_FIGURE, T_READS, T_SAID = range(7)
-_STEP_WORDS = {"rising": "↑ rising", "falling": "↓ falling", "level": "= level",
-               "first": "first", "undated": ""}  # fmt: skip
 
 
 class FactGrid(QTableView):
@@ -69,14 +80,22 @@ class FactGrid(QTableView):
         super().keyPressEvent(event)
 
 
-class Timeline(QTableWidget):
+class ArticleHeader(QHeaderView):
+    """The grid's column header, two lines high whatever its sections hold: Qt would
+    otherwise measure the first and last hundred sections each time the board opens."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.length(), self.fontMetrics().lineSpacing() * 2 + 10)
+
+
+class Timeline(QTableView):
     """The chosen fact's figures by date: Enter or Return opens the current one."""
 
     opened = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
-            self.opened.emit(self.currentRow())
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.opened.emit(self.currentIndex().row())
             event.accept()
             return
         super().keyPressEvent(event)
@@ -123,9 +142,10 @@ class FiguresBoard(QWidget):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.setWordWrap(True)
+        self.grid.setWordWrap(False)  # lines are the cell's own; long ones are cut (…)
         self.grid.setTabKeyNavigation(False)  # Tab leaves the grid for the timeline
         self.grid.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.grid.setHorizontalHeader(ArticleHeader(Qt.Orientation.Horizontal, self.grid))
         hh = self.grid.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setDefaultSectionSize(ARTICLE_COLUMN_WIDTH)
@@ -153,25 +173,27 @@ class FiguresBoard(QWidget):
         self.title = QLabel()
         self.title.setObjectName("factTitle")
         self.title.setWordWrap(True)
-        self.figures = Timeline(0, 7)
+        self.timeline = TimelineModel()
+        self.figures = Timeline()
         self.figures.setObjectName("factFigures")
         self.figures.setAccessibleName("Timeline of the fact's figures")
-        self.figures.setHorizontalHeaderLabels(
-            ["", "Date", "Step", "Source", "Figure", "Reads as", "Said by"])
+        self.figures.setModel(self.timeline)
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.figures.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.figures.setTabKeyNavigation(False)
         self.figures.verticalHeader().hide()
+        self.figures.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.figures.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
         header = self.figures.horizontalHeader()
-        for col in (T_MARK, T_DATE, T_STEP, T_FIGURE, T_READS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(T_SOURCE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(T_SOURCE, 160)
+        widths = {T_MARK: 28, T_DATE: 150, T_STEP: 90, T_SOURCE: 170, T_FIGURE: 150, T_READS: 120}
+        for col, width in widths.items():
+            header.resizeSection(col, width)
         header.setStretchLastSection(True)
-        self.figures.cellClicked.connect(self._on_figure_clicked)
+        self.figures.clicked.connect(lambda index: self._open_timeline_row(index.row()))
         self.figures.opened.connect(self._open_timeline_row)
-        self.figures.currentCellChanged.connect(lambda row, *_: self._say_timeline_row(row))
+        self.figures.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._say_timeline_row(current.row()))
         self.reasons = QLabel()
         self.reasons.setObjectName("factReasons")
         self.reasons.setWordWrap(True)
@@ -301,11 +323,11 @@ class FiguresBoard(QWidget):
     def show_detail(self, fact: BoardFact | None) -> None:
         """The chosen fact's title, timeline and reasons (``None``: nothing chosen)."""
         self._detail = fact
-        self.figures.setRowCount(0)
         self._order = []
         for b in self._buttons:
             b.setEnabled(fact is not None)
         if fact is None:
+            self.timeline.set_fact(None)
             self.title.setText("Choose a fact to see its figures.")
             self.reasons.setText("")
             self.cell_detail.setText("")
@@ -315,26 +337,9 @@ class FiguresBoard(QWidget):
         shown = "" if fact.complete else f" (the first {len(fact.figures):,} of {fact.total:,})"
         self.title.setText(f"<b>{_esc(row.label)}</b> ({row.kind}, {what}{shown}) — "
                            f"{_esc(row.summary)}")  # fmt: skip
-        order = list(fact.figures)
-        self.figures.setUpdatesEnabled(False)
-        self.figures.setRowCount(len(order))
-        for i, f in enumerate(order):
-            step = fact.steps.get(f.id, "")
-            when = f.when if f.when else "no date"
-            if f.when and f.when_from == "article":
-                when += " (article)"
-            values = (CONFLICT_MARK if f.id in fact.conflicting else "", when,
-                      _STEP_WORDS.get(step, "") if row.kind == "series" else "",
-                      f.article_title, f.text, f.range_text, f.attribution)  # fmt: skip
-            tip = f"{f.article_title}\n{f.text} — click to open the article here"
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, f.id)
-                item.setToolTip(tip)
-                self.figures.setItem(i, col, item)
+        self.timeline.set_fact(fact)
         self.figures.setColumnHidden(T_STEP, row.kind != "series")
-        self.figures.setUpdatesEnabled(True)
-        self._order = order
+        self._order = list(fact.figures)
         reasons = [f"{CONFLICT_MARK} {_esc(r)}" for r in fact.reasons]
         more = fact.conflict_count - len(fact.reasons)
         if more > 0:
@@ -385,27 +390,24 @@ class FiguresBoard(QWidget):
         """The cell's figures selected in the timeline (what Split Off, Move and
         Dismiss act on)."""
         wanted = {f.id for f in self.model.figures_at(index.row(), index.column())}
-        rows = [i for i, f in enumerate(self._order) if f.id in wanted]
+        rows = self.timeline.rows_of(wanted)
         self.figures.clearSelection()
         if not rows:
             return
-        self.figures.setCurrentCell(rows[0], T_FIGURE)
-        model = self.figures.model()
-        last = self.figures.columnCount() - 1
+        self.figures.setCurrentIndex(self.timeline.index(rows[0], T_FIGURE))
+        last = self.timeline.columnCount() - 1
         chosen = QItemSelection()
         for r in rows:
-            chosen.select(model.index(r, 0), model.index(r, last))
+            chosen.select(self.timeline.index(r, 0), self.timeline.index(r, last))
         self.figures.selectionModel().select(
             chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.figures.scrollTo(self.timeline.index(rows[0], T_FIGURE))
 
     def _open_index(self, index: QModelIndex) -> None:
         figs = self.model.figures_at(index.row(), index.column())
         if figs:
             f = figs[0]
             self.figureActivated.emit(f.article_id, f.start, f.end)
-
-    def _on_figure_clicked(self, row: int, _col: int) -> None:
-        self._open_timeline_row(row)
 
     def _open_timeline_row(self, row: int) -> None:
         if self._detail is not None and 0 <= row < len(self._order):
@@ -428,14 +430,13 @@ class FiguresBoard(QWidget):
     # --- user actions ----------------------------------------------------------------
 
     def selected_figure(self) -> int | None:
-        row = self.figures.currentRow()
-        return self._order[row].id if self._detail is not None and 0 <= row < len(
-            self._order) else None  # fmt: skip
+        f = self.timeline.figure_at(self.figures.currentIndex().row())
+        return f.id if self._detail is not None and f is not None else None
 
     def selected_figures(self) -> list[int]:
         if self._detail is None:
             return []
-        rows = sorted({i.row() for i in self.figures.selectedIndexes()})
+        rows = sorted({i.row() for i in self.figures.selectionModel().selectedIndexes()})
         return [self._order[r].id for r in rows if 0 <= r < len(self._order)]
 
     def _choose_other_fact(self, title: str) -> str | None:

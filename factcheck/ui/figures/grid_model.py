@@ -11,7 +11,7 @@ cell conflicts is asked of ``reasons_loader`` when the reviewer looks at that ce
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -33,20 +33,21 @@ def short_date(published: str) -> str:
     return published[:10] if published else "no date"
 
 
-def cell_text(figs: Sequence[FactFigure], cells: BoardCells) -> str:
+def cell_text(figs: Sequence[FactFigure], kind: str, conflicting: Container[int],
+              steps: Mapping[int, str]) -> str:  # fmt: skip
     """A cell: the figures as written (hedge included), on one line; for a running
     total or a level, the date each is true for on the next, and in a series whether
     it rose (↑) or fell (↓) against the figure before it in time."""
     from factcheck.core.figures.board import STEP_MARKS
 
-    conflict = any(f.id in cells.conflicting for f in figs)
+    conflict = any(f.id in conflicting for f in figs)
     mark = f"{CONFLICT_MARK} " if conflict else ""
-    if cells.kind == "series":
-        said = "; ".join(f"{STEP_MARKS.get(cells.steps.get(f.id, ''), '')} {f.text}".strip()
+    if kind == "series":
+        said = "; ".join(f"{STEP_MARKS.get(steps.get(f.id, ''), '')} {f.text}".strip()
                          for f in figs)  # fmt: skip
     else:
         said = "; ".join(f.text for f in figs)
-    if cells.kind == "fixed":
+    if kind == "fixed":
         return mark + said
     dates = ", ".join(dict.fromkeys(f.when or "no date" for f in figs))
     return f"{mark}{said}\n{dates}"
@@ -235,11 +236,12 @@ class FactGridModel(QAbstractTableModel):
             return None
         conflict = any(f.id in read.conflicting for f in figs)
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(figs, self._as_cells(read)) if figs else ""
+            return cell_text(figs, read.kind, read.conflicting, read.steps) if figs else ""
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if not figs:
                 return "no figure"
-            said = cell_text(figs, self._as_cells(read)).replace(CONFLICT_MARK, "conflicting:")
+            said = cell_text(figs, read.kind, read.conflicting, read.steps)
+            said = said.replace(CONFLICT_MARK, "conflicting:")
             return said.replace("\n", ", ")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.describe(row, col) or None
@@ -252,12 +254,6 @@ class FactGridModel(QAbstractTableModel):
         if role == FigureIdsRole:
             return [f.id for f in figs]
         return conflict
-
-    def _as_cells(self, read: _Row) -> BoardCells:
-        from factcheck.core.figures.board import BoardCells
-
-        return BoardCells("", read.kind, read.by_article, frozenset(read.conflicting),
-                          read.steps)  # fmt: skip
 
     def reasons(self, row: int, f: FactFigure) -> list[str]:
         """Why the figure conflicts, in words (asked once per figure)."""
