@@ -35,6 +35,7 @@ from factcheck.core.figures import (
     judge,
     measure_kind,
     read_article,
+    regroup,
     steps,
     timeline,
 )
@@ -155,7 +156,7 @@ def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
     rows: list[tuple[Any, ...]] = []
     for article_id, text, reading in readings:
         figs = [(_place_subject(f, reading, candidates, after), context(text, f.start, f.end)[0])
-                for f in reading.figures]  # fmt: skip
+                for f in regroup(text, reading.figures)]  # fmt: skip
         matched = _match_edits(figs, edits.get(article_id, []))
         for i, (f, prefix) in enumerate(figs):
             auto = fact_key(f.subject_key, f.measure, after) if f.measure else ""

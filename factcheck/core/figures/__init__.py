@@ -22,6 +22,7 @@ from factcheck.core.figures.facts import (
     judge,
     measure_kind,
     measure_label,
+    regroup,
     steps,
     timeline,
 )
@@ -30,6 +31,7 @@ from factcheck.core.figures.model import Figure, describe_range, fmt_number
 
 __all__ = [
     "Aliases", "ArticleFigures", "Conflict", "FactFigure", "Figure", "Judgement",
-    "conflicting_ids", "default_label", "describe_range", "fact_key", "find_figures", "fmt_number",
-    "guess_language", "judge", "measure_kind", "measure_label", "read_article", "steps", "timeline",
+    "conflicting_ids", "default_label", "describe_range", "fact_key", "find_figures",
+    "fmt_number", "guess_language", "judge", "measure_kind", "measure_label", "read_article",
+    "regroup", "steps", "timeline",
 ]  # fmt: skip

@@ -20,10 +20,12 @@ and without "nearly" is not a disagreement between sources.
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from factcheck.core.figures.model import describe_range, fmt_number
+from factcheck.core.figures.model import Figure, describe_range, fmt_number
 
 SERIES_PREFIXES = ("saved", "killed", "injured", "missing", "displaced")
 LEVEL_PREFIXES = ("size", "trapped", "initial")
@@ -41,6 +43,7 @@ _MEASURE_LABELS = {
 
 
 def measure_kind(measure: str) -> str:
+    """fixed / level / series (a part of a series is a series of its own)."""
     head = measure.split(" ")[0]
     if head in SERIES_PREFIXES:
         return "series"
@@ -50,6 +53,8 @@ def measure_kind(measure: str) -> str:
 
 
 def measure_label(measure: str) -> str:
+    if measure.endswith(PART):
+        return f"{measure_label(measure[: -len(PART)])}, a part only"
     if measure in _MEASURE_LABELS:
         return _MEASURE_LABELS[measure]
     head, _, rest = measure.partition(" ")
@@ -440,3 +445,97 @@ def steps(figures: Sequence[FactFigure]) -> dict[int, str]:
     found = {f.id: ("first" if i == 0 else step(dated[i - 1], f)) for i, f in enumerate(dated)}
     found.update((f.id, "undated") for f in undated)
     return found
+
+
+# --- grouping rules across the figures of one sentence ---------------------------------
+# Extraction reads each figure with the words around it; some sentences tell what a
+# figure counts only through another figure. These rules fill the gap (they never
+# replace a measure extraction found, except to mark a part of a whole).
+
+# "71 of the 150 seats", "4.1 million of the 6.4 million registered voters"
+_PART_OF = re.compile(r"\s*(?:of|out of|sur|parmi)\s+(?:(?:the|its|their|les|ses|leurs|des)\s+)?",
+                      re.IGNORECASE)  # fmt: skip
+# "198 morts, et non plus 212", "41 on Monday, up from 29", "rather than", "instead of"
+_REVISED_FROM = re.compile(
+    r"(?:\s+(?:on|in|at|by|le|en|au|ce)\s+[^\W\d]+)?"  # "41 on Monday, up from 29"
+    r"\s*,?\s*(?:(?:et|and|but)\s+)?(?:non plus|not|no longer|rather than|instead of|"
+    r"up from|down from|revised from|compared with|compared to|against|contre|au lieu de|"
+    r"plutôt que|après|et non|and not)\s*",
+    re.IGNORECASE,
+)
+# "on Sunday alone", "in Aleppo alone", "à elle seule", "rien qu'à Alep"
+_PART_MARK = re.compile(r"\b(?:alone|à (?:lui|elle) seule?|à (?:eux|elles) seul(?:e)?s|"
+                        r"rien qu['’]|for (?:that|this) day|in a single day|"
+                        r"en une seule journée)\b", re.IGNORECASE)  # fmt: skip
+PART = " part"  # a measure's suffix: a part of the whole ("on Sunday alone")
+
+
+def _measure_of(kind: str, predicate_class: str, unit_class: str) -> str:
+    from factcheck.core.figures.extract import _measure  # the finder's own table
+
+    return _measure(kind, predicate_class, unit_class)
+
+
+def regroup(text: str, figures: Sequence[Figure]) -> list[Figure]:
+    """The article's figures with what their sentence says through another figure:
+
+    * a part of a whole ("won 71 of the 150 seats", "Some 4.1 million of the 6.4
+      million registered voters cast a ballot") counts what the whole counts (the part
+      of an electorate that did something is people) and takes the whole's verb when
+      it has none;
+    * a figure quoted as the one replaced ("198 morts, et non plus 212", "41 dead, up
+      from 29") is a figure of the same fact;
+    * a figure said to be only a part ("23 people were killed on Sunday alone", "in
+      Aleppo alone") is not the whole: its measure is marked as a part, so it makes a
+      fact of its own instead of a false conflict with the total.
+    """
+    out = list(figures)
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(out):
+        if f.kind not in ("date", "time", "year", "ordinal"):
+            by_sentence.setdefault(f.sentence_start, []).append(i)
+    for idx in by_sentence.values():
+        idx.sort(key=lambda i: out[i].start)
+        for a, b in itertools.pairwise(idx):
+            x, y = out[a], out[b]
+            between = text[x.end : y.start]
+            if x.kind != y.kind:
+                continue
+            if not x.measure and _PART_OF.fullmatch(between) and y.unit_class not in ("", "other"):
+                unit_class = "people" if y.unit_class == "electorate" else y.unit_class
+                pred, pred_cls = (x.predicate, x.predicate_class) if x.predicate_class else (
+                    y.predicate, y.predicate_class)  # fmt: skip
+                measure = _measure_of(x.kind, pred_cls, unit_class)
+                if measure:
+                    out[a] = replace(x, unit=y.unit, unit_class=unit_class, predicate=pred,
+                                     predicate_class=pred_cls, measure=measure)  # fmt: skip
+                continue
+            after_unit = between
+            if x.unit and between.lstrip().startswith(x.unit):  # "198 morts, et non plus 212"
+                after_unit = between.lstrip()[len(x.unit) :]
+            if x.measure and not y.measure and not y.predicate_class and (
+                y.unit_class in ("", x.unit_class)
+            ) and _REVISED_FROM.fullmatch(after_unit):  # fmt: skip
+                out[b] = replace(y, unit=y.unit or x.unit, unit_class=x.unit_class,
+                                 predicate=x.predicate, predicate_class=x.predicate_class,
+                                 measure=x.measure, subject=x.subject,
+                                 subject_name=x.subject_name, subject_key=x.subject_key,
+                                 subject_implicit=x.subject_implicit)  # fmt: skip
+    for i, f in enumerate(out):
+        if not f.measure or f.measure.endswith(PART):
+            continue
+        clause_end = _clause_end(text, f.end, f.sentence_end)
+        if _PART_MARK.search(text, f.end, clause_end) or _PART_MARK.search(
+            text, f.sentence_start, f.start
+        ):
+            out[i] = replace(f, measure=f.measure + PART)
+    return out
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the clause holding ``start`` ends (a comma, semicolon or the sentence)."""
+    for sep in (";", ",", " but ", " mais "):
+        at = text.find(sep, start, limit)
+        if at != -1:
+            limit = at
+    return limit
