@@ -1,5 +1,6 @@
-"""Screenshots of the figures board, light and dark, and beside an Arabic article in a
-right-to-left window (docs/screenshots/figures-board-*.png).
+"""Screenshots of the figures board, light and dark, a series, and with an Arabic
+article among the columns (in the usual layout and mirrored right to left)
+(docs/screenshots/figures-board-*.png).
 
 Run under a real X server so fonts and shaping are those a desktop has, e.g.:
 
@@ -32,7 +33,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     from factcheck import config
     from factcheck.core.model import ArticleDraft
-    from factcheck.store import importer, ops
+    from factcheck.store import importer, ops, queries
     from factcheck.store.project import connect
     from factcheck.ui.shell.main_window import MainWindow
 
@@ -72,26 +73,44 @@ def main() -> int:
         w.close()
         settle()
 
-    # Right to left: the window laid out for an Arabic reader, an Arabic article among
-    # the samples
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    # An Arabic article among the samples: its figures join no fact by themselves (no
+    # Arabic word lists), so the reviewer moves them into the facts (Move Figure To…);
+    # the board then has an Arabic column. Shot in the usual layout, then mirrored.
     path = tmp / "ar.db"
     db = connect(path)
     importer.ensure_seeded(db, "Tess")
     text = (ROOT / "tests" / "data" / "languages" / "ar.txt").read_text(encoding="utf-8")
-    ops.import_articles(db, [ArticleDraft(text.split("\n")[0], text, outlet="عينة",
-                                          published="2018-07-23")], "Tess")
+    (imp,), _ = ops.import_articles(db, [ArticleDraft(text.split("\n")[0], text,
+                                                      outlet="عينة", published="2018-07-23")],
+                                    "Tess")  # fmt: skip
+    ops.update_figures(db)
+    facts = {r.measure: r.key for r in queries.list_facts(db)}
+    for s in queries.figures_for_article(db, imp.article_id):
+        to = {"count": facts.get("size members"), "year": facts.get("founded")}.get(s.figure.kind)
+        if to:
+            ops.move_figure(db, s.id, to, "Tess")
     db.conn.close()
-    w = MainWindow("Tess Tester")
-    w.resize(1400, 880)
-    w.load_project(path, seed=True)
-    w.show()
-    settle()
-    w.apply_scheme("light")
-    w.open_article(w.navigator.articles.ids()[-1])  # the Arabic article
-    w.show_figures_board()
-    shoot(w, "figures-board-rtl")
-    w.close()
+    for name, direction in (("figures-board-arabic", Qt.LayoutDirection.LeftToRight),
+                            ("figures-board-rtl", Qt.LayoutDirection.RightToLeft)):
+        app.setLayoutDirection(direction)
+        w = MainWindow("Tess Tester")
+        w.resize(1400, 880)
+        w.load_project(path, seed=True)
+        w.show()
+        settle()
+        w.apply_scheme("light")
+        w.open_article(imp.article_id)
+        w.show_figures_board()
+        board = w.figures_board
+        row = next(r for r in range(board.model.rowCount())
+                   if "members" in board.model.row_at(r).label)  # type: ignore[union-attr]
+        col = board.model.column_of(imp.article_id)
+        if col is not None:
+            board.grid.setCurrentIndex(board.model.index(row, col))
+            board.grid.scrollTo(board.model.index(row, col))
+        shoot(w, name)
+        w.close()
+        settle()
     return 0
 
 

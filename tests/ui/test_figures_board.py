@@ -374,3 +374,44 @@ def test_board_model_is_sound(qtbot: QtBot, make_window: WindowFactory, qtmodelt
     qtmodeltester.check(board.model)
     assert board.model.rowCount(QModelIndex()) >= 3
     assert board.model.columnCount(QModelIndex()) == 5
+
+
+def test_an_arabic_article_moved_into_a_fact_gets_its_column_and_reads_left_to_right(
+    qtbot: QtBot, make_window: WindowFactory, project_path: object
+) -> None:
+    """Arabic figures join no fact by themselves (no Arabic word lists); once the
+    reviewer moves one into a fact, the board shows the article's column, and the line
+    under the grid keeps its English sentence in order around the Arabic title."""
+    from pathlib import Path
+
+    from factcheck.core.model import ArticleDraft
+    from factcheck.store import importer, ops
+    from factcheck.store.project import connect
+
+    text = (Path(__file__).parents[1] / "data" / "languages" / "ar.txt").read_text("utf-8")
+    db = connect(project_path)  # type: ignore[arg-type]
+    importer.ensure_seeded(db, "Tess")
+    (imp,), _ = ops.import_articles(db, [ArticleDraft(text.split("\n")[0], text,
+                                                      published="2018-07-23")], "Tess")  # fmt: skip
+    ops.update_figures(db)
+    members = next(r.key for r in queries.list_facts(db) if r.measure == "size members")
+    fig = next(s for s in queries.figures_for_article(db, imp.article_id)
+               if s.figure.text == "3,000")  # fmt: skip
+    ops.move_figure(db, fig.id, members, "Tess")
+    db.conn.close()
+    w = make_window()
+    board = _open_board(qtbot, w)
+    col = board.model.column_of(imp.article_id)
+    assert col is not None
+    title = text.split("\n")[0]
+    assert title in str(board.model.headerData(col, Qt.Orientation.Horizontal,
+                                               Qt.ItemDataRole.ToolTipRole))  # fmt: skip
+    row = _row(board, "members/volunteers")
+    _click_cell(qtbot, board, row, col)
+    said = board.cell_detail.text()
+    assert f"\u2068{title}\u2069 (2018-07-23): “3,000” reads as 3,000" in said
+    assert all(line.startswith("\u200e") for line in said.split("\n"))
+    assert "is below “3,000” (article" in said  # 2,700 against the Arabic article's 3,000
+    assert w.article is not None and w.article.id == imp.article_id
+    sel = w.reader.selection_cp()
+    assert sel is not None and w.article.text[sel[0] : sel[1]] == "3,000"

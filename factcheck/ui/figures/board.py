@@ -340,7 +340,7 @@ class FiguresBoard(QWidget):
         self.timeline.set_fact(fact)
         self.figures.setColumnHidden(T_STEP, row.kind != "series")
         self._order = list(fact.figures)
-        reasons = [f"{CONFLICT_MARK} {_esc(r)}" for r in fact.reasons]
+        reasons = [f"{LRM}{CONFLICT_MARK} {_esc(r)}" for r in fact.reasons]
         more = fact.conflict_count - len(fact.reasons)
         if more > 0:
             reasons.append(f"and {more:,} more")
@@ -380,11 +380,12 @@ class FiguresBoard(QWidget):
         if article is None:
             self.cell_detail.setText("")
             return
-        title = f"{self.model.title_of(index.column())[0]} ({short_date(article.published)})"
+        title = f"{_isolate(self.model.title_of(index.column())[0])} " \
+                f"({short_date(article.published)})"  # fmt: skip
         if said:
-            self.cell_detail.setText(f"{title}: {said}")
+            self.cell_detail.setText(_ltr(f"{title}: {said}"))
         else:
-            self.cell_detail.setText(f"{title} gives no figure for this fact.")
+            self.cell_detail.setText(_ltr(f"{title} gives no figure for this fact."))
 
     def _select_in_timeline(self, index: QModelIndex) -> None:
         """The cell's figures selected in the timeline (what Split Off, Move and
@@ -425,7 +426,7 @@ class FiguresBoard(QWidget):
         if grid_row is not None:
             self.model.figures_at(grid_row, self.model.column_of(f.article_id) or 0)
             lines += [f"{CONFLICT_MARK} {r}" for r in self.model.reasons(grid_row, f)]
-        self.cell_detail.setText(f"{f.article_title}: " + "\n".join(lines))
+        self.cell_detail.setText(_ltr(f"{_isolate(f.article_title)}: " + "\n".join(lines)))
 
     # --- user actions ----------------------------------------------------------------
 
@@ -489,6 +490,21 @@ class FiguresBoard(QWidget):
     def _mark(self) -> None:
         if self._detail is not None:
             self.markClaimsRequested.emit(self._detail.row.key)
+
+
+LRM = "\u200e"
+
+
+def _isolate(text: str) -> str:
+    """Text in another direction (an Arabic title) set apart from the sentence around
+    it, so neither reorders the other (Unicode first-strong isolate)."""
+    return f"\u2068{text}\u2069"
+
+
+def _ltr(text: str) -> str:
+    """The board's sentences are in the interface's language: each line laid out left
+    to right even when it begins with an Arabic or Hebrew title or figure."""
+    return "\n".join(LRM + line for line in text.split("\n"))
 
 
 def _esc(text: str) -> str:
