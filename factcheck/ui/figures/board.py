@@ -186,7 +186,7 @@ class FiguresBoard(QWidget):
         self.figures.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.figures.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
         header = self.figures.horizontalHeader()
-        widths = {T_MARK: 28, T_DATE: 150, T_STEP: 90, T_SOURCE: 170, T_FIGURE: 150, T_READS: 120}
+        widths = {T_MARK: 28, T_DATE: 140, T_STEP: 80, T_SOURCE: 150, T_FIGURE: 130, T_READS: 110}
         for col, width in widths.items():
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
@@ -395,14 +395,14 @@ class FiguresBoard(QWidget):
         self.figures.clearSelection()
         if not rows:
             return
-        self.figures.setCurrentIndex(self.timeline.index(rows[0], T_FIGURE))
+        self.figures.setCurrentIndex(self.timeline.index(rows[0], T_MARK))
         last = self.timeline.columnCount() - 1
         chosen = QItemSelection()
         for r in rows:
             chosen.select(self.timeline.index(r, 0), self.timeline.index(r, last))
         self.figures.selectionModel().select(
             chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.figures.scrollTo(self.timeline.index(rows[0], T_FIGURE))
+        self.figures.scrollTo(self.timeline.index(rows[0], T_MARK))
 
     def _open_index(self, index: QModelIndex) -> None:
         figs = self.model.figures_at(index.row(), index.column())
