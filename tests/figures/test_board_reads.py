@@ -100,3 +100,19 @@ def test_board_reads_columns_cells_timeline_and_reasons(seeded_db: Any) -> None:
     lives = queries.board_fact(seeded_db, saved)
     first = lives.figures[0]
     assert queries.figure_reasons(seeded_db, saved, first) == []
+
+
+def test_one_figures_reasons_are_the_judgements_words() -> None:
+    """What the board says of one cell is what the whole judgement says of its pairs."""
+    from factcheck.core.figures.facts import reasons_for
+
+    rng = random.Random(7)
+    for _ in range(300):
+        figs = [_figure(i, rng.randint(1, 4), float(lo), float(lo + rng.randint(0, 2)),
+                        rng.choice(["", "2020-01-01", "2020-02-01"]))
+                for i, lo in enumerate(rng.sample(range(0, 12), rng.randint(2, 6)))]  # fmt: skip
+        for kind in ("fixed", "level", "series"):
+            pairs = judge(figs, kind).conflicts
+            for f in figs:
+                want = {c.reason for c in pairs if f in (c.first, c.second)}
+                assert set(reasons_for(f, figs, kind, limit=100)) == want
