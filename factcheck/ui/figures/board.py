@@ -129,8 +129,8 @@ class FiguresBoard(QWidget):
         self.conflicts_only = QCheckBox("Only facts whose figures disagree")
         self.conflicts_only.setObjectName("figuresConflictsOnly")
         self.conflicts_only.toggled.connect(self.conflictsOnlyChanged.emit)
-        legend = QLabel(f"{CONFLICT_MARK} in a conflicting pair   ↑ rising   ↓ falling   "
-                        "· the date it is true for")  # fmt: skip
+        legend = QLabel(f"{CONFLICT_MARK} in a conflicting pair    ↑ ↓ above or below the "
+                        "figure before it    under it: the date it is true for")  # fmt: skip
         legend.setObjectName("figuresLegend")
         legend.setEnabled(False)  # drawn in the muted text colour
 
