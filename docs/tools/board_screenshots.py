@@ -56,7 +56,7 @@ def main() -> int:
         w.show()
         settle()
         w.apply_scheme(scheme)
-        w.show_figures_board()
+        w.figures.show_board()
         settle()
         board = w.figures_board
         row = next(r for r in range(board.model.rowCount())
@@ -100,7 +100,7 @@ def main() -> int:
         settle()
         w.apply_scheme("light")
         w.open_article(imp.article_id)
-        w.show_figures_board()
+        w.figures.show_board()
         board = w.figures_board
         row = next(r for r in range(board.model.rowCount())
                    if "members" in board.model.row_at(r).label)  # type: ignore[union-attr]
