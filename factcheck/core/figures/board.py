@@ -3,8 +3,9 @@ figures and judgement, and a stored figure with its fact."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from factcheck.core.figures.facts import FactFigure, Judgement
 from factcheck.core.figures.model import Figure
@@ -51,6 +52,48 @@ class BoardArticle(NamedTuple):
 
     id: int
     published: str  # ISO date or ""
+
+
+class BoardColumns(Sequence[BoardArticle]):
+    """The board's columns in order, kept as two plain lists (article numbers and
+    dates): a project may give 10,000 columns each time the board opens, and a column
+    becomes a :class:`BoardArticle` only when it is asked for (the columns in view)."""
+
+    __slots__ = ("_position", "dates", "ids")
+
+    def __init__(self, ids: Sequence[int] = (), dates: Sequence[str] = ()) -> None:
+        if len(ids) != len(dates):
+            raise ValueError("one date per column")
+        self.ids = list(ids)
+        self.dates = list(dates)
+        self._position: dict[int, int] | None = None
+
+    @classmethod
+    def of(cls, articles: Sequence[BoardArticle]) -> BoardColumns:
+        if isinstance(articles, BoardColumns):
+            return articles
+        return cls([a.id for a in articles], [a.published for a in articles])
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> BoardArticle: ...
+    @overload
+    def __getitem__(self, index: slice) -> BoardColumns: ...
+    def __getitem__(self, index: int | slice) -> BoardArticle | BoardColumns:
+        if isinstance(index, slice):
+            return BoardColumns(self.ids[index], self.dates[index])
+        return BoardArticle(self.ids[index], self.dates[index])
+
+    def __iter__(self) -> Iterator[BoardArticle]:
+        return map(BoardArticle, self.ids, self.dates)
+
+    def position(self, article_id: int) -> int | None:
+        """The column of an article (the lookup is built on first use)."""
+        if self._position is None:
+            self._position = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self._position.get(article_id)
 
 
 @dataclass(frozen=True, slots=True)

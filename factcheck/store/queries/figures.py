@@ -12,8 +12,8 @@ from sqlite_utils import Database
 
 from factcheck.core.figures import FactFigure, judge
 from factcheck.core.figures.board import (
-    BoardArticle,
     BoardCells,
+    BoardColumns,
     BoardFact,
     FactDetail,
     FactRow,
@@ -151,7 +151,7 @@ def _blob_ids(blob: bytes) -> array[int]:
     return packed
 
 
-def board_articles(db: Database, keys: Sequence[str]) -> list[BoardArticle]:
+def board_articles(db: Database, keys: Sequence[str]) -> BoardColumns:
     """The board's columns: the articles giving a figure of one of these facts, by date
     (undated last), then by number. Reads the facts' article lists and an index of the
     articles, no article text and no figure; the titles are read by
@@ -162,13 +162,17 @@ def board_articles(db: Database, keys: Sequence[str]) -> list[BoardArticle]:
                                     chunk):  # fmt: skip
             ids.update(_blob_ids(listed))
     if not ids:
-        return []
-    make = BoardArticle._make
-    found = [make(r) for r in db.execute(
+        return BoardColumns()
+    found: list[tuple[int, str | None]] = db.execute(
         "SELECT id, published FROM articles INDEXED BY idx_articles_board "
-        "ORDER BY published, id") if r[0] in ids]  # fmt: skip
-    undated = [a for a in found if not a.published]
-    return [a for a in found if a.published] + undated
+        "ORDER BY published, id").fetchall()  # fmt: skip
+    if len(ids) < len(found):
+        found = [r for r in found if r[0] in ids]
+    # NULL and "" sort first: the undated articles are a leading run, moved to the end.
+    undated = next((i for i, r in enumerate(found) if r[1]), len(found))
+    dated = found[undated:]
+    return BoardColumns([r[0] for r in dated] + [r[0] for r in found[:undated]],
+                        [r[1] or "" for r in dated] + [""] * undated)
 
 
 def board_titles(db: Database, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:

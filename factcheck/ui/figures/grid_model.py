@@ -88,8 +88,9 @@ class FactGridModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[FactRow] = []
-        self._columns: list[BoardArticle] = []
-        self._col_of: dict[int, int] = {}
+        self._columns: Sequence[BoardArticle] = ()
+        self._ids: list[int] = []  # the columns' article numbers, in order
+        self._position: dict[int, int] | None = None  # article number -> column
         self._read: dict[int, _Row] = {}
         self._cells_loader: CellsLoader | None = None
         self._reasons_loader: ReasonsLoader | None = None
@@ -107,8 +108,11 @@ class FactGridModel(QAbstractTableModel):
                  titles_loader: TitlesLoader | None = None) -> None:  # fmt: skip
         self.beginResetModel()
         self._rows = list(rows)
-        self._columns = list(columns)
-        self._col_of = {a.id: i for i, a in enumerate(self._columns)}
+        from factcheck.core.figures.board import BoardColumns
+
+        self._columns = columns = BoardColumns.of(columns)
+        self._ids = columns.ids
+        self._position = None
         self._read = {}
         self._reasons = {}
         self._cells_loader = cells_loader
@@ -136,7 +140,9 @@ class FactGridModel(QAbstractTableModel):
         return self._columns[column] if 0 <= column < len(self._columns) else None
 
     def column_of(self, article_id: int) -> int | None:
-        return self._col_of.get(article_id)
+        if self._position is None:
+            self._position = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        return self._position.get(article_id)
 
     def title_of(self, column: int) -> tuple[str, str]:
         """The column's article (title, outlet), read with its neighbours on first use."""
@@ -144,8 +150,8 @@ class FactGridModel(QAbstractTableModel):
         if article is None:
             return ("", "")
         if article.id not in self._titles and self._titles_loader is not None:
-            ids = [a.id for a in self._columns[max(0, column - 2 * WINDOW) : column + 4 * WINDOW]
-                   if a.id not in self._titles]  # fmt: skip
+            ids = [i for i in self._ids[max(0, column - 2 * WINDOW) : column + 4 * WINDOW]
+                   if i not in self._titles]  # fmt: skip
             self._titles.update(self._titles_loader(ids))
         return self._titles.get(article.id, (f"article {article.id}", ""))
 
@@ -161,7 +167,8 @@ class FactGridModel(QAbstractTableModel):
             cols = [c for c in range(max(0, column - WINDOW),
                                      min(len(self._columns), column + 2 * WINDOW))
                     if c not in read.loaded]  # fmt: skip
-            got = self._cells_loader(fact, [self._columns[c].id for c in cols])
+            ids = self._ids
+            got = self._cells_loader(fact, [ids[c] for c in cols])
             read.by_article.update(got.by_article)
             read.conflicting |= got.conflicting
             read.steps.update(got.steps)

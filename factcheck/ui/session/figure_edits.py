@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from factcheck.core.figures.board import BoardArticle, BoardCells, BoardFact, FactDetail, FactRow
+from factcheck.core.figures.board import BoardCells, BoardColumns, BoardFact, FactDetail, FactRow
 from factcheck.core.figures.facts import FactFigure
 from factcheck.errors import NotFound
 from factcheck.store import ops, queries
@@ -61,7 +61,7 @@ class FigureEdits:
             return None
 
     # The figures board's reads (each bounded by what is in view).
-    def board_articles(self, keys: list[str]) -> list[BoardArticle]:
+    def board_articles(self, keys: list[str]) -> BoardColumns:
         return queries.board_articles(self.db, keys)
 
     def board_titles(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
