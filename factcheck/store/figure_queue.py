@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 # Bump when the finder changes what it finds: projects then recompute their figures.
-FIGURES_VERSION = "1"
+FIGURES_VERSION = "2"
 _VERSION_KEY = "figures_version"
 
 

@@ -14,6 +14,19 @@ from __future__ import annotations
 
 import importlib
 
+# Imported at once: these two modules are named like one of their functions, and a
+# module imported later would stand in the package's name for the function.
+from factcheck.store.queries.reviewers import (
+    adjudications,
+    conflicts,
+    disagreements,
+    reviewer_verdicts,
+    reviewers,
+)
+from factcheck.store.queries.search import (
+    search,
+)
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcheck.store.queries.articles import (
@@ -55,21 +68,19 @@ if TYPE_CHECKING:
     )
     from factcheck.store.queries.figures import (
         all_figures,
+        board_articles,
+        board_cells,
+        board_fact,
+        board_titles,
         fact_detail,
         fact_details,
+        figure_reasons,
         figure_spans,
         figures_for_article,
         get_fact,
         get_figure,
         list_facts,
         resolve_fact,
-    )
-    from factcheck.store.queries.reviewers import (
-        adjudications,
-        conflicts,
-        disagreements,
-        reviewer_verdicts,
-        reviewers,
     )
     from factcheck.store.queries.revisions import (
         current_revision_number,
@@ -78,12 +89,13 @@ if TYPE_CHECKING:
         list_revisions,
         revision_numbers_by_hash,
     )
-    from factcheck.store.queries.search import (
-        search,
-    )
 
 _MODULE_OF: dict[str, str] = {
-    "adjudications": "reviewers",
+    "figure_reasons": "figures",
+    "board_titles": "figures",
+    "board_fact": "figures",
+    "board_cells": "figures",
+    "board_articles": "figures",
     "all_claims": "claims",
     "all_evidence": "evidence",
     "all_figures": "figures",
@@ -102,9 +114,7 @@ _MODULE_OF: dict[str, str] = {
     "claims_by_ids": "claims",
     "claims_for_article": "claims",
     "claims_needing_review": "claims",
-    "conflicts": "reviewers",
     "current_revision_number": "revisions",
-    "disagreements": "reviewers",
     "evidence_for_claim": "evidence",
     "fact_detail": "figures",
     "fact_details": "figures",
@@ -130,10 +140,7 @@ _MODULE_OF: dict[str, str] = {
     "next_claim_with_status": "claims",
     "placement_counts": "claims",
     "resolve_fact": "figures",
-    "reviewer_verdicts": "reviewers",
-    "reviewers": "reviewers",
     "revision_numbers_by_hash": "revisions",
-    "search": "search",
 }
 
 
@@ -158,6 +165,10 @@ __all__ = [
     "article_infos",
     "article_language",
     "article_summaries",
+    "board_articles",
+    "board_cells",
+    "board_fact",
+    "board_titles",
     "claim_exists",
     "claim_outline",
     "claim_tags_for_article",
@@ -172,6 +183,7 @@ __all__ = [
     "evidence_for_claim",
     "fact_detail",
     "fact_details",
+    "figure_reasons",
     "figure_spans",
     "figures_for_article",
     "get_article",
