@@ -29,20 +29,26 @@ from factcheck.core.figures import (
     Aliases,
     ArticleFigures,
     Figure,
+    conflicting_ids,
     default_label,
     fact_key,
     judge,
     measure_kind,
     read_article,
+    regroup,
+    steps,
+    timeline,
 )
 from factcheck.core.figures.lexicon import LEXICONS
 from factcheck.core.quotes import context
+from factcheck.store.figure_queue import FIGURES_VERSION as FIGURES_VERSION
+from factcheck.store.figure_queue import is_current as is_current
+from factcheck.store.figure_queue import is_pending as is_pending
+from factcheck.store.figure_queue import pending as pending
+from factcheck.store.figure_queue import queue as queue
+from factcheck.store.figure_queue import refresh_all as refresh_all
 from factcheck.store.queries._sql import in_chunks
-from factcheck.store.queries.figures import fact_figures
-
-# Bump when the finder changes what it finds: projects then recompute their figures.
-FIGURES_VERSION = "1"
-_VERSION_KEY = "figures_version"
+from factcheck.store.queries.figures import fact_figures, id_blob
 
 _FIGURE_COLS = ("article_id", "start", "end", "num_start", "num_end", "text", "prefix", "kind",
                 "value", "low", "high", "low_open", "high_open", "hedge", "hedge_kind", "date",
@@ -152,7 +158,7 @@ def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
     rows: list[tuple[Any, ...]] = []
     for article_id, text, reading in readings:
         figs = [(_place_subject(f, reading, candidates, after), context(text, f.start, f.end)[0])
-                for f in reading.figures]  # fmt: skip
+                for f in regroup(text, reading.figures)]  # fmt: skip
         matched = _match_edits(figs, edits.get(article_id, []))
         for i, (f, prefix) in enumerate(figs):
             auto = fact_key(f.subject_key, f.measure, after) if f.measure else ""
@@ -265,6 +271,7 @@ def rebuild_facts(db: Database, keys: Iterable[str]) -> None:
         return
     by_key = fact_figures(db, wanted)
     upserts: list[tuple[Any, ...]] = []
+    marks: list[tuple[int, str, int, int]] = []  # what the board shows of each figure
     for key in wanted:
         items = by_key.get(key)
         if not items:
@@ -276,33 +283,27 @@ def rebuild_facts(db: Database, keys: Iterable[str]) -> None:
         measure = key.split("|", 1)[1] if "|" in key else ""
         kind = measure_kind(measure) if measure else "fixed"
         verdict = judge(figs, kind)
+        conflicting = conflicting_ids(figs, kind)
+        placed = steps(figs)
+        dated, undated = timeline(figs)
+        marks += [(int(f.id in conflicting), placed.get(f.id, ""), i, f.id)
+                  for i, f in enumerate(dated + undated)]  # fmt: skip
+        articles = id_blob(sorted({f.article_id for f in figs}))
         label = default_label(subject, measure) if measure else key
         upserts.append((key, label, subject, measure, kind, len(figs),
                         len({f.article_id for f in figs}), verdict.conflict_count,
-                        verdict.summary))  # fmt: skip
+                        verdict.summary, articles))  # fmt: skip
     db.conn.executemany(
         "INSERT INTO facts (key, label, subject, measure, kind, figures, articles, conflicts, "
-        "summary) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+        "summary, article_ids) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
         "label = excluded.label, subject = excluded.subject, measure = excluded.measure, "
         "kind = excluded.kind, figures = excluded.figures, articles = excluded.articles, "
-        "conflicts = excluded.conflicts, summary = excluded.summary",
+        "conflicts = excluded.conflicts, summary = excluded.summary, "
+        "article_ids = excluded.article_ids",
         upserts,
     )
-
-
-def queue(db: Database, article_ids: Iterable[int]) -> None:
-    """Mark articles whose figures must be found again (cheap: one row each)."""
-    db.conn.executemany("INSERT OR IGNORE INTO figure_queue (article_id) VALUES (?)",
-                        [(i,) for i in article_ids])  # fmt: skip
-
-
-def pending(db: Database) -> int:
-    return int(db.execute("SELECT count(*) FROM figure_queue").fetchone()[0])
-
-
-def is_pending(db: Database, article_id: int) -> bool:
-    return db.execute("SELECT 1 FROM figure_queue WHERE article_id = ?",
-                      (article_id,)).fetchone() is not None  # fmt: skip
+    db.conn.executemany("UPDATE figures SET conflict = ?, step = ?, place = ? WHERE id = ?",
+                        marks)  # fmt: skip
 
 
 def catch_up(
@@ -328,17 +329,3 @@ def catch_up(
         if progress is not None:
             progress(min(i + batch, len(todo)), len(todo))
     return facts, set(todo)
-
-
-def refresh_all(db: Database) -> None:
-    """Queue every article (an upgraded finder, a repaired project): their figures are
-    found again when next read."""
-    db.execute("DELETE FROM facts")
-    db.execute("INSERT OR IGNORE INTO figure_queue (article_id) SELECT id FROM articles")
-    db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-               "SET value = excluded.value", (_VERSION_KEY, FIGURES_VERSION))  # fmt: skip
-
-
-def is_current(db: Database) -> bool:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (_VERSION_KEY,)).fetchone()
-    return row is not None and row[0] == FIGURES_VERSION

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from factcheck.core.figures.board import FactDetail, FactRow
+from factcheck.core.figures.board import BoardCells, BoardColumns, BoardFact, FactDetail, FactRow
+from factcheck.core.figures.facts import FactFigure
 from factcheck.errors import NotFound
 from factcheck.store import ops, queries
 from factcheck.ui.session import figure_commands
@@ -58,6 +59,22 @@ class FigureEdits:
             return queries.fact_detail(self.db, key)
         except NotFound:
             return None
+
+    # The figures board's reads (each bounded by what is in view).
+    def board_articles(self, keys: list[str]) -> BoardColumns:
+        return queries.board_articles(self.db, keys)
+
+    def board_titles(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
+        return queries.board_titles(self.db, article_ids)
+
+    def board_cells(self, row: FactRow, article_ids: list[int]) -> BoardCells:
+        return queries.board_cells(self.db, row, article_ids)
+
+    def board_fact(self, row: FactRow) -> BoardFact:
+        return queries.board_fact(self.db, row)
+
+    def figure_reasons(self, row: FactRow, figure: FactFigure) -> list[str]:
+        return queries.figure_reasons(self.db, row, figure)
 
     def fact_key(self, fact_id: int) -> str | None:
         try:

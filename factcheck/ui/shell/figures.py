@@ -1,5 +1,6 @@
-"""The figures in the window: the figures board (a dock under the reader) and the faint
-dotted underline of the open article's figures.
+"""The figures in the window: the figures board (a dock under the reader, at the
+window's width; the reviewer may move it) and the faint dotted underline of the open
+article's figures.
 
 A plain controller: it asks the session for facts and hands the board's requests (rename,
 merge, move, split, dismiss, mark as claims) to it; the board and the reader only show
@@ -48,7 +49,6 @@ class FiguresController(QObject):
         self.w = window
         self.board_sized = False  # the board given its first-open height
         board = window.figures_board
-        board.factChosen.connect(self._show_fact)
         board.conflictsOnlyChanged.connect(lambda _on: self.refresh_board())
         board.figureActivated.connect(self.open_figure)
         board.renameRequested.connect(self._rename)
@@ -63,35 +63,38 @@ class FiguresController(QObject):
 
     def show_board(self) -> None:
         """Show the figures board beside the reader (or bring it forward). Opened the
-        first time, it takes about a third of the window's height, leaving the reader
-        room (a board left open last time keeps the size it had)."""
+        first time, it takes 45 % of the window's height at its full width (a column per
+        article, the timeline beside the grid), leaving the reader its lines; afterwards
+        it keeps the place and size the reviewer gave it, across runs."""
         dock = self.w.figures_dock
         first = not dock.isVisible() and not self.board_sized
         dock.show()
         dock.raise_()
         if first:
             self.board_sized = True
-            self.w.resizeDocks([dock], [max(200, self.w.height() // 3)],
+            self.w.resizeDocks([dock], [max(300, self.w.height() * 9 // 20)],
                                Qt.Orientation.Vertical)  # fmt: skip
         self.refresh_board()
-        self.w.figures_board.facts.setFocus()
+        self.w.figures_board.grid.setFocus()
 
     def _dock_visible(self, visible: bool) -> None:
         if visible:
             self.refresh_board()
 
     def refresh_board(self, keep: str | None = None) -> None:
-        """Reload the board's facts (only while it is shown: it reads the facts cache),
-        keeping the fact ``keep`` (else the current one) chosen."""
+        """Reload the board (only while it is shown: it reads the facts cache), keeping
+        the fact ``keep`` (else the current one) chosen. Only the listed facts and their
+        articles are read here; the board reads the rest as it comes into view."""
         session, board = self.w.session, self.w.figures_board
         if session is None or not self.w.figures_dock.isVisible():
             return
         if session.figures_pending():
             self._find_figures(session)
         only = board.conflicts_only.isChecked()
-        board.set_facts(session.facts(conflicts_only=only), keep=keep)
-        key = board.current_key()
-        board.show_detail(session.fact_detail(key) if key else None)
+        rows = session.facts(conflicts_only=only)
+        columns = session.board_articles([r.key for r in rows])
+        board.set_grid(rows, columns, session.board_cells, session.figure_reasons,
+                       session.board_fact, session.board_titles, keep)  # fmt: skip
 
     def _find_figures(self, session: Session) -> None:
         """Find the figures of newly imported or changed articles, with a progress
@@ -114,10 +117,6 @@ class FiguresController(QObject):
 
         session.update_figures(progress=progress)
         dialog.close()
-
-    def _show_fact(self, key: str) -> None:
-        if self.w.session is not None:
-            self.w.figures_board.show_detail(self.w.session.fact_detail(key))
 
     def open_figure(self, article_id: int, start: int, end: int) -> None:
         """Open the figure's article with the figure selected and in view."""

@@ -130,6 +130,9 @@ class MainWindow(CurationCommands):
         self.figures_dock = QDockWidget("Figures", self)
         self.figures_dock.setObjectName("figuresDock")
         self.figures_dock.setWidget(self.figures_board)
+        # under the reader, the window's full width: the grid needs width (a column per
+        # article) and the reader keeps its lines; the reviewer may drag it to a side or
+        # float it (the board then stacks grid and timeline), and it stays where it is put
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.figures_dock)
         self.figures_dock.hide()
 
@@ -333,6 +336,7 @@ class MainWindow(CurationCommands):
         self.reader_pane.legend.set_colors(colors)
         self.reader_pane.banner.restyle()
         self.read_only_banner.restyle()
+        self.figures_board.model.restyle()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from factcheck.ui.claims.claim_editor import ClaimEditor
     from factcheck.ui.claims.claim_pane import ClaimPane
     from factcheck.ui.common.settings import WindowSettings
+    from factcheck.ui.figures.board import FiguresBoard
     from factcheck.ui.session.session import Session
     from factcheck.ui.shell.figures import FiguresController
 
@@ -30,6 +31,7 @@ class StatefulWindow(Protocol):
     editor: ClaimEditor
     figures_dock: QDockWidget
     figures: FiguresController
+    figures_board: FiguresBoard
 
     @property
     def article(self) -> Article | None: ...
@@ -66,6 +68,8 @@ def restore_splitters(window: StatefulWindow) -> None:
         window.splitter.setSizes([int(width * 0.30), int(width * 0.42), int(width * 0.28)])
     if (sizes := settings.splitter("editor")) is not None:
         window.editor.sections.restoreState(sizes)
+    if (sizes := settings.splitter("figures")) is not None:
+        window.figures_board.restore_split(sizes)
     claims = window.claim_pane.splitter
     if (sizes := settings.splitter("claims")) is not None:
         claims.restoreState(sizes)
@@ -81,6 +85,7 @@ def save_window_state(window: StatefulWindow) -> None:
     settings.set_splitter("main", window.splitter.saveState())
     settings.set_splitter("claims", window.claim_pane.splitter.saveState())
     settings.set_splitter("editor", window.editor.sections.saveState())
+    settings.set_splitter("figures", window.figures_board.splitter.saveState())
     if window.session is not None:
         article = window.article
         settings.set_last_article(window.session.path, article.id if article else None)
