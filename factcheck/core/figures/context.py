@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.core.figures.lexicon import Lexicon
+from factcheck.core.figures.scanning import anchored, word_starts
 
 _ABBREV = frozenset("""mr mrs ms dr st sept jan feb mar apr jun jul aug sep oct nov dec no
     vs prof gen col lt sen rep gov u.s u.n u.k e.g i.e etc inc ltd corp co jr sr mt""".split())
@@ -55,11 +56,13 @@ def clause_bounds(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, i
 
 # --- names ----------------------------------------------------------------------------
 
+# The capital comes first and the lookbehind after it ("[A-Z](?<![\w’'][A-Z])" is
+# "(?<![\w’'])[A-Z]"): a pattern opening on a character class is skipped along the text
+# by the regex engine without being tried at every character.
 _NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w])(?:\s+(?:(?:al|el|de|of|the|du|la|von|van|bin|ibn)\s+)?"
+    r"[A-Z](?<![\w’'][A-Z])[\w’'.-]*[\w](?:\s+(?:(?:al|el|de|of|the|du|la|von|van|bin|ibn)\s+)?"
     r"[A-Z][\w’'.-]*[\w])*"
 )
-_WORDS_RE = re.compile(r"[\w’'-]+")
 _LOWER_SUFFIX = re.compile(r"['’]s$")
 
 
@@ -89,7 +92,7 @@ def names(text: str, lex: Lexicon) -> list[Name]:
     """Capitalised word runs that are names: leading function words ("The", "In") are
     dropped, and so are month and weekday names."""
     found: list[Name] = []
-    lower_words: set[str] | None = None
+    lower_word: dict[str, bool] = {}
     for m in _NAME.finditer(text):
         words = m.group(0).split()
         start = m.start()
@@ -103,9 +106,11 @@ def names(text: str, lex: Lexicon) -> list[Name]:
             continue
         name = " ".join(words)
         if len(words) == 1:
-            if lower_words is None:
-                lower_words = {w for w in _WORDS_RE.findall(text) if w[:1].islower()}
-            if name.lower() in lower_words:
+            low = name.lower()
+            common = lower_word.get(low)
+            if common is None:
+                common = lower_word[low] = _is_word_of(text, low)
+            if common:
                 continue  # "Turnout", "Séisme": a common noun starting a sentence or title
         end = start + len(text[start:m.end()].rstrip()) if len(words) == len(
             m.group(0).split()) else text.index(words[-1], start) + len(words[-1])
@@ -113,11 +118,36 @@ def names(text: str, lex: Lexicon) -> list[Name]:
     return found
 
 
+def _is_word_of(text: str, word: str) -> bool:
+    r"""Whether ``word``, starting in lower case, is one of the words of ``text`` (a
+    whole run of ``[\w’'-]``)."""
+    if not word[:1].islower():
+        return False
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if (p == 0 or not _is_word_char(text[p - 1])) and (
+            p + n == len(text) or not _is_word_char(text[p + n])
+        ):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'-"
+
+
 _ALIAS = re.compile(
     r"(?<!\w)(?:known(?: \w+){0,3} as|called|named|dubbed|nicknamed|aka|"
     r"(?:également |aussi )?(?:connue?s? (?:sous le nom de|comme)|appelée?s?|surnommée?s?|"
     r"dite?s?))\s+(?:the |la |le |les |l['’])?[“\"«]?\s*"
 )
+# the words an alias phrase can open on
+_ALIAS_FIRST = ("known", "called", "named", "dubbed", "nicknamed", "aka", "également ",
+                "aussi ", "connu", "appel", "surnomm", "dit")  # fmt: skip
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_ANAPHORA_BEFORE: dict[str, re.Pattern[str]] = {}
 
 
 def alias_pairs(text: str, lex: Lexicon, found: list[Name], topic: str) -> list[tuple[str, str]]:
@@ -128,8 +158,10 @@ def alias_pairs(text: str, lex: Lexicon, found: list[Name], topic: str) -> list[
     pairs: list[tuple[str, str]] = []
     by_start = {n.start: n for n in found}
     starts = sorted(by_start)
-    anaphora = re.compile(rf"(?:{lex.anaphora})\s*$", re.IGNORECASE)
-    for m in _ALIAS.finditer(text):
+    anaphora = _ANAPHORA_BEFORE.get(lex.lang)
+    if anaphora is None:
+        anaphora = _ANAPHORA_BEFORE[lex.lang] = re.compile(rf"(?:{lex.anaphora})\s*$", re.I)
+    for m in anchored(_ALIAS, text, word_starts(text, text, _ALIAS_FIRST)):
         after = next((by_start[s] for s in range(m.end(), m.end() + 3) if s in by_start), None)
         if after is None:
             continue
@@ -142,7 +174,7 @@ def alias_pairs(text: str, lex: Lexicon, found: list[Name], topic: str) -> list[
             pairs.append((topic, after.key))
     for n in found:
         nxt = text[n.end : n.end + 12]
-        a = re.match(r"\s*\(([A-Z]{2,6})\)", nxt)
+        a = _ACRONYM.match(nxt) if "(" in nxt else None
         if a:
             pairs.append((n.key, name_key(a.group(1))))
     # a short form used in the same article: "Norvale Foods" ... "Norvale" (one word more)
@@ -167,10 +199,14 @@ def name_scores(text: str, found: list[Name]) -> Counter[str]:
     return score
 
 
-def main_subject(text: str, found: list[Name], weight: dict[str, float] | None = None) -> str:
-    """The article's main subject (a name key): the best by :func:`name_scores`, each
-    score multiplied by ``weight`` (e.g. how many articles of the project name it)."""
-    score = name_scores(text, found)
+def main_subject(
+    text: str, found: list[Name], weight: dict[str, float] | None = None,
+    scores: Counter[str] | None = None,
+) -> str:  # fmt: skip
+    """The article's main subject (a name key): the best by :func:`name_scores` (or
+    ``scores`` when already counted), each score multiplied by ``weight`` (e.g. how many
+    articles of the project name it)."""
+    score = name_scores(text, found) if scores is None else scores
     if not score:
         return ""
     w = weight or {}

@@ -110,7 +110,8 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
     if not numbers:
         return ArticleFigures((), lang=lang)
     found_names = ctx.names(text, lex)
-    topic = ctx.main_subject(text, found_names)
+    scores = ctx.name_scores(text, found_names)
+    topic = ctx.main_subject(text, found_names, scores=scores)
     spelled: dict[str, str] = {}
     for n in found_names:
         spelled.setdefault(n.key, n.text)
@@ -142,7 +143,7 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
         figures.append(fig)
     return ArticleFigures(tuple(figures), aliases, topic, spelled.get(topic, ""), lang=lang,
                           names=spelled,
-                          name_scores=dict(ctx.name_scores(text, found_names)))  # fmt: skip
+                          name_scores=dict(scores))  # fmt: skip
 
 
 def _figure(

@@ -17,12 +17,13 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from text_to_num import find_numbers
 
 from factcheck.core.figures.lexicon import Lexicon
+from factcheck.core.figures.scanning import anchored, digit_run_starts, lowered, word_starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,33 +212,18 @@ def _iso(year: str | None, month: int, day: str | None) -> str:
     return f"--{month:02d}" + (f"-{d:02d}" if day else "")
 
 
-# Where the patterns can start. Scanning a text with a pattern that opens on a lookbehind
-# tries the whole pattern at every character; these patterns can only start at a few
-# places (a digit run, a currency sign before one, a month or number word), so those are
-# found once, cheaply, and each pattern is tried there only. The matches are the ones
-# ``finditer`` would give: every place a pattern can match is among those tried, in text
-# order, and a match's end skips what it covers, as ``finditer`` does.
-_DIGIT_RUN = re.compile(r"\d+")
 _CURRENCY_FIRST = frozenset("UACNHREG$€£¥₹uacnhreg")
-# Characters that match an ASCII letter when case is ignored but do not lower-case to it
-# (or change length): with any of them in a text, the lower-cased look-ups below are not
-# used.
-_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f")
 
 
 class _Scan:
-    """What the patterns' starting places are, computed once per text."""
+    """Where the patterns can start (see :mod:`.scanning`), found once per text."""
 
     __slots__ = ("digit_starts", "low", "text")
 
-    def __init__(self, text: str, lex: Lexicon, pats: _Patterns) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.digit_starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
-        self.low: str | None = None
-        if not any(c in text for c in _FOLD_SPECIAL):
-            low = text.lower()
-            if len(low) == len(text):
-                self.low = low
+        self.digit_starts = digit_run_starts(text)
+        self.low = lowered(text)
 
     def currency_or_digit_starts(self) -> list[int]:
         """Every digit run start, and the places up to four characters before it where
@@ -252,19 +238,9 @@ class _Scan:
         return out
 
     def word_starts(self, words: Iterable[str]) -> list[int] | None:
-        """Where any of ``words`` (lower case) begins in the lower-cased text, not
-        preceded by a word character; None when the text cannot be read so."""
-        low = self.low
-        if low is None:
-            return None
-        starts: set[int] = set()
-        for w in words:
-            p = low.find(w)
-            while p >= 0:
-                if p == 0 or not (self.text[p - 1].isalnum() or self.text[p - 1] == "_"):
-                    starts.add(p)
-                p = low.find(w, p + 1)
-        return sorted(starts)
+        """Where any of ``words`` (lower case) begins, case ignored, not after a word
+        character; None when the text cannot be read so."""
+        return None if self.low is None else word_starts(self.text, self.low, words)
 
     def contains_any(self, words: Iterable[str]) -> bool:
         """False only when no ``words`` (lower case) occurs in the text, case ignored."""
@@ -272,28 +248,15 @@ class _Scan:
         return low is None or any(w in low for w in words)
 
 
-def _anchored(pat: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``pat.finditer(text)`` when every place ``pat`` can match is in ``starts``
-    (ascending)."""
-    last = 0
-    for p in starts:
-        if p < last:
-            continue
-        m = pat.match(text, p)
-        if m is not None:
-            yield m
-            last = m.end()
-
-
 def _dates(
     text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: _Scan
 ) -> list[Number]:
     found: list[Number] = []
     digits = scan.digit_starts
-    for m in _anchored(_ISO_DATE, text, digits):
+    for m in anchored(_ISO_DATE, text, digits):
         found.append(Number(m.start(), m.end(), "date", None, date=m.group(0)))
         taken.take(m.start(), m.end())
-    for m in _anchored(_NUM_DATE, text, digits):
+    for m in anchored(_NUM_DATE, text, digits):
         if not taken.free(m.start(), m.end()):
             continue
         a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
@@ -307,9 +270,9 @@ def _dates(
     for i, pat in enumerate(pats.month_dates):
         # the second pattern opens on the day ("5 March"), the others on the month
         if i == 1:
-            matches: Iterable[re.Match[str]] = _anchored(pat, text, digits)
+            matches: Iterable[re.Match[str]] = anchored(pat, text, digits)
         elif month_starts is not None:
-            matches = _anchored(pat, text, month_starts)
+            matches = anchored(pat, text, month_starts)
         else:
             matches = pat.finditer(text)
         for m in matches:
@@ -321,7 +284,7 @@ def _dates(
             if iso:
                 found.append(Number(m.start(), m.end(), "date", None, date=iso))
                 taken.take(m.start(), m.end())
-    for m in _anchored(_TIME, text, digits):
+    for m in anchored(_TIME, text, digits):
         if taken.free(m.start(), m.end()):
             found.append(Number(m.start(), m.end(), "time", None))
             taken.take(m.start(), m.end())
@@ -332,7 +295,7 @@ def _digit_numbers(
     text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: _Scan
 ) -> list[Number]:
     found: list[Number] = []
-    for m in _anchored(pats.digits, text, scan.currency_or_digit_starts()):
+    for m in anchored(pats.digits, text, scan.currency_or_digit_starts()):
         start, end = m.start(), m.end()
         if not taken.free(start, end):
             continue
@@ -414,7 +377,7 @@ def _word_numbers(
             taken.take(m.start(), m.end())
     word_starts = scan.word_starts(pats.vocabulary)
     words = (pats.words.finditer(text) if word_starts is None
-             else _anchored(pats.words, text, word_starts))  # fmt: skip
+             else anchored(pats.words, text, word_starts))  # fmt: skip
     for m in words:
         if not taken.free(m.start(), m.end()):
             continue
@@ -443,7 +406,7 @@ def find_numbers_in(text: str, lex: Lexicon) -> list[Number]:
     """Every number in ``text``, in text order, none overlapping another."""
     pats = _patterns(lex)
     taken = _Occupied()
-    scan = _Scan(text, lex, pats)
+    scan = _Scan(text)
     found = _dates(text, lex, pats, taken, scan)
     found += _digit_numbers(text, lex, pats, taken, scan)
     found += _word_numbers(text, lex, pats, taken, scan)

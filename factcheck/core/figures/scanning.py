@@ -1,0 +1,60 @@
+"""Running a pattern only where it can start.
+
+Scanning a text with a pattern that opens on a lookbehind (``(?<!\\w)...``) tries the
+whole pattern at every character. Most of the figures reader's patterns can only start
+at a few places: a digit run, a month or number word, a keyword. Those places are found
+once, cheaply (``str.find``, one ``\\d+`` pass), and the pattern is tried there only.
+:func:`anchored` then gives what ``finditer`` would: every place the pattern can match
+is among those tried, in text order, and a match's end skips what it covers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+# Characters that match an ASCII letter when case is ignored but do not lower-case to it
+# (or change length): with any of them in a text, :func:`lowered` declines.
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f")
+
+
+def anchored(pat: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pat.finditer(text)`` when every place ``pat`` can match is in ``starts``
+    (ascending) and ``pat`` never matches the empty string."""
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = pat.match(text, p)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
+def digit_run_starts(text: str) -> list[int]:
+    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+
+
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased, when a case-ignoring pattern matches a word in ``text``
+    exactly where the lower-cased word occurs in it (same length, no special folds);
+    else None."""
+    if any(c in text for c in _FOLD_SPECIAL):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def word_starts(text: str, haystack: str, words: Iterable[str]) -> list[int]:
+    """Where any of ``words`` occurs in ``haystack`` (``text`` or its lower-cased form)
+    not preceded by a word character of ``text``, ascending."""
+    starts: set[int] = set()
+    for w in words:
+        p = haystack.find(w)
+        while p >= 0:
+            if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_"):
+                starts.add(p)
+            p = haystack.find(w, p + 1)
+    return sorted(starts)
