@@ -41,17 +41,53 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _CLAUSE_BREAK = re.compile(r"[;:—―–()]|,\s|\s(?:but|while|whereas|though|although|mais)\s")
 
 
-def clause_bounds(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+def clause_bounds(
+    text: str, s_start: int, s_end: int, pos: int, breaks: Stretch | None = None
+) -> tuple[int, int]:
     """The clause of the sentence holding ``pos``: between the nearest breaks
-    (comma, semicolon, dash, "but"...) on either side."""
+    (comma, semicolon, dash, "but"...) on either side. ``breaks``: the sentence's
+    breaks when already found."""
     left, right = s_start, s_end
-    for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
+    found = breaks.matches if breaks is not None else _CLAUSE_BREAK.finditer(text, s_start, s_end)
+    for m in found:
         if m.end() <= pos:
             left = m.end()
         elif m.start() >= pos:
             right = m.start()
             break
     return left, right
+
+
+class Stretch:
+    """A pattern's matches over one sentence, found once, from which its matches over
+    any stretch of the sentence are read (as ``finditer(text, a, b)`` would give them).
+
+    The two agree unless a match crosses an end of the stretch, or the stretch ends
+    between two word characters (where a match's closing lookahead reads differently);
+    then the stretch is scanned itself. The patterns given here end on a word
+    character followed by a lookahead for no word character (or hyphen)."""
+
+    __slots__ = ("hi", "matches", "pat", "text")
+
+    def __init__(self, pat: re.Pattern[str], text: str, lo: int, hi: int) -> None:
+        self.pat, self.text, self.hi = pat, text, hi
+        self.matches = list(pat.finditer(text, lo, hi))
+
+    def within(self, a: int, b: int) -> list[re.Match[str]]:
+        text = self.text
+        if b < self.hi and b > 0 and _is_word_char(text[b - 1]) and _is_word_char(text[b]):
+            return list(self.pat.finditer(text, a, b))
+        out = []
+        for m in self.matches:
+            s, e = m.start(), m.end()
+            if e <= a:
+                continue
+            if s >= b:
+                break
+            if s < a or e > b:
+                return list(self.pat.finditer(text, a, b))
+            out.append(m)
+        return out
 
 
 # --- names ----------------------------------------------------------------------------
@@ -230,22 +266,29 @@ class Unit:
     modifier: Name | None = None  # a name inside the unit ("141 White Helmets members")
 
 
+_OF_AFTER = re.compile(r"-strong\b|-fort\b|\s*(?:of|de|d['’])\s+(?:the\s+)?")
+_HYPHENATED = re.compile(r"-([a-z][\w-]*)")
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+
+
 def read_unit(
     text: str, end: int, lex: Lexicon, name_at: dict[int, Name],
     unit_res: list[tuple[re.Pattern[str], str]], known: frozenset[str],
+    any_unit: re.Pattern[str] | None = None,
 ) -> Unit:  # fmt: skip
     """The counted noun after a number: the known unit nouns within five words, the
     longest run of them ("3,000 volunteer rescue workers", "141 White Helmets members"),
     a hyphenated one ("41-minute"), else the short noun phrase that follows, else
     nothing. A name right after the number is the unit ("300 White Helmets"): of the
     ``known`` names (the article's main subject and its aliases) it counts members,
-    of any other (a nationality: "300,000 Syrians") people."""
+    of any other (a nationality: "300,000 Syrians") people. ``any_unit``: the unit
+    patterns in one (:func:`any_unit_pattern`), which reads the same, faster."""
     rest_end = min(len(text), end + 90)
     pos = end
-    m = re.compile(r"-strong\b|-fort\b|\s*(?:of|de|d['’])\s+(?:the\s+)?").match(text, pos, rest_end)
+    m = _OF_AFTER.match(text, pos, rest_end)
     if m:
         pos = m.end()
-    hyphen = re.compile(r"-([a-z][\w-]*)").match(text, pos, rest_end)
+    hyphen = _HYPHENATED.match(text, pos, rest_end)
     if hyphen and pos == end:
         for pattern, cls in unit_res:
             if pattern.fullmatch(hyphen.group(1)):
@@ -255,9 +298,10 @@ def read_unit(
     found: Unit | None = None
     modifier: Name | None = None
     words = 0
-    word_re = re.compile(r"\s*([\w’'-]+)")
+    if any_unit is None:
+        any_unit = any_unit_pattern(unit_res)
     while words < 6:
-        w = word_re.match(text, pos, rest_end)
+        w = _NEXT_WORD.match(text, pos, rest_end)
         if w is None:
             break
         start = w.start(1)
@@ -269,7 +313,7 @@ def read_unit(
                 break
             if first is None:
                 nxt = text[name.end : name.end + 40].lstrip()
-                if not any(p.match(nxt) for p, _c in unit_res):
+                if any_unit.match(nxt) is None:
                     cls = "members" if name.key in known else "people"
                     return Unit(name.text, cls, name.end, name)
             modifier = modifier or name
@@ -277,12 +321,12 @@ def read_unit(
             pos, words = name.end, words + 1
             continue
         token = w.group(1)
-        hit = next(((p.match(text, start), cls) for p, cls in unit_res if p.match(text, start)),
-                   None)
-        if hit is not None and hit[0] is not None:
+        hit = any_unit.match(text, start)
+        if hit is not None:
             first = start if first is None else first
-            found = Unit(text[first : hit[0].end()], hit[1], hit[0].end(), None, modifier)
-            pos, words = hit[0].end(), words + 1
+            cls = unit_res[(hit.lastindex or 1) - 1][1]
+            found = Unit(text[first : hit.end()], cls, hit.end(), None, modifier)
+            pos, words = hit.end(), words + 1
             continue
         if (found is not None or token.lower() in _UNIT_STOP or token[0].isupper()
                 or not token[0].isalpha() or token.lower().endswith("ly")):  # fmt: skip
@@ -305,6 +349,15 @@ def unit_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"(?:{p})\b", re.IGNORECASE), cls) for p, cls in lex.units]
 
 
+def any_unit_pattern(unit_res: list[tuple[re.Pattern[str], str]]) -> re.Pattern[str]:
+    """The unit patterns as one: where it matches, group *i* (from 1) is the first of
+    ``unit_res`` that matches there, and ends where that one would."""
+    for p, _c in unit_res:
+        assert p.groups == 0, p.pattern  # group numbers tell which unit matched
+    alt = "|".join(f"({p.pattern})" for p, _c in unit_res) or "(?!x)x"
+    return re.compile(alt, re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Predicate:
     text: str
@@ -320,16 +373,18 @@ _ADJACENT = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
 
 def read_predicate(text: str, lo: int, hi: int, c_lo: int, c_hi: int, num_start: int,
                    num_end: int, pattern: re.Pattern[str], classes: list[str],
-                   others: list[tuple[int, int]]) -> Predicate | None:  # fmt: skip
+                   others: list[tuple[int, int]],
+                   found: Stretch | None = None) -> Predicate | None:  # fmt: skip
     """The verb or noun saying what the number is: searched first in the number's
     clause (before it, or just after its unit: "300 currently trapped"), then earlier in
     the sentence; the nearest wins, but a weak one ("has", "there are") only when no
     other is in reach. A predicate with another number between it and this one
-    belongs to that number."""
+    belongs to that number. ``found``: the pattern's matches over the sentence, when
+    already found."""
     for a, b, right in ((c_lo, c_hi, True), (lo, num_start, False)):
         best: tuple[int, Predicate] | None = None
         weak: tuple[int, Predicate] | None = None
-        for m in pattern.finditer(text, a, b):
+        for m in found.within(a, b) if found is not None else pattern.finditer(text, a, b):
             if m.start() < num_end and m.end() > num_start:
                 continue
             cls = classes[int(m.lastgroup[1:])] if m.lastgroup else ""

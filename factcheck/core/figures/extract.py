@@ -43,6 +43,7 @@ class ArticleFigures:
 class _Reader:
     lex: Lexicon
     units: list[tuple[re.Pattern[str], str]]
+    any_unit: re.Pattern[str]
     predicate: re.Pattern[str]
     classes: list[str]
     since: re.Pattern[str]
@@ -68,9 +69,11 @@ def _reader(lex: Lexicon) -> _Reader:
     pattern, classes = ctx.predicate_pattern(lex)
     months = "|".join(lex.months)
     i = re.IGNORECASE
+    units = ctx.unit_patterns(lex)
     found = _READERS[lex.lang] = _Reader(
         lex=lex,
-        units=ctx.unit_patterns(lex),
+        units=units,
+        any_unit=ctx.any_unit_pattern(units),
         predicate=pattern,
         classes=classes,
         since=re.compile(rf"(?<!\w)(?:{lex.since})\s[^.;]{{0,60}}?(?<!\d){_YEAR}(?!\d)", i),
@@ -125,6 +128,7 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
     figures: list[Figure] = []
     si = 0
     skip_next = False
+    sent: _Sentence | None = None
     for idx, num in enumerate(numbers):
         if skip_next:
             skip_next = False
@@ -132,8 +136,10 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
         while si < len(spans) - 1 and spans[si][1] <= num.start:
             si += 1
         s_lo, s_hi = spans[si] if spans else (0, len(text))
+        if sent is None or sent.lo != s_lo or sent.hi != s_hi:
+            sent = _Sentence(text, s_lo, s_hi, rd)
         nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
-        fig = _figure(text, num, nxt, s_lo, s_hi, rd, name_at, found_names, topic, spelled,
+        fig = _figure(text, num, nxt, sent, rd, name_at, found_names, topic, spelled,
                       published, known, spans_of_numbers, name_starts,
                       number_starts)  # fmt: skip
         if fig is None:
@@ -146,14 +152,55 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
                           name_scores=dict(scores))  # fmt: skip
 
 
+class _Sentence:
+    """What is read once per sentence and shared by its figures: the clause breaks, and
+    the matches of the patterns its figures look for (each found on first use)."""
+
+    def __init__(self, text: str, lo: int, hi: int, rd: _Reader) -> None:
+        self.text, self.lo, self.hi, self.rd = text, lo, hi, rd
+        self._stretches: dict[str, ctx.Stretch] = {}
+        self._attributions: list[tuple[int, int, str]] | None = None
+        self._quotes: list[int] | None = None
+        self.name_roles: dict[int, str] = {}
+
+    def stretch(self, name: str) -> ctx.Stretch:
+        found = self._stretches.get(name)
+        if found is None:
+            pat = _CLAUSE_BREAK if name == "breaks" else getattr(self.rd, name)
+            found = self._stretches[name] = ctx.Stretch(pat, self.text, self.lo, self.hi)
+        return found
+
+    def attributions(self) -> list[tuple[int, int, str]]:
+        """(where the source begins, where the saying ends, who) for every reading of
+        the attribution patterns in the sentence, in the order they are weighed."""
+        if self._attributions is None:
+            self._attributions = _attribution_candidates(self.text, self.lo, self.hi, self.rd)
+        return self._attributions
+
+    def quoted_between(self, a: int, b: int) -> bool:
+        """Whether a quotation mark stands in ``text[a:b]``."""
+        if a < self.lo or b > self.hi:
+            return any(c in _QUOTE_MARKS for c in self.text[a:b])
+        if self._quotes is None:
+            text = self.text
+            self._quotes = [i for i in range(self.lo, self.hi) if text[i] in _QUOTE_MARKS]
+        i = bisect.bisect_left(self._quotes, a)
+        return i < len(self._quotes) and self._quotes[i] < b
+
+
+_CLAUSE_BREAK = ctx._CLAUSE_BREAK
+_QUOTE_MARKS = frozenset("“”\"")
+
+
 def _figure(
-    text: str, num: Number, nxt: Number | None, s_lo: int, s_hi: int, rd: _Reader,
+    text: str, num: Number, nxt: Number | None, sent: _Sentence, rd: _Reader,
     name_at: dict[int, ctx.Name], found_names: list[ctx.Name], topic: str,
     spelled: dict[str, str], published: str, known: frozenset[str],
     numbers: list[tuple[int, int, str]], name_starts: list[int], number_starts: list[int],
 ) -> Figure | None:  # fmt: skip
     lex = rd.lex
     value = num.value
+    s_lo, s_hi = sent.lo, sent.hi
     if num.kind in ("date", "time"):
         return Figure(num.start, num.end, text[num.start:num.end], num.start, num.end, num.kind,
                       None, None, None, date=num.date, sentence_start=s_lo,
@@ -187,9 +234,9 @@ def _figure(
     if num.kind == "year":
         unit = ctx.Unit("", "", end, None)
     else:
-        unit = ctx.read_unit(text, end, lex, name_at, rd.units, known)
+        unit = ctx.read_unit(text, end, lex, name_at, rd.units, known, rd.any_unit)
     strong = text.startswith("-strong", end) or text.startswith("-fort", end)
-    c_lo, c_hi = ctx.clause_bounds(text, s_lo, s_hi, num.start)
+    c_lo, c_hi = ctx.clause_bounds(text, s_lo, s_hi, num.start, sent.stretch("breaks"))
     # numbers of another kind (a percentage before an amount: "revenue rose 8% to $4.2
     # billion") do not take the predicate away
     # numbers are in text order: only those starting inside the sentence are looked at
@@ -199,14 +246,13 @@ def _figure(
               and (k == "percent") == (num.kind == "percent")]  # fmt: skip
     unit_end = unit.end if unit.cls not in ("other", "") else end
     pred = ctx.read_predicate(text, s_lo, s_hi, c_lo, c_hi, h_start, max(end, unit_end),
-                              rd.predicate, rd.classes, others)  # fmt: skip
+                              rd.predicate, rd.classes, others,
+                              sent.stretch("predicate"))  # fmt: skip
     if pred is not None and unit.cls == "other" and end <= pred.start < unit.end:
         unit = ctx.Unit(text[end : pred.start].strip(), "other", pred.start, None)
     pred_text, pred_cls = (pred.text, pred.cls) if pred else ("", "")
-    if num.kind == "year" and pred is not None and pred_cls == "founded" and not re.fullmatch(
-        r"\s+(?:(?:back|way)\s+)?(?:in|en|en l['’]an|during|au cours de)\s+(?:(?:early|late|"
-        r"mid-?)\s*)?(?:[A-Za-zéû]+\.?\s+)?", text[pred.start + len(pred.text) : h_start],
-    ):
+    if (num.kind == "year" and pred is not None and pred_cls == "founded"
+            and not _YEAR_AFTER.fullmatch(text[pred.start + len(pred.text) : h_start])):
         pred_text, pred_cls = "", ""  # "founded ... in 2014" only when the year follows
     if strong:
         pred_text, pred_cls = text[end : end + 7], "size"
@@ -220,19 +266,18 @@ def _figure(
     elif num.kind == "money":
         unit_text, unit_cls = num.unit, "money"
     measure = _measure(num.kind, pred_cls, unit_cls)
-    if re.search(r"\d\s+(?:[\w-]+\s+)?(?:of|out of|sur)\s+(?:the\s+|les\s+)?$",
-                 text[max(s_lo, h_start - 30) : h_start]):
+    if _OF_THE_WHOLE.search(text[max(s_lo, h_start - 30) : h_start]):
         measure = ""  # "71 of the 150 seats": the 150 is the whole, not a fact of its own
-    subject, subject_key = _subject(text, s_lo, c_lo, h_start, unit, rd, name_at, found_names,
+    subject, subject_key = _subject(text, sent, c_lo, h_start, unit, rd, name_at, found_names,
                                     topic, pred, pred_cls, name_starts)  # fmt: skip
-    time_text, as_of, since, to_date = _time(text, s_lo, s_hi, c_lo, c_hi, num, rd, published)
-    if pred_cls in CUMULATIVE and re.search(r"\b(?:ha(?:s|ve)|a|ont)\s+(?:\w+\s+)?$",
-                                            text[max(s_lo, (pred.start if pred else 0) - 25):
-                                                 pred.start if pred else 0]):  # fmt: skip
+    time_text, as_of, since, to_date = _time(text, sent, c_lo, c_hi, num, rd, published)
+    if pred_cls in CUMULATIVE and _HAS_BEFORE.search(
+        text[max(s_lo, (pred.start if pred else 0) - 25) : pred.start if pred else 0]
+    ):
         to_date = True
     if measure.split(" ")[0] in _PERIOD_MEASURES and as_of:
         measure = f"{measure} {as_of[:4]}"
-    attribution = _attribution(text, s_lo, s_hi, h_start, rd)
+    attribution = _attribution(text, s_lo, s_hi, h_start, rd, sent)
     return Figure(
         start=h_start, end=max(end, h_start), text=text[h_start:end], num_start=num.start,
         num_end=num.end, kind=num.kind, value=value, low=low, high=high, low_open=lo_open,
@@ -246,6 +291,14 @@ def _figure(
         time_text=time_text, as_of=as_of, since=since, to_date=to_date,
         attribution=attribution, sentence_start=s_lo, sentence_end=s_hi,
     )  # fmt: skip
+
+
+_YEAR_AFTER = re.compile(
+    r"\s+(?:(?:back|way)\s+)?(?:in|en|en l['’]an|during|au cours de)\s+(?:(?:early|late|"
+    r"mid-?)\s*)?(?:[A-Za-zéû]+\.?\s+)?"
+)
+_OF_THE_WHOLE = re.compile(r"\d\s+(?:[\w-]+\s+)?(?:of|out of|sur)\s+(?:the\s+|les\s+)?$")
+_HAS_BEFORE = re.compile(r"\b(?:ha(?:s|ve)|a|ont)\s+(?:\w+\s+)?$")
 
 
 def _measure(kind: str, pred: str, unit: str) -> str:
@@ -278,8 +331,35 @@ def _measure(kind: str, pred: str, unit: str) -> str:
     return ""
 
 
+_OF_NAME = re.compile(r"\s+(?:of|de|des|du)\s+(?:the\s+|la\s+|le\s+|l['’])?")
+_POSSESSIVE = re.compile(r"([\w’'-]+(?: [A-Z][\w-]+)*)['’]s\s+$")
+_PREPOSITION = re.compile(r"\b(?:in|at|from|to|of|on|near|into|by|with|according to|"
+                          r"à|dans|en|de|selon|par)\s+(?:the\s+|la\s+|le\s+)?$")  # fmt: skip
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|into|dans|en)\s+(?:the\s+)?$")
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|a déclaré|estime)")
+_PASSIVE = re.compile(r"\b(?:been|were|was|été|sont|ont)\s+$|\b(?:which|that|qui)\s+"
+                      r"(?:has|have|had|a|ont)\s+$")  # fmt: skip
+_IN_PLACE = re.compile(r"\s+(?:in|dans|en|au)\s+(?:the\s+|la\s+|le\s+|l['’])?")
+
+
+def _name_role(text: str, sent: _Sentence, n: ctx.Name) -> str:
+    """What a name before a figure is to it: "place" (after "in"), "object" (after
+    another preposition), "source" (followed by "said") or "" (a subject)."""
+    role = sent.name_roles.get(n.start)
+    if role is None:
+        before = text[max(sent.lo, n.start - 12) : n.start].lower()
+        if _PREPOSITION.search(before):
+            role = "place" if _PLACE_PREPOSITION.search(before) else "object"
+        elif _SAID_AFTER.match(text[n.end : n.end + 20]):
+            role = "source"
+        else:
+            role = ""
+        sent.name_roles[n.start] = role
+    return role
+
+
 def _subject(
-    text: str, s_lo: int, c_lo: int, h_start: int, unit: ctx.Unit, rd: _Reader,
+    text: str, sent: _Sentence, c_lo: int, h_start: int, unit: ctx.Unit, rd: _Reader,
     name_at: dict[int, ctx.Name], found_names: list[ctx.Name], topic: str,
     pred: ctx.Predicate | None, pred_cls: str, name_starts: list[int],
 ) -> tuple[str, str]:  # fmt: skip
@@ -290,19 +370,23 @@ def _subject(
     preposition, not the one quoted as the source); for deaths and the like told in the
     passive ("people have been killed in Syria"), the place; else the article's main
     subject."""
+    s_lo = sent.lo
     if unit.name is not None:
         return unit.name.text, unit.name.key
     if unit.modifier is not None:
         return unit.modifier.text, unit.modifier.key
     after = text[unit.end : unit.end + 60]
-    m = re.match(r"\s+(?:of|de|des|du)\s+(?:the\s+|la\s+|le\s+|l['’])?", after)
+    m = _OF_NAME.match(after)
     if m:
         n = name_at.get(unit.end + m.end())
         if n is not None:
             return n.text, n.key
-    poss = re.search(r"([\w’'-]+(?: [A-Z][\w-]+)*)['’]s\s+$", text[max(s_lo, h_start - 40):h_start])
+    window = text[max(s_lo, h_start - 40) : h_start]
+    stripped = window.rstrip()
+    poss = (_POSSESSIVE.search(window) if len(stripped) < len(window)
+            and stripped.endswith(("'s", "’s")) else None)  # fmt: skip
     if poss:
-        pstart = h_start - (len(text[max(s_lo, h_start - 40):h_start]) - poss.start())
+        pstart = h_start - (len(window) - poss.start())
         n = name_at.get(pstart)
         if n is not None:
             return n.text, n.key
@@ -314,31 +398,27 @@ def _subject(
     first = bisect.bisect_left(name_starts, s_lo)
     last = bisect.bisect_left(name_starts, left_edge)
     in_sentence = found_names[first:last]
+    passive = pred is not None and pred_cls in CUMULATIVE and bool(_PASSIVE.search(
+        text[max(s_lo, pred.start - 20) : pred.start]))  # fmt: skip
+    if passive and pred is not None:
+        m = _IN_PLACE.match(text[pred.start + len(pred.text) : pred.start + len(pred.text) + 20])
+        n = name_at.get(pred.start + len(pred.text) + m.end()) if m else None
+        if n is not None:
+            return n.text, n.key
+    anaphora = sent.stretch("anaphora")
     for lo in (c_lo, s_lo):
         best: tuple[int, str, str] | None = None
         for n in in_sentence:
             if lo <= n.start and n.end <= left_edge:
-                before = text[max(s_lo, n.start - 12) : n.start].lower()
-                if re.search(r"\b(?:in|at|from|to|of|on|near|into|by|with|according to|"
-                             r"à|dans|en|de|selon|par)\s+(?:the\s+|la\s+|le\s+)?$", before):
-                    if re.search(r"\b(?:in|into|dans|en)\s+(?:the\s+)?$", before):
-                        places.append(n)
-                    continue
-                if re.match(r",?\s+(?:said|says|told|a déclaré|estime)", text[n.end : n.end + 20]):
+                role = _name_role(text, sent, n)
+                if role == "place":
+                    places.append(n)
+                if role:
                     continue
                 best = (n.start, n.text, n.key)
-        for a in rd.anaphora.finditer(text, lo, left_edge):
+        for a in anaphora.within(lo, left_edge):
             if best is None or a.start() > best[0]:
                 best = (a.start(), a.group(0), topic)
-        passive = pred is not None and pred_cls in CUMULATIVE and re.search(
-            r"\b(?:been|were|was|été|sont|ont)\s+$|\b(?:which|that|qui)\s+(?:has|have|had|a|ont)\s+$",
-            text[max(s_lo, pred.start - 20) : pred.start])
-        if passive and pred is not None:
-            m = re.match(r"\s+(?:in|dans|en|au)\s+(?:the\s+|la\s+|le\s+|l['’])?",
-                         text[pred.start + len(pred.text) : pred.start + len(pred.text) + 20])
-            n = name_at.get(pred.start + len(pred.text) + m.end()) if m else None
-            if n is not None:
-                return n.text, n.key
         if passive and places:
             return places[-1].text, places[-1].key
         if best is not None and (lo == s_lo or best[0] >= lo) and (
@@ -351,20 +431,20 @@ def _subject(
 
 
 def _time(
-    text: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, num: Number, rd: _Reader,
+    text: str, sent: _Sentence, c_lo: int, c_hi: int, num: Number, rd: _Reader,
     published: str,
 ) -> tuple[str, str, str, bool]:  # fmt: skip
     """(time phrase, as-of year, since year, running total?)."""
     if num.kind == "year":
         return "", "", "", False
     time_text, as_of, since, to_date = "", "", "", False
-    for m in rd.since.finditer(text, s_lo, s_hi):
+    for m in sent.stretch("since").matches:
         if m.start() >= num.end or m.end() <= num.start:
             time_text, since, to_date = m.group(0), m.group(1), True
             if m.start() > num.start:
                 break
     best = None
-    for m in rd.in_year.finditer(text, c_lo, c_hi):
+    for m in sent.stretch("in_year").within(c_lo, c_hi):
         if since and m.group(1) == since:
             continue
         dist = abs(m.start() - num.start)
@@ -374,25 +454,28 @@ def _time(
         as_of = best[1].group(1)
         time_text = time_text or best[1].group(0)
     elif published[:4].isdigit():
-        r = rd.relative_year.search(text, c_lo, c_hi)
-        if r:
+        found = sent.stretch("relative_year").within(c_lo, c_hi)
+        if found:
+            r = found[0]
             rel = r.group("rel").lower()
             delta = -1 if ("last" in rel or "dernière" in rel or "dernier" in rel) else (
                 1 if "next" in rel else 0)
             as_of = str(int(published[:4]) + delta)
             time_text = time_text or r.group(0)
-    t = rd.to_date.search(text, s_lo, s_hi)
-    if t:
+    to_dates = sent.stretch("to_date").matches
+    if to_dates:
         to_date = True
-        time_text = time_text or t.group(0)
+        time_text = time_text or to_dates[0].group(0)
     return time_text, as_of, since, to_date
 
 
 _WHO_BEFORE = re.compile(_WHO + r"\s+$")
 
 
-def _attribution(text: str, s_lo: int, s_hi: int, pos: int, rd: _Reader) -> str:
-    best: tuple[int, str] | None = None
+def _attribution_candidates(
+    text: str, s_lo: int, s_hi: int, rd: _Reader
+) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
     for pat in (rd.according, rd.saying_before, rd.saying_after):
         for m in pat.finditer(text, s_lo, s_hi):
             if pat is rd.saying_before:
@@ -402,11 +485,23 @@ def _attribution(text: str, s_lo: int, s_hi: int, pos: int, rd: _Reader) -> str:
                 who, start = w.group("who").strip(), w.start()
             else:
                 who, start = m.group("who").strip(), m.start()
-            if not who or re.search(r"[“”\"]", text[min(pos, start) : max(pos, m.end())]):
-                continue
-            dist = abs(start - pos)
-            if best is None or dist < best[0]:
-                best = (dist, who)
+            if who:
+                found.append((start, m.end(), who))
+    return found
+
+
+def _attribution(
+    text: str, s_lo: int, s_hi: int, pos: int, rd: _Reader, sent: _Sentence | None = None
+) -> str:
+    if sent is None:
+        sent = _Sentence(text, s_lo, s_hi, rd)
+    best: tuple[int, str] | None = None
+    for start, end, who in sent.attributions():
+        if sent.quoted_between(min(pos, start), max(pos, end)):
+            continue
+        dist = abs(start - pos)
+        if best is None or dist < best[0]:
+            best = (dist, who)
     return best[1] if best else ""
 
 
