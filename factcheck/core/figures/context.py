@@ -67,13 +67,19 @@ class Stretch:
     then the stretch is scanned itself. The patterns given here end on a word
     character followed by a lookahead for no word character (or hyphen)."""
 
-    __slots__ = ("hi", "matches", "pat", "text")
+    __slots__ = ("hi", "matches", "none", "pat", "text")
 
-    def __init__(self, pat: re.Pattern[str], text: str, lo: int, hi: int) -> None:
+    def __init__(
+        self, pat: re.Pattern[str], text: str, lo: int, hi: int, none: bool = False
+    ) -> None:
+        """``none``: the caller knows ``pat`` has no match anywhere in ``text[lo:hi]``."""
         self.pat, self.text, self.hi = pat, text, hi
-        self.matches = list(pat.finditer(text, lo, hi))
+        self.matches = [] if none else list(pat.finditer(text, lo, hi))
+        self.none = none
 
     def within(self, a: int, b: int) -> list[re.Match[str]]:
+        if self.none:
+            return []
         text = self.text
         if b < self.hi and b > 0 and _is_word_char(text[b - 1]) and _is_word_char(text[b]):
             return list(self.pat.finditer(text, a, b))
@@ -174,14 +180,19 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c in "_’'-"
 
 
+def is_w(c: str) -> bool:
+    """Whether ``c`` is a word character as ``\\w`` reads it."""
+    return c.isalnum() or c == "_"
+
+
 _ALIAS = re.compile(
     r"(?<!\w)(?:known(?: \w+){0,3} as|called|named|dubbed|nicknamed|aka|"
     r"(?:également |aussi )?(?:connue?s? (?:sous le nom de|comme)|appelée?s?|surnommée?s?|"
     r"dite?s?))\s+(?:the |la |le |les |l['’])?[“\"«]?\s*"
 )
 # the words an alias phrase can open on
-_ALIAS_FIRST = ("known", "called", "named", "dubbed", "nicknamed", "aka", "également ",
-                "aussi ", "connu", "appel", "surnomm", "dit")  # fmt: skip
+_ALIAS_FIRST = ("known", "called", "named", "dubbed", "nicknamed", "aka", "également",
+                "aussi", "connu", "appel", "surnomm", "dit")  # fmt: skip
 _ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _ANAPHORA_BEFORE: dict[str, re.Pattern[str]] = {}
 

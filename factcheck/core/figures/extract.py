@@ -52,6 +52,7 @@ class _Reader:
     to_date: re.Pattern[str]
     according: re.Pattern[str]
     saying_before: re.Pattern[str]
+    saying_before_fast: re.Pattern[str]  # without its opening lookbehind (see _lifted)
     saying_after: re.Pattern[str]
     anaphora: re.Pattern[str]
     initial: re.Pattern[str]
@@ -85,6 +86,7 @@ def _reader(lex: Lexicon) -> _Reader:
         to_date=re.compile(rf"(?<!\w)(?:{lex.to_date})(?!\w)", i),
         according=re.compile(rf"(?<!\w)(?:{lex.according})\s+(?P<who>[^,.;:“”\"]{{2,70}})", i),
         saying_before=re.compile(rf"(?<!\w)(?:{lex.saying})(?!\w)"),
+        saying_before_fast=re.compile(rf"(?:{lex.saying})(?!\w)"),
         saying_after=re.compile(
             rf"(?:{lex.saying})\s+(?P<who>(?:[A-Z][\w’'.-]+\s?){{1,4}})(?=[,.;]|\s*$)"),
         anaphora=re.compile(rf"(?<![\w-])(?:{lex.anaphora})(?![\w-])", i),
@@ -166,8 +168,17 @@ class _Sentence:
     def stretch(self, name: str) -> ctx.Stretch:
         found = self._stretches.get(name)
         if found is None:
+            text, lo, hi = self.text, self.lo, self.hi
             pat = _CLAUSE_BREAK if name == "breaks" else getattr(self.rd, name)
-            found = self._stretches[name] = ctx.Stretch(pat, self.text, self.lo, self.hi)
+            # patterns that need a year, or the word "year", where the sentence has none
+            if name in ("since", "in_year"):
+                none = _YEARISH.search(text, lo, hi) is None
+            elif name == "relative_year":
+                low = text[lo:hi].lower()
+                none = not any(w in low for w in _RELATIVE_YEAR_WORDS)
+            else:
+                none = False
+            found = self._stretches[name] = ctx.Stretch(pat, text, lo, hi, none)
         return found
 
     def attributions(self) -> list[tuple[int, int, str]]:
@@ -189,6 +200,8 @@ class _Sentence:
 
 
 _CLAUSE_BREAK = ctx._CLAUSE_BREAK
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d(?!\d)")  # what _YEAR needs
+_RELATIVE_YEAR_WORDS = ("year", "l'an", "l’an", "année")  # what relative_year needs
 _QUOTE_MARKS = frozenset("“”\"")
 
 
@@ -477,7 +490,11 @@ def _attribution_candidates(
 ) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for pat in (rd.according, rd.saying_before, rd.saying_after):
-        for m in pat.finditer(text, s_lo, s_hi):
+        if pat is rd.saying_before:
+            matches = _lifted(rd.saying_before_fast, pat, text, s_lo, s_hi)
+        else:
+            matches = list(pat.finditer(text, s_lo, s_hi))
+        for m in matches:
             if pat is rd.saying_before:
                 w = _WHO_BEFORE.search(text, max(s_lo, m.start() - 60), m.start())
                 if w is None:
@@ -488,6 +505,24 @@ def _attribution_candidates(
             if who:
                 found.append((start, m.end(), who))
     return found
+
+
+def _lifted(
+    fast: re.Pattern[str], slow: re.Pattern[str], text: str, lo: int, hi: int
+) -> list[re.Match[str]]:
+    r"""``slow.finditer(text, lo, hi)`` where ``slow`` is ``(?<!\w)`` + ``fast``: ``fast``
+    opens on a letter, so the regex engine skips along the text, and its matches after
+    a word character are dropped. Exact unless a dropped match covers the start of a
+    word (where ``slow`` could have matched); then ``slow`` scans itself."""
+    out = []
+    for m in fast.finditer(text, lo, hi):
+        s = m.start()
+        if s > 0 and ctx.is_w(text[s - 1]):
+            if not all(ctx.is_w(c) for c in text[s : m.end() - 1]):
+                return list(slow.finditer(text, lo, hi))
+            continue
+        out.append(m)
+    return out
 
 
 def _attribution(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -48,13 +49,20 @@ def lowered(text: str) -> str | None:
 
 
 def word_starts(text: str, haystack: str, words: Iterable[str]) -> list[int]:
-    """Where any of ``words`` occurs in ``haystack`` (``text`` or its lower-cased form)
-    not preceded by a word character of ``text``, ascending."""
-    starts: set[int] = set()
-    for w in words:
-        p = haystack.find(w)
-        while p >= 0:
-            if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_"):
-                starts.add(p)
-            p = haystack.find(w, p + 1)
-    return sorted(starts)
+    """Where any of ``words`` (letters only) occurs in ``haystack`` (``text`` or its
+    lower-cased form) not preceded by a word character, ascending.
+
+    Found with one pattern opening on a non-word character, which the regex engine skips
+    along the text; a place after a non-word character is never inside an earlier
+    occurrence of a word made of letters, so none is missed."""
+    inner, first = _starts_patterns(tuple(words))
+    out = [0] if first.match(haystack) else []
+    out += [m.start() + 1 for m in inner.finditer(haystack)]
+    return out
+
+
+@lru_cache(maxsize=64)
+def _starts_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    assert all(w.isalpha() for w in words), words
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"\W(?:{alt})"), re.compile(rf"(?:{alt})")
