@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,13 +43,13 @@ _CLAUSE_BREAK = re.compile(r"[;:—―–()]|,\s|\s(?:but|while|whereas|though|a
 
 
 def clause_bounds(
-    text: str, s_start: int, s_end: int, pos: int, breaks: Stretch | None = None
+    text: str, s_start: int, s_end: int, pos: int, breaks: list[re.Match[str]] | None = None
 ) -> tuple[int, int]:
     """The clause of the sentence holding ``pos``: between the nearest breaks
     (comma, semicolon, dash, "but"...) on either side. ``breaks``: the sentence's
     breaks when already found."""
     left, right = s_start, s_end
-    found = breaks.matches if breaks is not None else _CLAUSE_BREAK.finditer(text, s_start, s_end)
+    found = breaks if breaks is not None else _CLAUSE_BREAK.finditer(text, s_start, s_end)
     for m in found:
         if m.end() <= pos:
             left = m.end()
@@ -56,44 +57,6 @@ def clause_bounds(
             right = m.start()
             break
     return left, right
-
-
-class Stretch:
-    """A pattern's matches over one sentence, found once, from which its matches over
-    any stretch of the sentence are read (as ``finditer(text, a, b)`` would give them).
-
-    The two agree unless a match crosses an end of the stretch, or the stretch ends
-    between two word characters (where a match's closing lookahead reads differently);
-    then the stretch is scanned itself. The patterns given here end on a word
-    character followed by a lookahead for no word character (or hyphen)."""
-
-    __slots__ = ("hi", "matches", "none", "pat", "text")
-
-    def __init__(
-        self, pat: re.Pattern[str], text: str, lo: int, hi: int, none: bool = False
-    ) -> None:
-        """``none``: the caller knows ``pat`` has no match anywhere in ``text[lo:hi]``."""
-        self.pat, self.text, self.hi = pat, text, hi
-        self.matches = [] if none else list(pat.finditer(text, lo, hi))
-        self.none = none
-
-    def within(self, a: int, b: int) -> list[re.Match[str]]:
-        if self.none:
-            return []
-        text = self.text
-        if b < self.hi and b > 0 and _is_word_char(text[b - 1]) and _is_word_char(text[b]):
-            return list(self.pat.finditer(text, a, b))
-        out = []
-        for m in self.matches:
-            s, e = m.start(), m.end()
-            if e <= a:
-                continue
-            if s >= b:
-                break
-            if s < a or e > b:
-                return list(self.pat.finditer(text, a, b))
-            out.append(m)
-        return out
 
 
 # --- names ----------------------------------------------------------------------------
@@ -260,6 +223,8 @@ def main_subject(
     return max(score, key=lambda k: (score[k] * w.get(k, 1.0), score[k], k))
 
 
+Scan = Callable[[int, int], list[re.Match[str]]]
+
 # --- per number -----------------------------------------------------------------------
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
@@ -385,17 +350,17 @@ _ADJACENT = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
 def read_predicate(text: str, lo: int, hi: int, c_lo: int, c_hi: int, num_start: int,
                    num_end: int, pattern: re.Pattern[str], classes: list[str],
                    others: list[tuple[int, int]],
-                   found: Stretch | None = None) -> Predicate | None:  # fmt: skip
+                   scan: Scan | None = None) -> Predicate | None:  # fmt: skip
     """The verb or noun saying what the number is: searched first in the number's
     clause (before it, or just after its unit: "300 currently trapped"), then earlier in
     the sentence; the nearest wins, but a weak one ("has", "there are") only when no
     other is in reach. A predicate with another number between it and this one
-    belongs to that number. ``found``: the pattern's matches over the sentence, when
-    already found."""
+    belongs to that number. ``scan(a, b)``: ``pattern.finditer(text, a, b)``, perhaps
+    remembered from an earlier figure of the sentence."""
     for a, b, right in ((c_lo, c_hi, True), (lo, num_start, False)):
         best: tuple[int, Predicate] | None = None
         weak: tuple[int, Predicate] | None = None
-        for m in found.within(a, b) if found is not None else pattern.finditer(text, a, b):
+        for m in scan(a, b) if scan is not None else pattern.finditer(text, a, b):
             if m.start() < num_end and m.end() > num_start:
                 continue
             cls = classes[int(m.lastgroup[1:])] if m.lastgroup else ""

@@ -155,31 +155,46 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
 
 
 class _Sentence:
-    """What is read once per sentence and shared by its figures: the clause breaks, and
-    the matches of the patterns its figures look for (each found on first use)."""
+    """What is read once per sentence and shared by its figures: the clause breaks,
+    the attributions, and each pattern's matches over each stretch asked for (the
+    figures of one clause ask for the same)."""
 
     def __init__(self, text: str, lo: int, hi: int, rd: _Reader) -> None:
         self.text, self.lo, self.hi, self.rd = text, lo, hi, rd
-        self._stretches: dict[str, ctx.Stretch] = {}
+        self._found: dict[tuple[str, int, int], list[re.Match[str]]] = {}
+        self._has_year: bool | None = None
         self._attributions: list[tuple[int, int, str]] | None = None
         self._quotes: list[int] | None = None
         self.name_roles: dict[int, str] = {}
 
-    def stretch(self, name: str) -> ctx.Stretch:
-        found = self._stretches.get(name)
+    def find(self, name: str, a: int | None = None, b: int | None = None) -> list[re.Match[str]]:
+        """``finditer(text, a, b)`` of the reader's pattern ``name`` (the whole sentence
+        by default)."""
+        a = self.lo if a is None else a
+        b = self.hi if b is None else b
+        key = (name, a, b)
+        found = self._found.get(key)
         if found is None:
-            text, lo, hi = self.text, self.lo, self.hi
-            pat = _CLAUSE_BREAK if name == "breaks" else getattr(self.rd, name)
-            # patterns that need a year, or the word "year", where the sentence has none
+            text = self.text
+            # patterns that need a year, or the word "year", where the text has none
             if name in ("since", "in_year"):
-                none = _YEARISH.search(text, lo, hi) is None
+                cannot = not self.has_year()
             elif name == "relative_year":
-                low = text[lo:hi].lower()
-                none = not any(w in low for w in _RELATIVE_YEAR_WORDS)
+                cannot = not any(w in text[a:b].lower() for w in _RELATIVE_YEAR_WORDS)
             else:
-                none = False
-            found = self._stretches[name] = ctx.Stretch(pat, text, lo, hi, none)
+                cannot = False
+            if cannot:
+                found = []
+            else:
+                pat = _CLAUSE_BREAK if name == "breaks" else getattr(self.rd, name)
+                found = list(pat.finditer(text, a, b))
+            self._found[key] = found
         return found
+
+    def has_year(self) -> bool:
+        if self._has_year is None:
+            self._has_year = _YEARISH.search(self.text, self.lo, self.hi) is not None
+        return self._has_year
 
     def attributions(self) -> list[tuple[int, int, str]]:
         """(where the source begins, where the saying ends, who) for every reading of
@@ -249,7 +264,7 @@ def _figure(
     else:
         unit = ctx.read_unit(text, end, lex, name_at, rd.units, known, rd.any_unit)
     strong = text.startswith("-strong", end) or text.startswith("-fort", end)
-    c_lo, c_hi = ctx.clause_bounds(text, s_lo, s_hi, num.start, sent.stretch("breaks"))
+    c_lo, c_hi = ctx.clause_bounds(text, s_lo, s_hi, num.start, sent.find("breaks"))
     # numbers of another kind (a percentage before an amount: "revenue rose 8% to $4.2
     # billion") do not take the predicate away
     # numbers are in text order: only those starting inside the sentence are looked at
@@ -260,7 +275,7 @@ def _figure(
     unit_end = unit.end if unit.cls not in ("other", "") else end
     pred = ctx.read_predicate(text, s_lo, s_hi, c_lo, c_hi, h_start, max(end, unit_end),
                               rd.predicate, rd.classes, others,
-                              sent.stretch("predicate"))  # fmt: skip
+                              lambda a, b: sent.find("predicate", a, b))  # fmt: skip
     if pred is not None and unit.cls == "other" and end <= pred.start < unit.end:
         unit = ctx.Unit(text[end : pred.start].strip(), "other", pred.start, None)
     pred_text, pred_cls = (pred.text, pred.cls) if pred else ("", "")
@@ -418,7 +433,6 @@ def _subject(
         n = name_at.get(pred.start + len(pred.text) + m.end()) if m else None
         if n is not None:
             return n.text, n.key
-    anaphora = sent.stretch("anaphora")
     for lo in (c_lo, s_lo):
         best: tuple[int, str, str] | None = None
         for n in in_sentence:
@@ -429,7 +443,7 @@ def _subject(
                 if role:
                     continue
                 best = (n.start, n.text, n.key)
-        for a in anaphora.within(lo, left_edge):
+        for a in sent.find("anaphora", lo, left_edge):
             if best is None or a.start() > best[0]:
                 best = (a.start(), a.group(0), topic)
         if passive and places:
@@ -451,13 +465,13 @@ def _time(
     if num.kind == "year":
         return "", "", "", False
     time_text, as_of, since, to_date = "", "", "", False
-    for m in sent.stretch("since").matches:
+    for m in sent.find("since"):
         if m.start() >= num.end or m.end() <= num.start:
             time_text, since, to_date = m.group(0), m.group(1), True
             if m.start() > num.start:
                 break
     best = None
-    for m in sent.stretch("in_year").within(c_lo, c_hi):
+    for m in sent.find("in_year", c_lo, c_hi):
         if since and m.group(1) == since:
             continue
         dist = abs(m.start() - num.start)
@@ -467,7 +481,7 @@ def _time(
         as_of = best[1].group(1)
         time_text = time_text or best[1].group(0)
     elif published[:4].isdigit():
-        found = sent.stretch("relative_year").within(c_lo, c_hi)
+        found = sent.find("relative_year", c_lo, c_hi)
         if found:
             r = found[0]
             rel = r.group("rel").lower()
@@ -475,7 +489,7 @@ def _time(
                 1 if "next" in rel else 0)
             as_of = str(int(published[:4]) + delta)
             time_text = time_text or r.group(0)
-    to_dates = sent.stretch("to_date").matches
+    to_dates = sent.find("to_date")
     if to_dates:
         to_date = True
         time_text = time_text or to_dates[0].group(0)
