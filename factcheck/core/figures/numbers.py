@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from text_to_num import find_numbers
 
@@ -352,6 +353,16 @@ class _Tok:
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
+_V = TypeVar("_V")
+
+
+def _folded_get(table: dict[str, _V], words: str) -> _V | None:
+    """``table``'s entry for ``words`` as matched case-insensitively: "THOUSANDS" and
+    "thouſands" (a long s) are both "thousands"."""
+    found = table.get(words.lower())
+    return found if found is not None else table.get(words.casefold())
+
+
 def _word_numbers(
     text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: _Scan
 ) -> list[Number]:
@@ -362,7 +373,10 @@ def _word_numbers(
         vague = pats.vague.finditer(text)
     for m in vague:
         if taken.free(m.start(), m.end()):
-            low, high = vague_values[m.group(0).lower()]
+            bounds = _folded_get(vague_values, m.group(0))
+            if bounds is None:
+                continue
+            low, high = bounds
             found.append(Number(m.start(), m.end(), "count", float(low), float(low),
                                 float(high), vague=m.group(0)))  # fmt: skip
             taken.take(m.start(), m.end())
@@ -372,7 +386,10 @@ def _word_numbers(
         scaled = pats.article_scale.finditer(text)
     for m in scaled:
         if taken.free(m.start(), m.end()):
-            value = float(scale_values[m.group("w").lower()]) * (0.5 if m.group("half") else 1)
+            scale = _folded_get(scale_values, m.group("w"))
+            if scale is None:
+                continue
+            value = float(scale) * (0.5 if m.group("half") else 1)
             found.append(Number(m.start(), m.end(), "count", value))
             taken.take(m.start(), m.end())
     word_starts = scan.word_starts(pats.vocabulary)
