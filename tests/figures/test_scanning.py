@@ -29,11 +29,11 @@ AWKWARD = [
 ]
 
 
-class _EveryPlace(numbers._Scan):
+class _EveryPlace(numbers.Scan):
     """A scan that lets every pattern be tried at every position: ``finditer``."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, text: str, lang: str) -> None:
+        super().__init__(text, lexicon(lang))
         self.digit_starts = list(range(len(text)))
 
     def currency_or_digit_starts(self) -> list[int]:
@@ -46,7 +46,7 @@ class _EveryPlace(numbers._Scan):
         return True
 
 
-def _numbers(text: str, lang: str, scan: numbers._Scan) -> list[numbers.Number]:
+def _numbers(text: str, lang: str, scan: numbers.Scan) -> list[numbers.Number]:
     lex = lexicon(lang)
     pats = numbers._patterns(lex)
     taken = numbers._Occupied()
@@ -60,7 +60,7 @@ def _numbers(text: str, lang: str, scan: numbers._Scan) -> list[numbers.Number]:
 @pytest.mark.parametrize("text", AWKWARD)
 def test_numbers_are_those_every_position_gives(text: str, lang: str) -> None:
     fast = numbers.find_numbers_in(text, lexicon(lang))
-    assert fast == _numbers(text, lang, _EveryPlace(text))
+    assert fast == _numbers(text, lang, _EveryPlace(text, lang))
 
 
 def test_the_awkward_texts_hold_numbers_of_every_kind() -> None:

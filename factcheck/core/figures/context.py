@@ -154,24 +154,29 @@ _ALIAS = re.compile(
     r"dite?s?))\s+(?:the |la |le |les |l['’])?[“\"«]?\s*"
 )
 # the words an alias phrase can open on
-_ALIAS_FIRST = ("known", "called", "named", "dubbed", "nicknamed", "aka", "également",
+ALIAS_FIRST = ("known", "called", "named", "dubbed", "nicknamed", "aka", "également",
                 "aussi", "connu", "appel", "surnomm", "dit")  # fmt: skip
 _ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _ANAPHORA_BEFORE: dict[str, re.Pattern[str]] = {}
 
 
-def alias_pairs(text: str, lex: Lexicon, found: list[Name], topic: str) -> list[tuple[str, str]]:
+def alias_pairs(
+    text: str, lex: Lexicon, found: list[Name], topic: str, phrases: list[int] | None = None
+) -> list[tuple[str, str]]:  # fmt: skip
     """Pairs of name keys the text says are one thing: "X, also known as Y", "X,
     officially called Y", "X, who are known inside Syria as the Civil Defense", and an
     acronym in brackets "Syria Civil Defence (SCD)". "The group, also known as Y" ties
-    Y to the article's main subject ``topic``."""
+    Y to the article's main subject ``topic``. ``phrases``: places that include every
+    place where a word of :data:`ALIAS_FIRST` begins after a non-word character."""
     pairs: list[tuple[str, str]] = []
     by_start = {n.start: n for n in found}
     starts = sorted(by_start)
     anaphora = _ANAPHORA_BEFORE.get(lex.lang)
     if anaphora is None:
         anaphora = _ANAPHORA_BEFORE[lex.lang] = re.compile(rf"(?:{lex.anaphora})\s*$", re.I)
-    for m in anchored(_ALIAS, text, word_starts(text, text, _ALIAS_FIRST)):
+    if phrases is None:
+        phrases = word_starts(text, text, ALIAS_FIRST)
+    for m in anchored(_ALIAS, text, phrases):
         after = next((by_start[s] for s in range(m.end(), m.end() + 3) if s in by_start), None)
         if after is None:
             continue

@@ -15,7 +15,7 @@ import factcheck.core.figures.context as ctx
 from factcheck.core.figures.hedges import between_start, hedge_range, joins_range, read_hedge
 from factcheck.core.figures.lexicon import PEOPLE, Lexicon, guess_language, lexicon
 from factcheck.core.figures.model import Figure
-from factcheck.core.figures.numbers import Number, find_numbers_in
+from factcheck.core.figures.numbers import Number, Scan, find_numbers_in
 
 # Predicates whose figures are running totals, levels, or one value for all time.
 CUMULATIVE = frozenset({"saved", "killed", "injured", "missing", "displaced"})
@@ -111,7 +111,8 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
     lang = lang or guess_language(text)
     lex = lexicon(lang)
     rd = _reader(lex)
-    numbers = find_numbers_in(text, lex)
+    scan = Scan(text, lex, ctx.ALIAS_FIRST)
+    numbers = find_numbers_in(text, lex, scan)
     if not numbers:
         return ArticleFigures((), lang=lang)
     found_names = ctx.names(text, lex)
@@ -120,7 +121,8 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
     spelled: dict[str, str] = {}
     for n in found_names:
         spelled.setdefault(n.key, n.text)
-    aliases = tuple(ctx.alias_pairs(text, lex, found_names, topic))
+    aliases = tuple(ctx.alias_pairs(text, lex, found_names, topic,
+                                    scan.word_starts(ctx.ALIAS_FIRST)))  # fmt: skip
     name_at = {n.start: n for n in found_names}
     known = frozenset({topic} | {k for pair in aliases for k in pair if topic in pair})
     spans_of_numbers = [(n.start, n.end, n.kind) for n in numbers]

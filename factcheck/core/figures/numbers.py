@@ -93,7 +93,7 @@ class _Patterns:
     vague: re.Pattern[str]
     article_scale: re.Pattern[str]
     unit_after: re.Pattern[str]
-    vocabulary: tuple[str, ...]  # the number words, lower case
+    vocabulary: frozenset[str]  # the number words, lower case
 
 
 _EN_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -178,7 +178,7 @@ def _build_patterns(lex: Lexicon) -> _Patterns:
         vague=vague,
         article_scale=re.compile(rf"(?<!\w){art}(?!\w)", re.IGNORECASE),
         unit_after=re.compile(rf"\s*(?:{unit_alt})\b", re.IGNORECASE),
-        vocabulary=tuple(w.lower() for w in vocab),
+        vocabulary=frozenset(w.lower() for w in vocab),
     )
 
 
@@ -216,15 +216,19 @@ def _iso(year: str | None, month: int, day: str | None) -> str:
 _CURRENCY_FIRST = frozenset("UACNHREG$€£¥₹uacnhreg")
 
 
-class _Scan:
-    """Where the patterns can start (see :mod:`.scanning`), found once per text."""
+class Scan:
+    """Where the patterns can start (see :mod:`.scanning`), found once per text: digit
+    runs, and the places any word of the language's months and number words (and
+    ``extra`` words) begins."""
 
-    __slots__ = ("digit_starts", "low", "text")
+    __slots__ = ("_starts", "_words", "digit_starts", "low", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lex: Lexicon, extra: Iterable[str] = ()) -> None:
         self.text = text
         self.digit_starts = digit_run_starts(text)
         self.low = lowered(text)
+        self._words = frozenset(lex.months) | _patterns(lex).vocabulary | frozenset(extra)
+        self._starts: list[int] | None = None
 
     def currency_or_digit_starts(self) -> list[int]:
         """Every digit run start, and the places up to four characters before it where
@@ -240,8 +244,15 @@ class _Scan:
 
     def word_starts(self, words: Iterable[str]) -> list[int] | None:
         """Where any of ``words`` (lower case) begins, case ignored, not after a word
-        character; None when the text cannot be read so."""
-        return None if self.low is None else word_starts(self.text, self.low, words)
+        character (and where other words of the scan begin: one pass finds them all);
+        None when the text cannot be read so."""
+        if self.low is None:
+            return None
+        if not self._words.issuperset(words):
+            return word_starts(self.text, self.low, words)
+        if self._starts is None:
+            self._starts = word_starts(self.text, self.low, sorted(self._words))
+        return self._starts
 
     def contains_any(self, words: Iterable[str]) -> bool:
         """False only when no ``words`` (lower case) occurs in the text, case ignored."""
@@ -250,7 +261,7 @@ class _Scan:
 
 
 def _dates(
-    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: _Scan
+    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: Scan
 ) -> list[Number]:
     found: list[Number] = []
     digits = scan.digit_starts
@@ -293,7 +304,7 @@ def _dates(
 
 
 def _digit_numbers(
-    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: _Scan
+    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: Scan
 ) -> list[Number]:
     found: list[Number] = []
     for m in anchored(pats.digits, text, scan.currency_or_digit_starts()):
@@ -364,7 +375,7 @@ def _folded_get(table: dict[str, _V], words: str) -> _V | None:
 
 
 def _word_numbers(
-    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: _Scan
+    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: Scan
 ) -> list[Number]:
     found: list[Number] = []
     vague_values = _VAGUE.get(lex.lang, {})
@@ -419,11 +430,12 @@ def _word_numbers(
     return found
 
 
-def find_numbers_in(text: str, lex: Lexicon) -> list[Number]:
-    """Every number in ``text``, in text order, none overlapping another."""
+def find_numbers_in(text: str, lex: Lexicon, scan: Scan | None = None) -> list[Number]:
+    """Every number in ``text``, in text order, none overlapping another. ``scan``: the
+    text's :class:`Scan` when one is already made."""
     pats = _patterns(lex)
     taken = _Occupied()
-    scan = _Scan(text)
+    scan = scan or Scan(text, lex)
     found = _dates(text, lex, pats, taken, scan)
     found += _digit_numbers(text, lex, pats, taken, scan)
     found += _word_numbers(text, lex, pats, taken, scan)
