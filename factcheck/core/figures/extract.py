@@ -296,7 +296,8 @@ def _figure(
     elif num.kind == "money":
         unit_text, unit_cls = num.unit, "money"
     measure = _measure(num.kind, pred_cls, unit_cls)
-    if _OF_THE_WHOLE.search(text[max(s_lo, h_start - 30) : h_start]):
+    before = text[max(s_lo, h_start - 30) : h_start]
+    if ("of" in before or "sur" in before) and _OF_THE_WHOLE.search(before):
         measure = ""  # "71 of the 150 seats": the 150 is the whole, not a fact of its own
     subject, subject_key = _subject(text, sent, c_lo, h_start, unit, rd, name_at, found_names,
                                     topic, pred, pred_cls, name_starts)  # fmt: skip
