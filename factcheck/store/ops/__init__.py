@@ -36,15 +36,11 @@ from factcheck.store.ops.base import (
 from factcheck.store.ops.claims import (
     add_tag,
     delete_claim,
-    flag_fuzzy,
     mark_claim,
     mark_claims,
-    mark_placed,
     mark_quote,
-    reject_suggestion,
     remove_tag,
     restore_claim,
-    restore_suggestion,
     set_claimant,
     set_note,
     set_status,
@@ -69,6 +65,7 @@ from factcheck.store.ops.figures import (
     unrename_fact,
     update_figures,
 )
+from factcheck.store.ops.placed import flag_fuzzy, mark_placed
 from factcheck.store.ops.revisions import (
     PlacementSnapshot,
     RevisionResult,
@@ -82,6 +79,7 @@ from factcheck.store.ops.revisions import (
     revert_text,
     snapshot_placement,
 )
+from factcheck.store.ops.suggestions import reject_suggestion, restore_suggestion
 
 __all__ = [
     "AdjudicationSnapshot",

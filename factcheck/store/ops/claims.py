@@ -400,65 +400,6 @@ def _replace_span(row: dict[str, Any], text: str) -> None:
         row["placement"] = "moved" if row.get("placement", "exact") == "exact" else row["placement"]
 
 
-def mark_placed(
-    db: Database,
-    article_id: int,
-    anchor: Anchor,
-    reviewer: str,
-    *,
-    status: Status = Status.UNVERIFIED,
-    tags: Sequence[str] = (),
-    note: str = "",
-) -> tuple[Change, str]:
-    """Create a claim from a quote taken from another copy of the text (an annotation
-    file), placed as it really lands on this article's text: ``exact``/``moved``, or
-    ``fuzzy`` with its score and the original quote (so it is listed for review), or
-    ``orphaned`` with its old quote and context on a one-character marker, never
-    dropped. Returns the change and the placement kind."""
-    with db.atomic():
-        text = _article_text(db, article_id)
-        placed = place_in(text, anchor)
-        if placed.kind != "orphaned":
-            change = mark_claim(db, article_id, placed.start, placed.end, reviewer,
-                                status=status, tags=tags, note=note)  # fmt: skip
-            if placed.kind == "fuzzy" and change.created_id is not None:
-                flag_fuzzy(db, change.created_id, placed.score, anchor.quote)
-            return change, placed.kind
-        if not text:
-            raise InvalidInput(f"article {article_id} has no text to place a claim on")
-        stamp = now()
-        start = min(placed.start, len(text) - 1)
-        claim_id = next_id(db, "claims")
-        db.execute(
-            'INSERT INTO claims (id, gid, article_id, start, "end", quote, prefix, suffix, '
-            "status, note, reviewer, created_at, updated_at, created_by, placement, "
-            "placement_score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'orphaned',0.0)",
-            (claim_id, ids.new_gid(), article_id, start, start + 1, anchor.quote,
-             anchor.prefix, anchor.suffix, Status(status), note, reviewer, stamp, stamp,
-             reviewer),
-        )  # fmt: skip
-        for name in tags:
-            db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
-                       (claim_id, _ensure_tag(db, name)))  # fmt: skip
-        _audit(db, "mark claim", reviewer, article_id=article_id, claim_id=claim_id,
-               field_name="placement", new={"placement": "orphaned", "quote": anchor.quote},
-               at=stamp)  # fmt: skip
-    change = Change("mark claim", frozenset({article_id}), frozenset({claim_id}),
-                    tags=bool(tags), article_list=True, created_id=claim_id)  # fmt: skip
-    return change, "orphaned"
-
-
-def flag_fuzzy(db: Database, claim_id: int, score: float, original_quote: str) -> None:
-    """Record that a claim just created landed approximately (``fuzzy``, with its score
-    and the quote it was looking for), so it is listed for review. Part of the calling
-    operation's transaction and audit row."""
-    db.execute(
-        "UPDATE claims SET placement = 'fuzzy', placement_score = ?, original_quote = ? "
-        "WHERE id = ?",
-        (score, original_quote, claim_id),
-    )
-
-
 def set_claimant(
     db: Database, claim_id: int, claimant: str, reviewer: str, *,
     claimed_at: str | None = None, expected: str | None = None,
@@ -486,30 +427,3 @@ def set_claimant(
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
-def reject_suggestion(db: Database, article_id: int, sentence: str, reviewer: str) -> Change:
-    """Hide a suggested sentence of the article for good (remembered in the project)."""
-    sentence = sentence.strip()
-    if not sentence:
-        raise InvalidInput("no sentence to reject")
-    with db.atomic():
-        _article_text(db, article_id)
-        cur = db.execute("INSERT OR IGNORE INTO suggestion_rejections (article_id, sentence, "
-                         "reviewer, at) VALUES (?,?,?,?)",
-                         (article_id, sentence, reviewer, now()))  # fmt: skip
-        if cur.rowcount:
-            _audit(db, "reject suggestion", reviewer, article_id=article_id,
-                   field_name="suggestion", new=sentence)  # fmt: skip
-    return Change("reject suggestion", frozenset({article_id}), suggestions=True)
-
-
-def restore_suggestion(db: Database, article_id: int, sentence: str, reviewer: str) -> Change:
-    """Undo :func:`reject_suggestion`."""
-    with db.atomic():
-        cur = db.execute("DELETE FROM suggestion_rejections WHERE article_id = ? AND "
-                         "sentence = ?", (article_id, sentence.strip()))  # fmt: skip
-        if cur.rowcount:
-            _audit(db, "restore suggestion", reviewer, article_id=article_id,
-                   field_name="suggestion", old=sentence.strip())  # fmt: skip
-    return Change("restore suggestion", frozenset({article_id}), suggestions=True)
