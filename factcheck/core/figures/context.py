@@ -370,7 +370,7 @@ def read_predicate(text: str, lo: int, hi: int, c_lo: int, c_hi: int, num_start:
                 continue
             cls = classes[int(m.lastgroup[1:])] if m.lastgroup else ""
             if m.end() <= num_start:
-                if m.group(0).lower() in _AFTER_ONLY:
+                if text[m.start() : m.end()].lower() in _AFTER_ONLY:
                     continue
                 if any(m.end() <= s and e <= num_start for s, e in others):
                     continue
@@ -385,7 +385,7 @@ def read_predicate(text: str, lo: int, hi: int, c_lo: int, c_hi: int, num_start:
                 if not right or not _ADJACENT.match(text[num_end : m.start()]):
                     continue
                 dist = (m.start() - num_end) * 2
-            cand = (dist, Predicate(m.group(0), cls, m.start()))
+            cand = (dist, Predicate(text[m.start() : m.end()], cls, m.start()))
             if cls in _WEAK:
                 weak = cand if weak is None or dist < weak[0] else weak
             elif best is None or dist < best[0]:

@@ -16,6 +16,7 @@ from factcheck.core.figures.hedges import between_start, hedge_range, joins_rang
 from factcheck.core.figures.lexicon import PEOPLE, Lexicon, guess_language, lexicon
 from factcheck.core.figures.model import Figure
 from factcheck.core.figures.numbers import Number, Scan, find_numbers_in
+from factcheck.core.figures.scanning import lower_pattern
 
 # Predicates whose figures are running totals, levels, or one value for all time.
 CUMULATIVE = frozenset({"saved", "killed", "injured", "missing", "displaced"})
@@ -56,6 +57,9 @@ class _Reader:
     saying_after: re.Pattern[str]
     anaphora: re.Pattern[str]
     initial: re.Pattern[str]
+    # the case-ignoring patterns above as case-sensitive ones over lower-cased text
+    # (see scanning.lower_pattern), by name; their matches' text is read from the text
+    lowered: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 _READERS: dict[str, _Reader] = {}
@@ -95,7 +99,17 @@ def _reader(lex: Lexicon) -> _Reader:
             r"climbed|started(?: out)?|began|passée?s?|partie?s?)\s+(?:from|with|as|de)\s+"
             r"(?:an?\s+|une?\s+)?(?:[\w-]+\s+){0,3}(?:of\s+|de\s+)?$", i),
     )
+    for name in ("predicate", "anaphora", "since", "to_date", "in_year", "relative_year",
+                 "according"):
+        low = lower_pattern(getattr(found, name))
+        if low is not None:
+            found.lowered[name] = low
     return found
+
+
+def _written(text: str, m: re.Match[str], group: int | str = 0) -> str:
+    """What ``m`` (perhaps a match over the lower-cased text) covers in ``text``."""
+    return text[m.start(group) : m.end(group)]
 
 
 def find_figures(text: str, *, lang: str | None = None, published: str = "") -> list[Figure]:
@@ -141,7 +155,7 @@ def read_article(text: str, *, lang: str | None = None, published: str = "") -> 
             si += 1
         s_lo, s_hi = spans[si] if spans else (0, len(text))
         if sent is None or sent.lo != s_lo or sent.hi != s_hi:
-            sent = _Sentence(text, s_lo, s_hi, rd)
+            sent = _Sentence(text, s_lo, s_hi, rd, scan.low)
         nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
         fig = _figure(text, num, nxt, sent, rd, name_at, found_names, topic, spelled,
                       published, known, spans_of_numbers, name_starts,
@@ -161,8 +175,11 @@ class _Sentence:
     the attributions, and each pattern's matches over each stretch asked for (the
     figures of one clause ask for the same)."""
 
-    def __init__(self, text: str, lo: int, hi: int, rd: _Reader) -> None:
-        self.text, self.lo, self.hi, self.rd = text, lo, hi, rd
+    def __init__(
+        self, text: str, lo: int, hi: int, rd: _Reader, low: str | None = None
+    ) -> None:
+        """``low``: ``text`` lower-cased by scanning.lowered, when it could be."""
+        self.text, self.lo, self.hi, self.rd, self.low = text, lo, hi, rd, low
         self._found: dict[tuple[str, int, int], list[re.Match[str]]] = {}
         self._has_year: bool | None = None
         self._attributions: list[tuple[int, int, str]] | None = None
@@ -187,6 +204,8 @@ class _Sentence:
                 cannot = False
             if cannot:
                 found = []
+            elif self.low is not None and name in self.rd.lowered:
+                found = list(self.rd.lowered[name].finditer(self.low, a, b))
             else:
                 pat = _CLAUSE_BREAK if name == "breaks" else getattr(self.rd, name)
                 found = list(pat.finditer(text, a, b))
@@ -202,7 +221,8 @@ class _Sentence:
         """(where the source begins, where the saying ends, who) for every reading of
         the attribution patterns in the sentence, in the order they are weighed."""
         if self._attributions is None:
-            self._attributions = _attribution_candidates(self.text, self.lo, self.hi, self.rd)
+            self._attributions = _attribution_candidates(self.text, self.lo, self.hi, self.rd,
+                                                         self.low)  # fmt: skip
         return self._attributions
 
     def quoted_between(self, a: int, b: int) -> bool:
@@ -448,7 +468,7 @@ def _subject(
                 best = (n.start, n.text, n.key)
         for a in sent.find("anaphora", lo, left_edge):
             if best is None or a.start() > best[0]:
-                best = (a.start(), a.group(0), topic)
+                best = (a.start(), text[a.start() : a.end()], topic)
         if passive and places:
             return places[-1].text, places[-1].key
         if best is not None and (lo == s_lo or best[0] >= lo) and (
@@ -470,32 +490,32 @@ def _time(
     time_text, as_of, since, to_date = "", "", "", False
     for m in sent.find("since"):
         if m.start() >= num.end or m.end() <= num.start:
-            time_text, since, to_date = m.group(0), m.group(1), True
+            time_text, since, to_date = _written(text, m), _written(text, m, 1), True
             if m.start() > num.start:
                 break
     best = None
     for m in sent.find("in_year", c_lo, c_hi):
-        if since and m.group(1) == since:
+        if since and _written(text, m, 1) == since:
             continue
         dist = abs(m.start() - num.start)
         if best is None or dist < best[0]:
             best = (dist, m)
     if best is not None:
-        as_of = best[1].group(1)
-        time_text = time_text or best[1].group(0)
+        as_of = _written(text, best[1], 1)
+        time_text = time_text or _written(text, best[1])
     elif published[:4].isdigit():
         found = sent.find("relative_year", c_lo, c_hi)
         if found:
             r = found[0]
-            rel = r.group("rel").lower()
+            rel = _written(text, r, "rel").lower()
             delta = -1 if ("last" in rel or "dernière" in rel or "dernier" in rel) else (
                 1 if "next" in rel else 0)
             as_of = str(int(published[:4]) + delta)
-            time_text = time_text or r.group(0)
+            time_text = time_text or _written(text, r)
     to_dates = sent.find("to_date")
     if to_dates:
         to_date = True
-        time_text = time_text or to_dates[0].group(0)
+        time_text = time_text or _written(text, to_dates[0])
     return time_text, as_of, since, to_date
 
 
@@ -503,12 +523,14 @@ _WHO_BEFORE = re.compile(_WHO + r"\s+$")
 
 
 def _attribution_candidates(
-    text: str, s_lo: int, s_hi: int, rd: _Reader
+    text: str, s_lo: int, s_hi: int, rd: _Reader, low: str | None = None
 ) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for pat in (rd.according, rd.saying_before, rd.saying_after):
         if pat is rd.saying_before:
             matches = _lifted(rd.saying_before_fast, pat, text, s_lo, s_hi)
+        elif pat is rd.according and low is not None and "according" in rd.lowered:
+            matches = list(rd.lowered["according"].finditer(low, s_lo, s_hi))
         else:
             matches = list(pat.finditer(text, s_lo, s_hi))
         for m in matches:
@@ -518,7 +540,7 @@ def _attribution_candidates(
                     continue
                 who, start = w.group("who").strip(), w.start()
             else:
-                who, start = m.group("who").strip(), m.start()
+                who, start = _written(text, m, "who").strip(), m.start()
             if who:
                 found.append((start, m.end(), who))
     return found
