@@ -1,6 +1,9 @@
 """Figures: finding them in 10,000 articles of ~5 KB against a floor of the bare number
-regex over the same texts (target <= 3x), and opening the figures board (the facts list,
-one query) on a project holding those articles (target p95 < 100 ms).
+regex over the same texts (target <= 3x), and opening the figures board on a project
+holding those articles (target p95 < 100 ms): the real board widget (offscreen, the
+size it opens at in a 1400 x 900 window) given the facts, its columns (one per article
+giving a fact: all 10,000 here) and drawn, which reads the cells in view, the chosen
+fact's timeline and the chosen figure's reasons — what the reviewer waits for.
 
 The articles are made of real sentences (the sample corpus and the labelled corpora),
 their numbers varied, so the density of figures is that of news text.
@@ -15,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
@@ -56,6 +60,43 @@ def _articles(rng: random.Random) -> list[str]:
     return texts
 
 
+def _open_board(db: object, times: int = 40) -> list[float]:
+    """Seconds to open the board, ``times`` over: read the facts and the columns, lay
+    the grid out and draw it (the draw reads the cells in view; choosing the first
+    cell reads its fact's timeline and the figure's reasons)."""
+    from PySide6.QtWidgets import QApplication
+
+    from factcheck.ui.figures.board import FiguresBoard
+
+    app = QApplication.instance() or QApplication([])
+    board = FiguresBoard()
+    board.resize(1400, 400)
+    board.show()
+    app.processEvents()
+
+    def cells(r: object, ids: list[int]) -> object:
+        return queries.board_cells(db, r, ids)  # type: ignore[arg-type]
+
+    samples = []
+    for _ in range(times):
+        board.set_grid([], [], None, None, None)  # closed: nothing kept from the last open
+        app.processEvents()
+        t0 = time.perf_counter()
+        rows = queries.list_facts(db, min_articles=2, named=True)  # type: ignore[arg-type]
+        columns = queries.board_articles(db, [r.key for r in rows])  # type: ignore[arg-type]
+        board.set_grid(rows, columns, cells,
+                       lambda r, f: queries.figure_reasons(db, r, f),  # type: ignore[arg-type]
+                       lambda r: queries.board_fact(db, r),  # type: ignore[arg-type]
+                       lambda ids: queries.board_titles(db, ids))  # type: ignore[arg-type]
+        board.grid.viewport().repaint()
+        board.grid.horizontalHeader().viewport().repaint()
+        board.figures.viewport().repaint()
+        samples.append(time.perf_counter() - t0)
+    assert board.model.columnCount() == len(columns) and board.cell_detail.text()
+    board.close()
+    return samples
+
+
 def run() -> list[dict[str, object]]:
     rng = random.Random(7)
     texts = _articles(rng)
@@ -84,11 +125,7 @@ def run() -> list[dict[str, object]]:
     t0 = time.perf_counter()
     ops.update_figures(db)
     updated = time.perf_counter() - t0
-    samples = []
-    for _ in range(60):
-        t0 = time.perf_counter()
-        queries.list_facts(db)
-        samples.append(time.perf_counter() - t0)
+    samples = _open_board(db)
     t0 = time.perf_counter()
     db.execute("SELECT count(*) FROM facts").fetchone()
     bare = time.perf_counter() - t0
@@ -100,8 +137,9 @@ def run() -> list[dict[str, object]]:
             found, "s", "informative", True, "floor: finding the figures alone"),
         row(f"import {N:,} articles (queues their figures)", imported, floor, "s",
             "informative", True, "floor: the bare number regex"),
-        row("open the figures board (facts list, p95)", board * 1000, bare * 1000, "ms",
-            "p95 < 100 ms", board < 0.1, "floor: count(*) of the facts table"),
+        row("open the figures board (grid, timeline, reasons; p95)", board * 1000,
+            bare * 1000, "ms", "p95 < 100 ms", board < 0.1,
+            "floor: count(*) of the facts table"),
     ]  # fmt: skip
 
 

@@ -29,19 +29,23 @@ from factcheck.core.figures import (
     Aliases,
     ArticleFigures,
     Figure,
+    conflicting_ids,
     default_label,
     fact_key,
     judge,
     measure_kind,
     read_article,
+    regroup,
+    steps,
+    timeline,
 )
 from factcheck.core.figures.lexicon import LEXICONS
 from factcheck.core.quotes import context
 from factcheck.store.queries._sql import in_chunks
-from factcheck.store.queries.figures import fact_figures
+from factcheck.store.queries.figures import fact_figures, id_blob
 
 # Bump when the finder changes what it finds: projects then recompute their figures.
-FIGURES_VERSION = "1"
+FIGURES_VERSION = "2"
 _VERSION_KEY = "figures_version"
 
 _FIGURE_COLS = ("article_id", "start", "end", "num_start", "num_end", "text", "prefix", "kind",
@@ -152,7 +156,7 @@ def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
     rows: list[tuple[Any, ...]] = []
     for article_id, text, reading in readings:
         figs = [(_place_subject(f, reading, candidates, after), context(text, f.start, f.end)[0])
-                for f in reading.figures]  # fmt: skip
+                for f in regroup(text, reading.figures)]  # fmt: skip
         matched = _match_edits(figs, edits.get(article_id, []))
         for i, (f, prefix) in enumerate(figs):
             auto = fact_key(f.subject_key, f.measure, after) if f.measure else ""
@@ -265,6 +269,7 @@ def rebuild_facts(db: Database, keys: Iterable[str]) -> None:
         return
     by_key = fact_figures(db, wanted)
     upserts: list[tuple[Any, ...]] = []
+    marks: list[tuple[int, str, int, int]] = []  # what the board shows of each figure
     for key in wanted:
         items = by_key.get(key)
         if not items:
@@ -276,18 +281,27 @@ def rebuild_facts(db: Database, keys: Iterable[str]) -> None:
         measure = key.split("|", 1)[1] if "|" in key else ""
         kind = measure_kind(measure) if measure else "fixed"
         verdict = judge(figs, kind)
+        conflicting = conflicting_ids(figs, kind)
+        placed = steps(figs)
+        dated, undated = timeline(figs)
+        marks += [(int(f.id in conflicting), placed.get(f.id, ""), i, f.id)
+                  for i, f in enumerate(dated + undated)]  # fmt: skip
+        articles = id_blob(sorted({f.article_id for f in figs}))
         label = default_label(subject, measure) if measure else key
         upserts.append((key, label, subject, measure, kind, len(figs),
                         len({f.article_id for f in figs}), verdict.conflict_count,
-                        verdict.summary))  # fmt: skip
+                        verdict.summary, articles))  # fmt: skip
     db.conn.executemany(
         "INSERT INTO facts (key, label, subject, measure, kind, figures, articles, conflicts, "
-        "summary) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+        "summary, article_ids) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
         "label = excluded.label, subject = excluded.subject, measure = excluded.measure, "
         "kind = excluded.kind, figures = excluded.figures, articles = excluded.articles, "
-        "conflicts = excluded.conflicts, summary = excluded.summary",
+        "conflicts = excluded.conflicts, summary = excluded.summary, "
+        "article_ids = excluded.article_ids",
         upserts,
     )
+    db.conn.executemany("UPDATE figures SET conflict = ?, step = ?, place = ? WHERE id = ?",
+                        marks)  # fmt: skip
 
 
 def queue(db: Database, article_ids: Iterable[int]) -> None:

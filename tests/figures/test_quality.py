@@ -29,4 +29,6 @@ def test_extraction_and_grouping_hold_their_levels() -> None:
         tp, fp, fn = tp + r["tp"], fp + r["fp"], fn + r["fn"]
         gtp, gfp, gfn = gtp + r["gtp"], gfp + r["gfp"], gfn + r["gfn"]
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95
-    assert gtp / (gtp + gfp) >= 0.85 and gtp / (gtp + gfn) >= 0.75
+    # grouping, all corpora together: 1.00 / 0.84 when last measured (ferry_en, written
+    # after the grouping rules to test them, holds most of the misses)
+    assert gtp / (gtp + gfp) >= 0.95 and gtp / (gtp + gfn) >= 0.80

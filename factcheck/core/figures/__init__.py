@@ -16,17 +16,22 @@ from factcheck.core.figures.facts import (
     Conflict,
     FactFigure,
     Judgement,
+    conflicting_ids,
     default_label,
     fact_key,
     judge,
     measure_kind,
     measure_label,
+    regroup,
+    steps,
+    timeline,
 )
 from factcheck.core.figures.lexicon import guess_language
 from factcheck.core.figures.model import Figure, describe_range, fmt_number
 
 __all__ = [
     "Aliases", "ArticleFigures", "Conflict", "FactFigure", "Figure", "Judgement",
-    "default_label", "describe_range", "fact_key", "find_figures", "fmt_number",
-    "guess_language", "judge", "measure_kind", "measure_label", "read_article",
+    "conflicting_ids", "default_label", "describe_range", "fact_key", "find_figures",
+    "fmt_number", "guess_language", "judge", "measure_kind", "measure_label", "read_article",
+    "regroup", "steps", "timeline",
 ]  # fmt: skip

@@ -20,10 +20,12 @@ and without "nearly" is not a disagreement between sources.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from factcheck.core.figures.model import describe_range, fmt_number
+from factcheck.core.figures.model import Figure, describe_range, fmt_number
 
 SERIES_PREFIXES = ("saved", "killed", "injured", "missing", "displaced")
 LEVEL_PREFIXES = ("size", "trapped", "initial")
@@ -41,6 +43,7 @@ _MEASURE_LABELS = {
 
 
 def measure_kind(measure: str) -> str:
+    """fixed / level / series (a part of a series is a series of its own)."""
     head = measure.split(" ")[0]
     if head in SERIES_PREFIXES:
         return "series"
@@ -50,6 +53,8 @@ def measure_kind(measure: str) -> str:
 
 
 def measure_label(measure: str) -> str:
+    if measure.endswith(PART):
+        return f"{measure_label(measure[: -len(PART)])}, a part only"
     if measure in _MEASURE_LABELS:
         return _MEASURE_LABELS[measure]
     head, _, rest = measure.partition(" ")
@@ -199,6 +204,40 @@ def _pair_reason(lower: FactFigure, upper: FactFigure, gap: float, kind: str) ->
     return reason, small
 
 
+def _series_conflict(early: FactFigure, late: FactFigure, gap: float) -> Conflict:
+    how, small = _gap_words(late, early, gap)
+    return Conflict(early, late, (
+        f"{_q(late)} on {late.when} ({late.source}) is lower than {_q(early)} "
+        f"on {early.when} ({early.source}) although a running total can only "
+        f"grow: {late.range_text} against {early.range_text}, down {how}"), small)  # fmt: skip
+
+
+def reasons_for(f: FactFigure, others: Iterable[FactFigure], kind: str,
+                limit: int = 12) -> list[str]:  # fmt: skip
+    """Why ``f`` conflicts, in the words :func:`judge` uses: one reason per figure of
+    another article among ``others`` that it conflicts with (at most ``limit``, the
+    largest gaps first). What the board says of one cell without judging the whole
+    fact again."""
+    found: list[tuple[float, str]] = []
+    for g in others:
+        if g.article_id == f.article_id or g.id == f.id:
+            continue
+        if kind == "series":
+            if not (f.when and g.when) or f.when[:10] == g.when[:10]:
+                continue
+            early, late = (g, f) if g.when[:10] < f.when[:10] else (f, g)
+            gap = _below(late, early)
+            if gap is not None:
+                found.append((gap, _series_conflict(early, late, gap).reason))
+            continue
+        for lower, upper in ((f, g), (g, f)):
+            gap = _below(lower, upper)
+            if gap is not None:
+                found.append((gap, _pair_reason(lower, upper, gap, kind)[0]))
+    found.sort(key=lambda item: -item[0])
+    return [reason for _gap, reason in found[:limit]]
+
+
 LIMIT = 200  # conflicting pairs listed per fact; the count covers them all
 WORK = 200_000  # pairs examined per fact at most; past it the count is a lower bound
 
@@ -234,12 +273,7 @@ def judge(figures: Sequence[FactFigure], kind: str, limit: int = LIMIT) -> Judge
                     continue
                 count += 1
                 if len(conflicts) < limit:
-                    how, small = _gap_words(late, early, gap)
-                    conflicts.append(Conflict(early, late, (
-                        f"{_q(late)} on {late.when} ({late.source}) is lower than {_q(early)} "
-                        f"on {early.when} ({early.source}) although a running total can only "
-                        f"grow: {late.range_text} against {early.range_text}, down {how}"),
-                        small))  # fmt: skip
+                    conflicts.append(_series_conflict(early, late, gap))
         exact = work <= WORK
         summary = _series_summary(dated, undated, count, exact)
         return Judgement(kind, tuple(conflicts), summary, undated, tuple(dated), count, exact)
@@ -301,3 +335,207 @@ def _series_summary(
 def default_label(subject: str, measure: str) -> str:
     label = measure_label(measure)
     return f"{subject} — {label}" if subject else label
+
+
+def _top_two(items: Iterable[FactFigure], key: Callable[[FactFigure], tuple[float, int]],
+             ) -> tuple[FactFigure | None, FactFigure | None]:  # fmt: skip
+    """The figure with the greatest ``key``, and the greatest among the figures of the
+    other articles (what a figure of the first one's article is compared with)."""
+    best: FactFigure | None = None
+    other: FactFigure | None = None
+    for f in items:
+        if best is None or key(f) > key(best):
+            if best is not None and best.article_id != f.article_id:
+                other = best
+            best = f
+        elif f.article_id != best.article_id and (other is None or key(f) > key(other)):
+            other = f
+    return best, other
+
+
+def _pick(pair: tuple[FactFigure | None, FactFigure | None], f: FactFigure) -> FactFigure | None:
+    best, other = pair
+    return best if best is not None and best.article_id != f.article_id else other
+
+
+def _highest_low(f: FactFigure) -> tuple[float, int]:
+    return (f.low if f.low is not None else float("-inf"), int(f.low_open))
+
+
+def _lowest_high(f: FactFigure) -> tuple[float, int]:
+    return (-(f.high if f.high is not None else float("inf")), int(f.high_open))
+
+
+def conflicting_ids(figures: Sequence[FactFigure], kind: str) -> set[int]:
+    """Every figure in at least one conflicting pair, by the same rules as :func:`judge`
+    but without listing the pairs: O(n log n) whatever the number of conflicts, so the
+    board can mark every conflicting figure of a fact with thousands of them.
+
+    A figure conflicts when a figure of another article lies entirely above or below it
+    (fixed, level); in a series, when an earlier figure of another article lies above it
+    or a later one below it. Checking against the extreme figures suffices: if any
+    figure lies above ``f``, the one with the highest lower end does."""
+    found: set[int] = set()
+    if kind != "series":
+        tops = _top_two(figures, _highest_low)
+        bottoms = _top_two(figures, _lowest_high)
+        for f in figures:
+            up, down = _pick(tops, f), _pick(bottoms, f)
+            if (up is not None and _below(f, up) is not None) or (
+                down is not None and _below(down, f) is not None
+            ):
+                found.add(f.id)
+        return found
+    dated = sorted((f for f in figures if f.when), key=lambda f: f.when[:10])
+    days = sorted({f.when[:10] for f in dated})
+    by_day: dict[str, list[FactFigure]] = {}
+    for f in dated:
+        by_day.setdefault(f.when[:10], []).append(f)
+    # before[d]: the extreme figures of the days strictly before d; after[d] likewise
+    before: dict[str, tuple[FactFigure | None, FactFigure | None]] = {}
+    seen: list[FactFigure] = []
+    for day in days:
+        before[day] = _top_two(seen, _highest_low)
+        seen += by_day[day]
+        seen[:] = [x for x in _top_two(seen, _highest_low) if x is not None]
+    after: dict[str, tuple[FactFigure | None, FactFigure | None]] = {}
+    seen = []
+    for day in reversed(days):
+        after[day] = _top_two(seen, _lowest_high)
+        seen += by_day[day]
+        seen[:] = [x for x in _top_two(seen, _lowest_high) if x is not None]
+    for f in dated:
+        up, down = _pick(before[f.when[:10]], f), _pick(after[f.when[:10]], f)
+        if (up is not None and _below(f, up) is not None) or (
+            down is not None and _below(down, f) is not None
+        ):
+            found.add(f.id)
+    return found
+
+
+def step(prev: FactFigure, cur: FactFigure) -> str:
+    """How ``cur`` stands against the figure before it in time, by ranges rather than
+    bare numbers: both ends up (or one up, the other the same) is rising — "over
+    60,000" then "more than 100,000" — both down is falling, anything else level."""
+    inf = float("inf")
+
+    def ends(f: FactFigure) -> tuple[float, float]:
+        return (f.low if f.low is not None else -inf, f.high if f.high is not None else inf)
+
+    (pl, ph), (cl, ch) = ends(prev), ends(cur)
+    if cl >= pl and ch >= ph and (cl > pl or ch > ph):
+        return "rising"
+    if cl <= pl and ch <= ph and (cl < pl or ch < ph):
+        return "falling"
+    return "level"
+
+
+def timeline(figures: Sequence[FactFigure]) -> tuple[list[FactFigure], list[FactFigure]]:
+    """The dated figures in the order a series is read (date, then lower first), and
+    the undated ones in article order."""
+    dated = sorted((f for f in figures if f.when), key=lambda f: (f.when, f.low or 0.0, f.id))
+    undated = sorted((f for f in figures if not f.when), key=lambda f: (f.article_id, f.start))
+    return dated, undated
+
+
+def steps(figures: Sequence[FactFigure]) -> dict[int, str]:
+    """Each figure against the one before it in the timeline: "first", "rising",
+    "falling", "level", or "undated"."""
+    dated, undated = timeline(figures)
+    found = {f.id: ("first" if i == 0 else step(dated[i - 1], f)) for i, f in enumerate(dated)}
+    found.update((f.id, "undated") for f in undated)
+    return found
+
+
+# --- grouping rules across the figures of one sentence ---------------------------------
+# Extraction reads each figure with the words around it; some sentences tell what a
+# figure counts only through another figure. These rules fill the gap (they never
+# replace a measure extraction found, except to mark a part of a whole).
+
+# "71 of the 150 seats", "4.1 million of the 6.4 million registered voters"
+_PART_OF = re.compile(r"\s*(?:of|out of|sur|parmi)\s+(?:(?:the|its|their|les|ses|leurs|des)\s+)?",
+                      re.IGNORECASE)  # fmt: skip
+# "198 morts, et non plus 212", "41 on Monday, up from 29", "rather than", "instead of"
+_REVISED_FROM = re.compile(
+    r"(?:\s+(?:on|in|at|by|le|en|au|ce)\s+[^\W\d]+)?"  # "41 on Monday, up from 29"
+    r"\s*,?\s*(?:(?:et|and|but)\s+)?(?:non plus|not|no longer|rather than|instead of|"
+    r"up from|down from|revised from|compared with|compared to|against|contre|au lieu de|"
+    r"plutôt que|après|et non|and not)\s*",
+    re.IGNORECASE,
+)
+# "on Sunday alone", "in Aleppo alone", "à elle seule", "rien qu'à Alep"
+_PART_MARK = re.compile(r"\b(?:alone|à (?:lui|elle) seule?|à (?:eux|elles) seul(?:e)?s|"
+                        r"rien qu['’]|for (?:that|this) day|in a single day|"
+                        r"en une seule journée)\b", re.IGNORECASE)  # fmt: skip
+PART = " part"  # a measure's suffix: a part of the whole ("on Sunday alone")
+
+
+def _measure_of(kind: str, predicate_class: str, unit_class: str) -> str:
+    from factcheck.core.figures.extract import _measure  # the finder's own table
+
+    return _measure(kind, predicate_class, unit_class)
+
+
+def regroup(text: str, figures: Sequence[Figure]) -> list[Figure]:
+    """The article's figures with what their sentence says through another figure:
+
+    * a part of a whole ("won 71 of the 150 seats", "Some 4.1 million of the 6.4
+      million registered voters cast a ballot") counts what the whole counts (the part
+      of an electorate that did something is people) and takes the whole's verb when
+      it has none;
+    * a figure quoted as the one replaced ("198 morts, et non plus 212", "41 dead, up
+      from 29") is a figure of the same fact;
+    * a figure said to be only a part ("23 people were killed on Sunday alone", "in
+      Aleppo alone") is not the whole: its measure is marked as a part, so it makes a
+      fact of its own instead of a false conflict with the total.
+    """
+    out = list(figures)
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(out):
+        if f.kind not in ("date", "time", "year", "ordinal"):
+            by_sentence.setdefault(f.sentence_start, []).append(i)
+    for idx in by_sentence.values():
+        idx.sort(key=lambda i: out[i].start)
+        for a, b in itertools.pairwise(idx):
+            x, y = out[a], out[b]
+            between = text[x.end : y.start]
+            if x.kind != y.kind:
+                continue
+            if not x.measure and _PART_OF.fullmatch(between) and y.unit_class not in ("", "other"):
+                unit_class = "people" if y.unit_class == "electorate" else y.unit_class
+                pred, pred_cls = (x.predicate, x.predicate_class) if x.predicate_class else (
+                    y.predicate, y.predicate_class)  # fmt: skip
+                measure = _measure_of(x.kind, pred_cls, unit_class)
+                if measure:
+                    out[a] = replace(x, unit=y.unit, unit_class=unit_class, predicate=pred,
+                                     predicate_class=pred_cls, measure=measure)  # fmt: skip
+                continue
+            after_unit = between
+            if x.unit and between.lstrip().startswith(x.unit):  # "198 morts, et non plus 212"
+                after_unit = between.lstrip()[len(x.unit) :]
+            if x.measure and not y.measure and not y.predicate_class and (
+                y.unit_class in ("", x.unit_class)
+            ) and _REVISED_FROM.fullmatch(after_unit):  # fmt: skip
+                out[b] = replace(y, unit=y.unit or x.unit, unit_class=x.unit_class,
+                                 predicate=x.predicate, predicate_class=x.predicate_class,
+                                 measure=x.measure, subject=x.subject,
+                                 subject_name=x.subject_name, subject_key=x.subject_key,
+                                 subject_implicit=x.subject_implicit)  # fmt: skip
+    for i, f in enumerate(out):
+        if not f.measure or f.measure.endswith(PART):
+            continue
+        clause_end = _clause_end(text, f.end, f.sentence_end)
+        if _PART_MARK.search(text, f.end, clause_end) or _PART_MARK.search(
+            text, f.sentence_start, f.start
+        ):
+            out[i] = replace(f, measure=f.measure + PART)
+    return out
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the clause holding ``start`` ends (a comma, semicolon or the sentence)."""
+    for sep in (";", ",", " but ", " mais "):
+        at = text.find(sep, start, limit)
+        if at != -1:
+            limit = at
+    return limit

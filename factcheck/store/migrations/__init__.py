@@ -48,6 +48,7 @@ migrations(name="0009b_search_normalised")(search.search_normalised)
 migrations(name="0006b_figure_queue")(figures.figure_queue)
 migrations(name="0010_review_day")(claims.review_day)
 migrations(name="0012_text_once")(revisions.text_once)
+migrations(name="0013_board")(figures.board)
 
 
 def known_migration_names() -> list[str]:

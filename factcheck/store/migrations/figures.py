@@ -112,3 +112,23 @@ def figure_queue(db: Database) -> None:
             article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
         )""",
     )
+
+
+def board(db: Database) -> None:
+    """What the figures board shows without judging a fact again, kept with the other
+    derived figure data and filled when the facts are next computed: ``figures.conflict``
+    (1 when the figure is in a conflicting pair of its fact), ``figures.step`` (how it
+    stands against the figure before it in the fact's timeline: first, rising, falling,
+    level or undated) and ``figures.place`` (its position in that timeline);
+    ``facts.article_ids`` (the articles that give the fact, as little-endian 64-bit
+    integers: the board's columns). An index of the articles by date gives the
+    columns' order without reading article texts."""
+    run(
+        db,
+        "ALTER TABLE figures ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE figures ADD COLUMN step TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE figures ADD COLUMN place INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX idx_figures_place ON figures(fact_key, place) WHERE fact_key != ''",
+        "ALTER TABLE facts ADD COLUMN article_ids BLOB NOT NULL DEFAULT x''",
+        "CREATE INDEX idx_articles_board ON articles(published, id)",
+    )

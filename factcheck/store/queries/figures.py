@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -9,7 +11,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.core.figures import FactFigure, judge
-from factcheck.core.figures.board import FactDetail, FactRow, StoredFigure
+from factcheck.core.figures.board import (
+    BoardCells,
+    BoardColumns,
+    BoardFact,
+    FactDetail,
+    FactRow,
+    StoredFigure,
+)
+from factcheck.core.figures.facts import reasons_for
 from factcheck.core.figures.model import Figure
 from factcheck.errors import NotFound
 from factcheck.store.queries._sql import in_chunks
@@ -123,6 +133,128 @@ def fact_details(db: Database, rows: Sequence[FactRow]) -> list[FactDetail]:
 
 def fact_detail(db: Database, ref: str | int) -> FactDetail:
     return fact_details(db, [get_fact(db, ref)])[0]
+
+
+def id_blob(ids: Sequence[int]) -> bytes:
+    """Article numbers packed for ``facts.article_ids`` (read back without parsing)."""
+    packed = array("q", ids)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _blob_ids(blob: bytes) -> array[int]:
+    packed = array("q")
+    packed.frombytes(blob)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed
+
+
+def board_articles(db: Database, keys: Sequence[str]) -> BoardColumns:
+    """The board's columns: the articles giving a figure of one of these facts, by date
+    (undated last), then by number. Reads the facts' article lists and an index of the
+    articles, no article text and no figure; the titles are read by
+    :func:`board_titles` for the columns in view."""
+    ids: set[int] = set()
+    for chunk, marks in in_chunks(list(keys)):
+        for (listed,) in db.execute(f"SELECT article_ids FROM facts WHERE key IN ({marks})",
+                                    chunk):  # fmt: skip
+            ids.update(_blob_ids(listed))
+    if not ids:
+        return BoardColumns()
+    found: list[tuple[int, str | None]] = db.execute(
+        "SELECT id, published FROM articles INDEXED BY idx_articles_board "
+        "ORDER BY published, id").fetchall()  # fmt: skip
+    if len(ids) < len(found):
+        found = [r for r in found if r[0] in ids]
+    # NULL and "" sort first: the undated articles are a leading run, moved to the end.
+    undated = next((i for i, r in enumerate(found) if r[1]), len(found))
+    dated = found[undated:]
+    return BoardColumns([r[0] for r in dated] + [r[0] for r in found[:undated]],
+                        [r[1] or "" for r in dated] + [""] * undated)
+
+
+def board_titles(db: Database, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """Article number -> (title, outlet), for the board's column headers in view."""
+    found: dict[int, tuple[str, str]] = {}
+    for chunk, marks in in_chunks(list(article_ids)):
+        found.update((r[0], (r[1], r[2])) for r in db.execute(
+            f"SELECT id, title, outlet FROM articles WHERE id IN ({marks})", chunk))
+    return found
+
+
+_BOARD_COLS = ('f.id, f.article_id, a.title, f.start, f."end", f.text, f.kind, f.low, f.high, '
+               "f.low_open, f.high_open, f.hedge, f.as_of, a.published, f.to_date, "
+               "f.attribution, f.unit, f.conflict, f.step")  # fmt: skip
+
+
+def _board_figure(r: Sequence[Any]) -> FactFigure:
+    when, when_from = (r[12], "text") if r[12] else ((r[13], "article") if r[13] else ("", ""))
+    return FactFigure(
+        id=r[0], article_id=r[1], article_title=r[2], start=r[3], end=r[4], text=r[5],
+        kind=r[6], low=r[7], high=r[8], low_open=bool(r[9]), high_open=bool(r[10]),
+        hedge=r[11], when=when[:10], when_from=when_from, to_date=bool(r[14]),
+        attribution=r[15], unit=r[16])  # fmt: skip
+
+
+def board_cells(db: Database, row: FactRow, article_ids: Sequence[int]) -> BoardCells:
+    """A fact's figures in these articles, with the cache's marks (one indexed query per
+    900 articles: the board asks for the columns in view)."""
+    by_article: dict[int, list[FactFigure]] = defaultdict(list)
+    conflicting: set[int] = set()
+    steps: dict[int, str] = {}
+    for chunk, marks in in_chunks(list(article_ids)):
+        for r in db.execute(
+            f"SELECT {_BOARD_COLS} FROM figures f JOIN articles a ON a.id = f.article_id "
+            f"WHERE f.fact_key = ? AND f.article_id IN ({marks}) ORDER BY f.article_id, f.start",
+            [row.key, *chunk],
+        ):  # fmt: skip
+            f = _board_figure(r)
+            by_article[f.article_id].append(f)
+            if r[17]:
+                conflicting.add(f.id)
+            steps[f.id] = r[18]
+    return BoardCells(row.key, row.kind, {a: tuple(fs) for a, fs in by_article.items()},
+                      frozenset(conflicting), steps)  # fmt: skip
+
+
+BOARD_LIMIT = 200  # figures of one fact listed under the board's grid
+JUDGED = 40  # of a fact with more, the pairs among this many are put in words
+
+
+def board_fact(db: Database, row: FactRow, limit: int = BOARD_LIMIT) -> BoardFact:
+    """The chosen fact for the board: at most ``limit`` figures in timeline order, the
+    cache's marks on each, and the conflicting pairs among them in words (all of them
+    when the fact has no more than ``limit`` figures)."""
+    rows = db.execute(
+        f"SELECT {_BOARD_COLS} FROM figures f JOIN articles a ON a.id = f.article_id "
+        "WHERE f.fact_key = ? AND f.fact_key != '' ORDER BY f.place LIMIT ?",
+        (row.key, limit + 1)).fetchall()  # fmt: skip
+    figs = [_board_figure(r) for r in rows[:limit]]
+    complete = len(rows) <= limit
+    # a fact too large to list whole: the reasons of the pairs among its first figures
+    verdict = judge(figs if complete else figs[:JUDGED], row.kind, limit=JUDGED)
+    return BoardFact(
+        row=row, figures=tuple(figs),
+        conflicting=frozenset(r[0] for r in rows[:limit] if r[17]),
+        steps={r[0]: r[18] for r in rows[:limit]},
+        reasons=tuple(c.reason for c in verdict.conflicts),
+        conflict_count=row.conflicts if not complete else verdict.conflict_count,
+        total=len(figs) if complete else row.figures,
+    )  # fmt: skip
+
+
+def figure_reasons(db: Database, row: FactRow, f: FactFigure, limit: int = 12) -> list[str]:
+    """Why one figure conflicts, in words: against the figures of its fact from other
+    articles whose range lies clear of its own (at most 50 looked at)."""
+    lo = f.low if f.low is not None else float("-inf")
+    hi = f.high if f.high is not None else float("inf")
+    others = [_board_figure(r) for r in db.execute(
+        f"SELECT {_BOARD_COLS} FROM figures f JOIN articles a ON a.id = f.article_id "
+        "WHERE f.fact_key = ? AND f.article_id != ? AND (f.low >= ? OR f.high <= ?) "
+        "LIMIT 50", (row.key, f.article_id, hi, lo))]  # fmt: skip
+    return reasons_for(f, others, row.kind, limit)
 
 
 def fact_figures(db: Database, keys: Sequence[str]) -> dict[str, list[tuple[FactFigure, str]]]:

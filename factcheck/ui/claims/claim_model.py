@@ -10,10 +10,8 @@ costs nothing per row.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -27,6 +25,7 @@ from factcheck.ui.common.placement_style import (
     placement_label,
 )
 from factcheck.ui.common.theme import status_color
+from factcheck.ui.session.open_article import OpenArticle, RowChange, row_key
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -116,60 +115,104 @@ def _placement_note(row: ClaimRow) -> str:
     return f"{PLACEMENT_WORDS[row.placement]} placement{score}, needs review"
 
 
-def _key(row: ClaimRow) -> tuple[int, int, int]:
-    return (row.start, -row.end, row.id)
-
-
 class ClaimListModel(QAbstractTableModel):
-    """All claims of one article in text order; shows those the active filters accept."""
+    """The claims of the open article in text order, showing those the active filters
+    accept: a Qt adapter over :class:`~factcheck.ui.session.open_article.OpenArticle`
+    (the one list of the article's claims, which the reader observes too). It keeps only
+    which rows are shown; counts and lookups are the source's.
 
-    def __init__(self) -> None:
+    Given no source, it makes its own (a model tested without a window)."""
+
+    def __init__(self, source: OpenArticle | None = None) -> None:
         super().__init__()
-        self._all: list[ClaimRow] = []
-        self._all_keys: list[tuple[int, int, int]] = []
+        self.source = source if source is not None else OpenArticle(self)
         self._shown: list[ClaimRow] = []
         self._keys: list[tuple[int, int, int]] = []
         self._filters: dict[str, str] = {}
-        self._placed: dict[int, str] = {}  # claim id -> placement, for those not exact
-        self._key_of: dict[int, tuple[int, int, int]] = {}  # claim id -> its sort key
-        self._statuses: Counter[str] = Counter()  # claims per status, kept per edit
+        self.source.loaded.connect(self._reset)
+        self.source.claimsChanged.connect(self._on_claims)
+        self._reset()
 
-    # --- content ---------------------------------------------------------------------
+    # --- content (the source's) --------------------------------------------------------
 
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
-        self.beginResetModel()
-        self._all = list(rows)
-        self._all_keys = [(r.start, -r.end, r.id) for r in self._all]  # _key, inlined
-        if self._all_keys != sorted(self._all_keys):  # usually given in text order
-            self._all.sort(key=_key)
-            self._all_keys = [_key(r) for r in self._all]
-        self._key_of = {k[2]: k for k in self._all_keys}
-        self._statuses = Counter(map(attrgetter("status"), self._all))
-        self._placed = {r.id: r.placement for r in self._all if r.placement != "exact"}
-        self._refilter()
-        self.endResetModel()
+        self.source.set_rows(rows)
+
+    def upsert(self, row: ClaimRow) -> None:
+        """Add or replace one claim (in the source), touching only its row of the view."""
+        self.source.upsert(row)
+
+    def remove(self, claim_id: int) -> None:
+        self.source.remove(claim_id)
 
     def all_rows(self) -> list[ClaimRow]:
-        return list(self._all)
+        return self.source.rows()
 
     def claimants(self) -> list[str]:
         """The claimants of the article's claims (all, not only those shown), sorted
         without case, each spelling once."""
-        seen: dict[str, str] = {}
-        for r in self._all:
-            if r.claimant:
-                seen.setdefault(r.claimant.casefold(), r.claimant)
-        return sorted(seen.values(), key=str.casefold)
+        return self.source.claimants()
+
+    def get(self, claim_id: int) -> ClaimRow | None:
+        return self.source.get(claim_id)
+
+    def counts(self) -> dict[str, int]:
+        """Claims per status over the whole article (filters ignored)."""
+        return self.source.counts()
+
+    def placement_counts(self) -> dict[str, int]:
+        """Claims per placement over the whole article (filters ignored)."""
+        return self.source.placement_counts()
+
+    # --- following the source ------------------------------------------------------
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._refilter()
+        self.endResetModel()
+
+    def _on_claims(self, pairs: list[RowChange]) -> None:
+        for old, new in pairs:
+            self._follow(old, new)
+
+    def _follow(self, old: ClaimRow | None, new: ClaimRow | None) -> None:
+        """One claim changed in the source: its row of the view moves, changes, comes or
+        goes; nothing else is touched."""
+        at = self._shown_at(row_key(old)) if old is not None else None
+        if new is not None:
+            key = row_key(new)
+            if at is not None and self._accepts(new) and self._keys[at] == key:
+                self._shown[at] = new
+                self.dataChanged.emit(self.index(at, 0), self.index(at, len(COLUMNS) - 1))
+                return
+        if at is not None:
+            self.beginRemoveRows(QModelIndex(), at, at)
+            del self._shown[at], self._keys[at]
+            self.endRemoveRows()
+        if new is not None and self._accepts(new):
+            key = row_key(new)
+            j = bisect_left(self._keys, key)
+            self.beginInsertRows(QModelIndex(), j, j)
+            self._shown.insert(j, new)
+            self._keys.insert(j, key)
+            self.endInsertRows()
+
+    def _shown_at(self, key: tuple[int, int, int]) -> int | None:
+        j = bisect_left(self._keys, key)
+        return j if j < len(self._keys) and self._keys[j] == key else None
+
+    # --- filters -------------------------------------------------------------------
 
     def _accepts(self, row: ClaimRow) -> bool:
         return all(_FILTERS_BY_KEY[k].accepts(row, v) for k, v in self._filters.items())
 
     def _refilter(self) -> None:
+        rows = self.source.rows()
         if not self._filters:  # the usual case: no per-row work for thousands of claims
-            self._shown, self._keys = list(self._all), list(self._all_keys)
-            return
-        self._shown = [r for r in self._all if self._accepts(r)]
-        self._keys = [_key(r) for r in self._shown]
+            self._shown = rows
+        else:
+            self._shown = [r for r in rows if self._accepts(r)]
+        self._keys = [(r.start, -r.end, r.id) for r in self._shown]  # row_key, inlined
 
     def set_filter(self, key: str, value: str | None) -> None:
         """Show only rows whose ``key`` filter accepts ``value`` (None: no filter)."""
@@ -179,85 +222,18 @@ class ClaimListModel(QAbstractTableModel):
             self._filters[key] = value
         else:
             self._filters.pop(key, None)
-        self.beginResetModel()
-        self._refilter()
-        self.endResetModel()
+        self._reset()
 
     def filters(self) -> dict[str, str]:
         return dict(self._filters)
 
-    def upsert(self, row: ClaimRow) -> None:
-        """Add or replace one claim, touching only its row of the view."""
-        key = _key(row)
-        old = self.row_of(row.id)  # where it is shown now, if it is
-        self._drop(row.id)
-        if row.placement != "exact":
-            self._placed[row.id] = row.placement
-        i = bisect_left(self._all_keys, key)
-        self._all.insert(i, row)
-        self._all_keys.insert(i, key)
-        self._key_of[row.id] = key
-        self._statuses[row.status] += 1
-        if old is not None and self._accepts(row) and self._keys[old] == key:
-            self._shown[old] = row
-            self.dataChanged.emit(self.index(old, 0), self.index(old, len(COLUMNS) - 1))
-            return
-        if old is not None:
-            self._remove_shown(old)
-        if self._accepts(row):
-            j = bisect_left(self._keys, key)
-            self.beginInsertRows(QModelIndex(), j, j)
-            self._shown.insert(j, row)
-            self._keys.insert(j, key)
-            self.endInsertRows()
-
-    def remove(self, claim_id: int) -> None:
-        old = self.row_of(claim_id)
-        self._drop(claim_id)
-        if old is not None:
-            self._remove_shown(old)
-
-    def _remove_shown(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._shown[row], self._keys[row]
-        self.endRemoveRows()
-
-    def _drop(self, claim_id: int) -> None:
-        self._placed.pop(claim_id, None)
-        key = self._key_of.pop(claim_id, None)
-        if key is not None:  # found by its key: no scan of thousands of rows per edit
-            i = bisect_left(self._all_keys, key)
-            self._statuses[self._all[i].status] -= 1
-            del self._all[i], self._all_keys[i]
-
     def row_of(self, claim_id: int) -> int | None:
-        key = self._key_of.get(claim_id)
-        if key is None:
-            return None
-        j = bisect_left(self._keys, key)
-        return j if j < len(self._keys) and self._keys[j] == key else None
+        """The view row showing ``claim_id`` (None: not in the article, or filtered out)."""
+        key = self.source.key_of(claim_id)
+        return self._shown_at(key) if key is not None else None
 
     def row_at(self, row: int) -> ClaimRow | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None
-
-    def get(self, claim_id: int) -> ClaimRow | None:
-        key = self._key_of.get(claim_id)
-        return self._all[bisect_left(self._all_keys, key)] if key is not None else None
-
-    def counts(self) -> dict[str, int]:
-        """Claims per status over the whole article (filters ignored)."""
-        out = dict.fromkeys((s.value for s in Status), 0)
-        out.update(self._statuses)
-        return out
-
-    def placement_counts(self) -> dict[str, int]:
-        """Claims per placement over the whole article (filters ignored); kept up to date
-        per row, since the window asks after every edit."""
-        out = dict.fromkeys(PLACEMENT_WORDS, 0)
-        for placement in self._placed.values():
-            out[placement] = out.get(placement, 0) + 1
-        out["exact"] = len(self._all) - len(self._placed)
-        return out
 
     # --- Qt model --------------------------------------------------------------------
 

@@ -31,18 +31,26 @@ from factcheck.ui.claims.claim_model import (
 )
 from factcheck.ui.claims.suggestion_list import SuggestionList
 from factcheck.ui.common.focus import show_focus, tab_leaves
+from factcheck.ui.session.open_article import OpenArticle
 
 
 class ClaimPane(QWidget):
-    """``claimSelected(claim_id or None)`` when the user picks a row."""
+    """``claimSelected(claim_id or None)`` when the user picks a row.
+
+    The list shows the claims of ``source`` (the open article's model, which the reader
+    observes too) and follows its selection; the pane never selects on its own: a row
+    the user picks is a request (``claimSelected``) the window's controller answers by
+    selecting in the model."""
 
     claimSelected = Signal(object)
     resetFiltersRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, source: OpenArticle | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setAccessibleName("Claims")
-        self.model = ClaimListModel()
+        self.model = ClaimListModel(source)
+        self.model.source.selectionChanged.connect(lambda cid, _scroll: self.select_claim(cid))
         self._known_tags: list[str] = []
         self.filters: dict[str, QComboBox] = {}
         filter_row = QHBoxLayout()

@@ -1,8 +1,9 @@
-"""Every menu command, its shortcut and its handler, in one table.
+"""Every menu command and its shortcut, in one table.
 
 The main window builds its menus, toolbar and context menu from :data:`ACTIONS`; the
 README's shortcut list is generated from it too (:func:`shortcut_table`), so the two
-never disagree. ``handler`` names a method of the main window.
+never disagree. The window maps each ``key`` to its command (a typed call, checked by
+mypy; a key without one stops the window from starting).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ class ActionSpec:
     key: str  # object name of the QAction ("action_<key>")
     text: str  # menu text, with & for the mnemonic
     menu: str
-    handler: str
     shortcuts: tuple[str, ...] = ()  # portable key sequence text, first one is shown
     tip: str = ""
     icon: str = ""
@@ -32,135 +32,135 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    ActionSpec("new_project", "&New Project…", "File", "new_project", ("Ctrl+N",),
+    ActionSpec("new_project", "&New Project…", "File", ("Ctrl+N",),
                "Create an empty project file"),
-    ActionSpec("open_project", "&Open Project…", "File", "open_project", ("Ctrl+O",),
+    ActionSpec("open_project", "&Open Project…", "File", ("Ctrl+O",),
                "Open another project file"),
-    ActionSpec("open_default", "Open &Default Project", "File", "open_default_project", (),
+    ActionSpec("open_default", "Open &Default Project", "File", (),
                "Open the project factcheck starts with (the sample articles' project)"),
-    ActionSpec("import_files", "&Import Articles…", "File", "import_files", ("Ctrl+I",),
+    ActionSpec("import_files", "&Import Articles…", "File", ("Ctrl+I",),
                "Import .txt, .md, .html, .pdf and .docx files (or drop them on the window)",
                needs="project", separator_before=True),
-    ActionSpec("paste_article", "New Article from &Clipboard…", "File", "paste_article",
+    ActionSpec("paste_article", "New Article from &Clipboard…", "File",
                ("Ctrl+Shift+V",), "Create an article from the text on the clipboard",
                needs="project"),
-    ActionSpec("export_report", "&Export Report…", "File", "export_report", ("Ctrl+E",),
+    ActionSpec("export_report", "&Export Report…", "File", ("Ctrl+E",),
                "Export a verification report", needs="project"),
-    ActionSpec("sync", "S&ync with Shared Folder…", "File", "sync_project", (),
+    ActionSpec("sync", "S&ync with Shared Folder…", "File", (),
                "Send your changes to the folder your desk shares and get the others'",
                needs="project"),
-    ActionSpec("quit", "&Quit", "File", "close", ("Ctrl+Q",), "Quit factcheck",
+    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), "Quit factcheck",
                separator_before=True),
     # Edit (Undo and Redo come from the undo stack and are added by the window)
-    ActionSpec("find", "&Find…", "Edit", "focus_search", ("Ctrl+F",),
+    ActionSpec("find", "&Find…", "Edit", ("Ctrl+F",),
                "Search all articles and notes", icon="search", needs="project",
                separator_before=True),
-    ActionSpec("edit_text", "Edit Article &Text…", "Edit", "edit_article_text", (),
+    ActionSpec("edit_text", "Edit Article &Text…", "Edit", (),
                "Correct the text of the open article (claims follow the text)",
                needs="article"),
     ActionSpec("article_language", "Article &Language and Direction…", "Edit",
-               "edit_article_language", (), "Correct the detected language of the open "
+               (), "Correct the detected language of the open "
                "article, and whether its paragraphs run left to right or right to left",
                needs="article"),
-    ActionSpec("edit_details", "Edit Article &Details…", "Edit", "edit_article_details", (),
+    ActionSpec("edit_details", "Edit Article &Details…", "Edit", (),
                "Correct the open article's title, outlet, author, date or URL",
                needs="article"),
-    ActionSpec("delete_article", "De&lete Article…", "Edit", "delete_article", (),
+    ActionSpec("delete_article", "De&lete Article…", "Edit", (),
                "Delete the open article with its claims (undoable)", needs="article"),
-    ActionSpec("manage_tags", "Manage T&ags…", "Edit", "manage_tags", ("Ctrl+Shift+T",),
+    ActionSpec("manage_tags", "Manage T&ags…", "Edit", ("Ctrl+Shift+T",),
                "Rename, merge, recolour, describe or delete tags; import or export a "
                "codebook", needs="project", separator_before=True),
-    ActionSpec("reviewer", "&Reviewer Name…", "Edit", "change_reviewer", (),
+    ActionSpec("reviewer", "&Reviewer Name…", "Edit", (),
                "The name recorded on your edits", separator_before=True),
     # View
-    ActionSpec("next_article", "&Next Article", "View", "next_article", ("Ctrl+PgDown",),
+    ActionSpec("next_article", "&Next Article", "View", ("Ctrl+PgDown",),
                "Open the next article in the list", icon="next-article", needs="project"),
-    ActionSpec("previous_article", "&Previous Article", "View", "previous_article",
+    ActionSpec("previous_article", "&Previous Article", "View",
                ("Ctrl+PgUp",), "Open the previous article in the list",
                icon="previous-article", needs="project"),
-    ActionSpec("next_unverified", "Next &Unverified Claim", "View", "next_unverified", ("F8",),
+    ActionSpec("next_unverified", "Next &Unverified Claim", "View", ("F8",),
                "Go to the next unverified claim in the project", icon="next-unverified",
                toolbar=True, needs="project", separator_before=True),
     ActionSpec("previous_unverified", "Previous Un&verified Claim", "View",
-               "previous_unverified", ("Shift+F8",),
+               ("Shift+F8",),
                "Go to the previous unverified claim in the project",
                icon="previous-unverified", toolbar=True, needs="project"),
-    ActionSpec("focus_text", "Go to Article &Text", "View", "focus_text", ("Escape",),
+    ActionSpec("focus_text", "Go to Article &Text", "View", ("Escape",),
                "Put the caret in the article (from a list or a field; clears a search)",
                needs="article", separator_before=True),
-    ActionSpec("figures_board", "&Figures Board", "View", "show_figures_board",
+    ActionSpec("figures_board", "&Figures Board", "View",
                ("Ctrl+Shift+F",), "Facts told by several articles and the figures that "
                "disagree, beside the reader", needs="project", separator_before=True),
-    ActionSpec("underline_figures", "Under&line Figures", "View", "toggle_figure_underline",
+    ActionSpec("underline_figures", "Under&line Figures", "View",
                (), "Underline the figures of the open article faintly (on/off)",
                needs="article"),
-    ActionSpec("show_suggestions", "Show &Suggested Claims", "View", "toggle_suggestions",
+    ActionSpec("show_suggestions", "Show &Suggested Claims", "View",
                ("Ctrl+Shift+G",), "Underline the sentences most worth checking (on/off); "
                "hover one for why", needs="article"),
-    ActionSpec("next_suggestion", "Ne&xt Suggested Claim", "View", "next_suggestion",
+    ActionSpec("next_suggestion", "Ne&xt Suggested Claim", "View",
                ("Alt+F8",), "Select the next suggested claim, best first", needs="article"),
     ActionSpec("previous_suggestion", "Pre&vious Suggested Claim", "View",
-               "previous_suggestion", ("Alt+Shift+F8",), "Select the previous suggested claim",
+               ("Alt+Shift+F8",), "Select the previous suggested claim",
                needs="article"),
-    ActionSpec("show_review", "Claims Needing &Review", "View", "show_claims_needing_review",
+    ActionSpec("show_review", "Claims Needing &Review", "View",
                (), "List the open article's claims to confirm, re-attach or delete after "
                "its text changed", needs="article"),
-    ActionSpec("clear_filters", "Show &All Claims of the Article", "View", "clear_claim_filters",
+    ActionSpec("clear_filters", "Show &All Claims of the Article", "View",
                ("Ctrl+Shift+A",), "Clear the claim list's filters", needs="article"),
-    ActionSpec("claims_table", "&Claims of the Project", "View", "toggle_claims_table",
+    ActionSpec("claims_table", "&Claims of the Project", "View",
                ("Ctrl+Shift+C",), "Every claim of the project in one table: sort, filter, "
                "open", needs="project"),
     # Claim
-    ActionSpec("mark", "&Mark as Claim", "Claim", "mark_selection", ("Ctrl+M", "Ctrl+Alt+M"),
+    ActionSpec("mark", "&Mark as Claim", "Claim", ("Ctrl+M", "Ctrl+Alt+M"),
                "Mark the selected text as a claim (hold Alt to keep the exact selection)",
                icon="mark", toolbar=True, context=True, needs="article"),
-    ActionSpec("accept_suggestion", "&Accept Suggested Claim", "Claim", "accept_suggestion",
+    ActionSpec("accept_suggestion", "&Accept Suggested Claim", "Claim",
                ("Ctrl+Shift+M",), "Mark the chosen suggested sentence as a claim, with its "
                "claimant filled in", needs="article"),
-    ActionSpec("reject_suggestion", "Re&ject Suggested Claim", "Claim", "reject_suggestion",
+    ActionSpec("reject_suggestion", "Re&ject Suggested Claim", "Claim",
                ("Ctrl+Shift+K",), "Hide the chosen suggested sentence for good",
                needs="article"),
-    ActionSpec("mark_everywhere", "Mark &Everywhere", "Claim", "mark_everywhere",
+    ActionSpec("mark_everywhere", "Mark &Everywhere", "Claim",
                ("Ctrl+Shift+E",), "Mark the selected claim where it appears in other "
                "articles (same words or same fact), linked same-as", needs="claim"),
-    ActionSpec("corroborated", "&Corroborated", "Claim", "verdict_corroborated", ("Ctrl+1",),
+    ActionSpec("corroborated", "&Corroborated", "Claim", ("Ctrl+1",),
                "Verdict: corroborated", icon="corroborated", toolbar=True, context=True,
                needs="claim", separator_before=True),
-    ActionSpec("contradicted", "C&ontradicted", "Claim", "verdict_contradicted", ("Ctrl+2",),
+    ActionSpec("contradicted", "C&ontradicted", "Claim", ("Ctrl+2",),
                "Verdict: contradicted", icon="contradicted", toolbar=True, context=True,
                needs="claim"),
-    ActionSpec("inconclusive", "&Inconclusive", "Claim", "verdict_inconclusive", ("Ctrl+3",),
+    ActionSpec("inconclusive", "&Inconclusive", "Claim", ("Ctrl+3",),
                "Verdict: inconclusive", icon="inconclusive", toolbar=True, context=True,
                needs="claim"),
-    ActionSpec("unverified", "&Unverified", "Claim", "verdict_unverified", ("Ctrl+0",),
+    ActionSpec("unverified", "&Unverified", "Claim", ("Ctrl+0",),
                "Verdict: unverified (not yet judged)", icon="unverified", toolbar=True,
                context=True, needs="claim"),
-    ActionSpec("add_tag", "Add &Tag…", "Claim", "add_tag", ("Ctrl+T",),
+    ActionSpec("add_tag", "Add &Tag…", "Claim", ("Ctrl+T",),
                "Tag the selected claim", icon="tag", context=True, needs="claim",
                separator_before=True),
-    ActionSpec("link_claim", "&Link to Claim…", "Claim", "link_claim", ("Ctrl+L",),
+    ActionSpec("link_claim", "&Link to Claim…", "Claim", ("Ctrl+L",),
                "Link the selected claim to a claim in another article", icon="link",
                toolbar=True, context=True, needs="claim"),
-    ActionSpec("add_source", "Add Outside &Source…", "Claim", "add_source", ("Ctrl+Shift+L",),
+    ActionSpec("add_source", "Add Outside &Source…", "Claim", ("Ctrl+Shift+L",),
                "Attach a URL, title, quote and date as evidence", icon="source",
                context=True, needs="claim"),
-    ActionSpec("confirm_placement", "Con&firm Placement", "Claim", "confirm_placement",
+    ActionSpec("confirm_placement", "Con&firm Placement", "Claim",
                ("Ctrl+Return",), "Keep an approximately placed claim where it landed after "
                "the text changed", context=True, needs="fuzzy", separator_before=True),
-    ActionSpec("reattach_claim", "&Re-attach to Selection", "Claim", "reattach_selection",
+    ActionSpec("reattach_claim", "&Re-attach to Selection", "Claim",
                ("Ctrl+R", "Ctrl+Alt+R"), "Move the selected claim to the text selected in "
                "the article (hold Alt to keep the exact selection)", icon="mark",
                context=True, needs="reattach"),
-    ActionSpec("delete_claim", "&Delete Claim", "Claim", "delete_claim", ("Delete",),
+    ActionSpec("delete_claim", "&Delete Claim", "Claim", ("Delete",),
                "Delete the selected claim (undoable)", icon="delete", context=True,
                needs="claim", separator_before=True),
-    ActionSpec("curate", "C&urate Disagreements…", "Claim", "curate", (),
+    ActionSpec("curate", "C&urate Disagreements…", "Claim", (),
                "Claims the reviewers judged differently, side by side: accept one verdict "
                "or adjudicate", needs="project", separator_before=True),
     # Help
-    ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", "show_shortcuts", ("F1",),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",),
                "List every shortcut"),
-    ActionSpec("about", "&About factcheck", "Help", "show_about"),
+    ActionSpec("about", "&About factcheck", "Help"),
 )  # fmt: skip
 
 UNDO_SHORTCUTS = ("Ctrl+Z",)

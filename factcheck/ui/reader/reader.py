@@ -7,6 +7,13 @@ needs to lay out and paint the plain text however many claims it carries, and ma
 claim repaints just that claim's lines, with no re-layout. The selected claim gets an
 outline painted on top of the text.
 
+What it shows: the reader observes the open article's model
+(:class:`~factcheck.ui.session.open_article.OpenArticle`, see :meth:`ReaderView.observe`):
+its text, its claims (kept here as a span index in Qt positions) and the selected claim;
+the claim list observes the same model. The faint underlines of figures and suggested
+claims are layers of their own (:mod:`factcheck.ui.reader.underlines`), and what lies
+under the mouse is found by :mod:`factcheck.ui.reader.hit_test`.
+
 Positions: claims arrive in code points and are kept here in Qt positions
 (:class:`PositionMap`); everything this widget emits is in code points again.
 """
@@ -15,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -28,15 +35,12 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
-    QTextBlock,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextLine,
     QTextOption,
 )
-from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from factcheck.core.quotes import snap_to_words
 from factcheck.ui.common.claim_rows import ClaimRow
@@ -45,8 +49,8 @@ from factcheck.ui.common.placement_style import span_for
 from factcheck.ui.common.positions import PositionMap
 from factcheck.ui.common.spans import Span, SpanIndex, next_in_stack
 from factcheck.ui.common.theme import HighlightColors
+from factcheck.ui.reader import hit_test
 from factcheck.ui.reader.highlight_paint import (
-    glyph_at,
     is_bidi,
     paint_highlights,
     range_rects,
@@ -54,7 +58,10 @@ from factcheck.ui.reader.highlight_paint import (
     span_area,
     visible_range,
 )
+from factcheck.ui.reader.hit_test import line_at
 from factcheck.ui.reader.placement_paint import paint_placement_cues
+from factcheck.ui.reader.underlines import UnderlineLayers
+from factcheck.ui.session.open_article import OpenArticle, RowChange
 
 READING_COLUMN_CHARS = 75
 LINE_HEIGHT_PERCENT = 140
@@ -74,7 +81,7 @@ def reading_font(point_size: float = 12.0) -> QFont:
     return font
 
 
-class ReaderView(QTextEdit):
+class ReaderView(UnderlineLayers):
     """Read-only text with claim highlights.
 
     Signals: ``claimClicked(claim_id)`` when a click selects a claim,
@@ -169,87 +176,29 @@ class ReaderView(QTextEdit):
         self._suggestions = []
         self.setExtraSelections([])
 
-    # --- suggestions -------------------------------------------------------------------
+    # --- following the open article -------------------------------------------------
 
-    def set_suggestions(self, items: Sequence[tuple[int, int, str]]) -> None:
-        """The open article's suggested claims ``(start, end, reason)``, best first;
-        drawn as a faint dashed underline when shown, the reason on hover."""
-        self._suggestions = list(items)
-        self._apply_figure_underline()
+    def observe(self, model: OpenArticle) -> None:
+        """Show ``model``'s article and follow it: its text and claims when it loads, each
+        claim as it changes (only that claim's lines repainted), the selected claim."""
+        model.loaded.connect(lambda: self._show_model(model))
+        model.claimsChanged.connect(self._follow_claims)
+        model.selectionChanged.connect(self._follow_selection)
+        self._show_model(model)
 
-    def set_suggestions_visible(self, visible: bool) -> None:
-        self._suggestions_visible = visible
-        self._apply_figure_underline()
+    def _show_model(self, model: OpenArticle) -> None:
+        article = model.article
+        self.show_article(model.text, model.rows(), article.direction if article else "auto")
 
-    def suggestions_visible(self) -> bool:
-        return self._suggestions_visible
+    def _follow_claims(self, pairs: list[RowChange]) -> None:
+        for old, new in pairs:
+            if new is not None:
+                self.upsert_claim(new)
+            elif old is not None:
+                self.remove_claim(old.id)
 
-    def suggestions(self) -> list[tuple[int, int, str]]:
-        return list(self._suggestions) if self._suggestions_visible else []
-
-    def suggestion_at(self, point: QPoint) -> tuple[int, int, str] | None:
-        """The shown suggestion under ``point`` (viewport), if any."""
-        if not self._suggestions_visible:
-            return None
-        pos = self.char_at(point)
-        if pos is None:
-            return None
-        cp = self._map.to_cp(pos)
-        return next((s for s in self._suggestions if s[0] <= cp < s[1]), None)
-
-
-    # --- figures ---------------------------------------------------------------------
-
-    def set_figure_spans(self, spans: Sequence[tuple[int, int]]) -> None:
-        """The article's figures (code points), underlined faintly when shown."""
-        self._figure_spans = list(spans)
-        self._apply_figure_underline()
-
-    def set_figures_visible(self, visible: bool) -> None:
-        self._figures_visible = visible
-        self._apply_figure_underline()
-
-    def figures_visible(self) -> bool:
-        return self._figures_visible
-
-    def figure_underlines(self) -> list[tuple[int, int]]:
-        """The figure spans underlined now (Qt positions), for tests and accessibility."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
-                for s in self.extraSelections()
-                if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine]  # fmt: skip
-
-    def suggestion_underlines(self) -> list[tuple[int, int]]:
-        """The suggestion spans underlined now (Qt positions)."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
-                for s in self.extraSelections()
-                if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline]
-
-    def _apply_figure_underline(self) -> None:
-        """Both faint underlines, as extra selections: figures dotted, suggested claims
-        dashed (a figure inside a suggestion keeps its dots)."""
-        color = QColor(self.palette().text().color())
-        color.setAlpha(110)
-        selections = []
-        doc = self.document()
-        layers: list[tuple[list[tuple[int, int]], QTextCharFormat.UnderlineStyle]] = []
-        if self._suggestions_visible:
-            layers.append(([(a, b) for a, b, _ in self._suggestions],
-                           QTextCharFormat.UnderlineStyle.DashUnderline))  # fmt: skip
-        if self._figures_visible:
-            layers.append((self._figure_spans, QTextCharFormat.UnderlineStyle.DotLine))
-        for spans, style in layers:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(style)
-            fmt.setUnderlineColor(color)
-            for start, end in spans:
-                sel = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(doc)
-                cursor.setPosition(self._map.to_qt(start))
-                cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor = cursor
-                sel.format = fmt
-                selections.append(sel)
-        self.setExtraSelections(selections)
+    def _follow_selection(self, claim_id: int | None, scroll: bool) -> None:
+        self.set_selected_claim(claim_id, scroll=scroll)
 
     def direction(self) -> str:
         """The base direction the article is shown with ("auto", "ltr", "rtl")."""
@@ -412,60 +361,13 @@ class ReaderView(QTextEdit):
 
     # --- mouse -----------------------------------------------------------------------
 
-    def _line_at(self, point: QPoint) -> tuple[QTextBlock, QTextLine, float] | None:
-        """The block and line under viewport ``point``, and x in the block's layout."""
-        block = self.cursorForPosition(point).block()
-        if not block.isValid():
-            return None
-        layout = block.layout()
-        origin = layout.position() - QPointF(self.horizontalScrollBar().value(),
-                                             self.verticalScrollBar().value())  # fmt: skip
-        x, y = point.x() - origin.x(), point.y() - origin.y()
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            if line.y() <= y < line.y() + line.height():
-                return block, line, x
-        return None
-
     def char_at(self, point: QPoint) -> int | None:
         """Qt position of the character under ``point`` (viewport coordinates)."""
-        found = self._line_at(point)
-        if found is None:
-            return None
-        block, line, x = found
-        text = line.naturalTextRect()  # where the line's text is (alignment too)
-        if not text.left() <= x <= text.right():
-            return None
-        if is_bidi(block):
-            hit = glyph_at(line, x)
-            if hit is None:
-                return None
-            col = hit[0]
-        else:
-            col = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-        return block.position() + min(col, max(0, block.length() - 2))
+        return hit_test.char_at(self, point)
 
     def position_at(self, point: QPoint) -> int:
-        """The cursor position (between characters) nearest viewport ``point``, as a
-        click or drag should place it; right-to-left lines from their glyphs (see
-        :func:`~factcheck.ui.reader.highlight_paint.glyph_at`)."""
-        fallback = self.cursorForPosition(point).position()
-        found = self._line_at(point)
-        if found is None or not is_bidi(found[0]):
-            return fallback
-        block, line, x = found
-        hit = glyph_at(line, x)
-        if hit is None:
-            return fallback
-        col, rtl = hit
-        (run, *_rest) = line.glyphRuns(col, 1)
-        rect = run.boundingRect()
-        after = (x < rect.center().x()) == rtl  # in the character's reading-end half
-        layout = block.layout()
-        pos = col + 1 if after else col
-        if not layout.isValidCursorPosition(pos):  # inside a cluster (a letter's marks)
-            pos = layout.nextCursorPosition(pos) if after else layout.previousCursorPosition(pos)
-        return block.position() + pos
+        """The cursor position nearest viewport ``point``, as a click should place it."""
+        return hit_test.position_at(self, point)
 
     def claims_at(self, point: QPoint) -> list[int]:
         pos = self.char_at(point)
@@ -474,7 +376,7 @@ class ReaderView(QTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
         self._dragging = False
-        found = self._line_at(self._press) if event.button() == Qt.MouseButton.LeftButton \
+        found = line_at(self, self._press) if event.button() == Qt.MouseButton.LeftButton \
             else None  # fmt: skip
         if found is None or not is_bidi(found[0]):
             super().mousePressEvent(event)
@@ -493,7 +395,7 @@ class ReaderView(QTextEdit):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
-        found = self._line_at(point) if event.button() == Qt.MouseButton.LeftButton else None
+        found = line_at(self, point) if event.button() == Qt.MouseButton.LeftButton else None
         if found is None or not is_bidi(found[0]):
             super().mouseDoubleClickEvent(event)
             # Qt selects a word between punctuation, so "3,000" gave "000": the word

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from factcheck.core.model import Article, Status
 from factcheck.ui.common.flow_layout import FlowLayout
 from factcheck.ui.common.theme import HighlightColors
+from factcheck.ui.reader.placement_paint import set_cues_present
 from factcheck.ui.reader.reader import ReaderView
 from factcheck.ui.reader.review_banner import ReviewBanner
+from factcheck.ui.session.open_article import OpenArticle
 
 LEGEND_ORDER = (Status.UNVERIFIED, Status.CORROBORATED, Status.CONTRADICTED,
                 Status.INCONCLUSIVE)  # fmt: skip
@@ -100,6 +102,24 @@ class ReaderPane(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.reader, 1)
         self.show_metadata(None)
+
+    def observe(self, model: OpenArticle) -> None:
+        """Follow the open article's model: its details over the text, the legend's
+        verdict counts and the review bar's placement counts (and whether the reader has
+        cues to paint), as the reader follows its text and claims."""
+        self.reader.observe(model)
+
+        def counts() -> None:
+            placements = model.placement_counts()
+            self.legend.set_counts(model.counts())
+            self.banner.set_counts(model.article_id, placements)
+            set_cues_present(self.reader, placements["fuzzy"] + placements["orphaned"] > 0)
+
+        model.loaded.connect(lambda: self.show_metadata(model.article))
+        model.detailsChanged.connect(lambda: self.show_metadata(model.article))
+        model.loaded.connect(counts)
+        model.claimsChanged.connect(lambda _pairs: counts())
+        counts()
 
     def show_metadata(self, article: Article | None, message: str = "") -> None:
         if article is None:

@@ -28,9 +28,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
-from factcheck.core.claims_table import ClaimTableRow
-from factcheck.core.codebook import TagSummary
-from factcheck.core.figures.board import FactDetail, FactRow
 from factcheck.core.model import (
     Article,
     ArticleDraft,
@@ -45,23 +42,30 @@ from factcheck.core.model import (
     SyncConflict,
     Tag,
 )
-from factcheck.errors import FactcheckError, InvalidInput, NotFound, ProjectError
+from factcheck.errors import FactcheckError, NotFound, ProjectError
 from factcheck.store import importer, ops, queries
 from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow
-from factcheck.ui.session import commands, figure_commands
+from factcheck.ui.session import commands
+from factcheck.ui.session.curation_edits import CurationEdits
+from factcheck.ui.session.figure_edits import FigureEdits
+from factcheck.ui.session.suggestion_edits import SuggestionEdits
 
 if TYPE_CHECKING:
     from factcheck.core.report.model import Report
-    from factcheck.core.suggest import Suggestion
-    from factcheck.store.suggestions import Twin
     from factcheck.store.sync.service import ExportResult, PullResult
     from factcheck.ui.session.suggestions import SuggestionScorer
 
 
-class Session(QObject):
+class Session(SuggestionEdits, FigureEdits, CurationEdits, QObject):
     """One open project file, its reviewer and its undo stack.
+
+    Its parts by subject live beside it: suggested claims
+    (:mod:`~factcheck.ui.session.suggestion_edits`), figures and facts
+    (:mod:`~factcheck.ui.session.figure_edits`), article details and tags
+    (:mod:`~factcheck.ui.session.curation_edits`); each edit there is an undoable command
+    too.
 
     ``changed(change, focus_claim_id)`` is emitted after every edit, undo and redo;
     ``failed(message)`` when an edit is refused (a one-line message for the user).
@@ -111,73 +115,6 @@ class Session(QObject):
             self._scorer.shutdown()
         self.undo_stack.clear()
         self.db.close()
-
-    # --- suggested claims ----------------------------------------------------------------
-
-    @property
-    def scorer(self) -> SuggestionScorer:
-        """Scores articles in the background; ``suggestionsReady(article_id)`` follows."""
-        if self._scorer is None:
-            from factcheck.ui.session.suggestions import SuggestionScorer
-
-            self._scorer = SuggestionScorer(self)
-            self._scorer.ready.connect(lambda aid, _h, _s: self.suggestionsReady.emit(aid))
-        return self._scorer
-
-    def request_suggestions(self, article: Article) -> None:
-        """Score the article in the background (``suggestionsReady`` when done)."""
-        language = str(getattr(article, "language", "") or "") or None
-        self.scorer.request(article.id, article.content_hash, article.text, language,
-                            article.published)  # fmt: skip
-
-    def suggestions(self, article: Article) -> list[Suggestion] | None:
-        """The article's suggestions, best first, less rejected and marked sentences;
-        None while its text is still being scored."""
-        found = self.scorer.cached(article.content_hash)
-        if found is None:
-            return None
-        from factcheck.store.suggestions import still_open
-
-        return still_open(self.db, article.id, article.text, found)
-
-    def accept_suggestion(self, article: Article, suggestion: Suggestion) -> int | None:
-        """Mark a suggested sentence as a claim with its claimant (undoable)."""
-        return self.mark(article.id, suggestion.start, suggestion.end, article.content_hash,
-                         claimant=suggestion.claimant)  # fmt: skip
-
-    def reject_suggestion(self, article: Article, suggestion: Suggestion) -> None:
-        from factcheck.ui.session.suggestion_commands import RejectSuggestion
-
-        sentence = article.text[suggestion.start : suggestion.end]
-        self.run(RejectSuggestion(self, article.id, sentence))
-
-    def set_claimant(self, claim_id: int, name: str) -> None:
-        from factcheck.ui.session.suggestion_commands import SetClaimant
-
-        claim = self.claim(claim_id)
-        name = " ".join(name.split())
-        if claim is not None and claim.claimant != name:
-            self.run(SetClaimant(self, claim_id, claim.claimant, name))
-
-    def found_elsewhere(self, claim_id: int, *, catch_up_limit: int | None = None,
-                        ) -> list[Twin]:  # fmt: skip
-        """The claim's twins in other articles. Figures of the same fact count among
-        them, so queued articles have their figures found first; ``catch_up_limit``: only
-        when at most that many are queued (an offer after each mark must stay cheap)."""
-        from factcheck.store.suggestions import found_elsewhere
-
-        if catch_up_limit is None or self.figures_pending() <= catch_up_limit:
-            self.update_figures()
-        return found_elsewhere(self.db, claim_id)
-
-    def mark_everywhere(self, claim_id: int) -> int:
-        """Mark the claim's twins in other articles, linked same-as (undoable); how many."""
-        from factcheck.ui.session.suggestion_commands import MarkEverywhere
-
-        twins = self.found_elsewhere(claim_id)
-        if twins and self.run(MarkEverywhere(self, claim_id, twins)) is not None:
-            return len(twins)
-        return 0
 
     @property
     def read_only(self) -> bool:
@@ -243,66 +180,7 @@ class Session(QObject):
         return queries.next_claim_with_status(self.db, Status.UNVERIFIED, after,
                                               backwards=backwards)  # fmt: skip
 
-    def figures_pending(self) -> int:
-        """Articles whose figures are not found yet (imported or changed since)."""
-        from factcheck.store import figure_cache
-
-        return figure_cache.pending(self.db)
-
-    def update_figures(self, article_ids: list[int] | None = None,
-                       progress: Callable[[int, int], None] | None = None) -> None:  # fmt: skip
-        """Find the figures of queued articles (all, or those given); views refresh
-        from the ``changed`` signal. Nothing for a read-only project."""
-        if getattr(self.db, "read_only", False):
-            return
-        change = ops.update_figures(self.db, article_ids, progress)
-        if change.figures:
-            self.notify(change)
-
-    def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
-        """The figures board's rows: facts told by at least two articles, and those the
-        reviewer named (a fact split off may hold one article's figures)."""
-        return queries.list_facts(self.db, conflicts_only=conflicts_only, min_articles=2,
-                                  named=True)  # fmt: skip
-
-    def fact_detail(self, key: str) -> FactDetail | None:
-        try:
-            return queries.fact_detail(self.db, key)
-        except NotFound:
-            return None
-
-    def fact_key(self, fact_id: int) -> str | None:
-        try:
-            return queries.resolve_fact(self.db, fact_id)
-        except NotFound:
-            return None
-
-    def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
-        from factcheck.store import figure_cache
-
-        if figure_cache.is_pending(self.db, article_id):
-            self.update_figures([article_id])
-        return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
-
     # --- edits -----------------------------------------------------------------------
-
-    def rename_fact(self, key: str, name: str) -> None:
-        self.run(figure_commands.RenameFact(self, key, name))
-
-    def dismiss_figure(self, figure_id: int) -> None:
-        self.run(figure_commands.DismissFigure(self, figure_id))
-
-    def merge_facts(self, key: str, into: str) -> None:
-        self.run(figure_commands.MergeFacts(self, key, into))
-
-    def move_figure(self, figure_id: int, to: str) -> None:
-        self.run(figure_commands.MoveFigure(self, figure_id, to))
-
-    def split_fact(self, key: str, figure_ids: list[int], name: str) -> ops.Change | None:
-        return self.run(figure_commands.SplitFact(self, key, figure_ids, name))
-
-    def mark_fact_claims(self, key: str) -> None:
-        self.run(figure_commands.MarkFactClaims(self, key))
 
     def run(self, command: commands.OpCommand) -> ops.Change | None:
         """Apply a command and push it on the undo stack; on refusal say why (``failed``)
@@ -484,110 +362,3 @@ class Session(QObject):
                 self.request_suggestions(self.article(article_id))
             except FactcheckError:
                 continue
-    # --- curation: article details, deleting articles, the tag list ------------------
-
-    def edit_article_details(self, article_id: int, **values: str) -> bool:
-        """Change title, outlet, author, published or URL (undoable)."""
-        from factcheck.ui.session import curation_commands as cc
-
-        command = cc.EditArticleDetails(self, article_id, values)
-        return bool(command.new) and self.run(command) is not None
-
-    def delete_article(self, article_id: int) -> bool:
-        """Delete an article with its claims (undoable)."""
-        from factcheck.ui.session import curation_commands as cc
-
-        return self.run(cc.DeleteArticle(self, article_id)) is not None
-
-    def tag_summaries(self) -> list[TagSummary]:
-        from factcheck.store.queries.tags import tag_summaries
-
-        return tag_summaries(self.db)
-
-    def rename_tag(self, name: str, new_name: str) -> bool:
-        from factcheck.ui.session import curation_commands as cc
-
-        if name == new_name.strip():
-            return False
-        return self.run(cc.RenameTag(self, name, new_name)) is not None
-
-    def set_tag_color(self, name: str, color: str) -> bool:
-        from factcheck.ui.session import curation_commands as cc
-
-        old = next((t.color for t in self.tags() if t.name == name), "")
-        if old == color:
-            return False
-        return self.run(cc.SetTagColor(self, name, old, color)) is not None
-
-    def set_tag_description(self, name: str, description: str) -> bool:
-        from factcheck.ui.session import curation_commands as cc
-
-        old = next((t.description for t in self.tag_summaries() if t.name == name), "")
-        if old == description:
-            return False
-        return self.run(cc.SetTagDescription(self, name, old, description)) is not None
-
-    def merge_tags(self, name: str, into: str) -> bool:
-        from factcheck.ui.session import curation_commands as cc
-
-        return self.run(cc.MergeTags(self, name, into)) is not None
-
-    def delete_tag(self, name: str) -> bool:
-        from factcheck.ui.session import curation_commands as cc
-
-        return self.run(cc.DeleteTag(self, name)) is not None
-
-    def import_codebook(self, path: Path) -> str | None:
-        """Read a codebook CSV and apply it (undoable); a one-line summary, or None when
-        refused (said through ``failed``)."""
-        from factcheck.core.codebook import read_codebook
-        from factcheck.ui.session import curation_commands as cc
-
-        try:
-            entries = read_codebook(_read_small_text(path), str(path))
-        except FactcheckError as exc:
-            self.failed.emit(str(exc))
-            return None
-        command = cc.ImportCodebook(self, entries)
-        if self.run(command) is None or command.result is None:
-            return None
-        done = command.result
-        same = len(entries) - len(done.created) - len(done.updated)
-        return f"{len(done.created)} new tags, {len(done.updated)} changed, {same} unchanged"
-
-    def export_codebook(self, path: Path) -> str | None:
-        """Write the tags as a codebook CSV (not an edit of the project)."""
-        from factcheck.core.codebook import save_codebook
-
-        try:
-            n = save_codebook(path, self.tag_summaries())
-        except FactcheckError as exc:
-            self.failed.emit(str(exc))
-            return None
-        return f"Wrote {n} tag{'s' if n != 1 else ''} to {path}"
-
-    def claims_table(self, claim_ids: Iterable[int] | None = None) -> list[ClaimTableRow]:
-        """Every claim of the project (or those of ``claim_ids`` still there) with its
-        article's title, for the claims table."""
-        from factcheck.store.queries import claims_table
-
-        if claim_ids is None:
-            return claims_table.claim_table_rows(self.db)
-        return claims_table.claim_table_rows_for(self.db, claim_ids)
-
-
-def _read_small_text(path: Path, limit: int = 5 * 1024 * 1024) -> str:
-    try:
-        if path.stat().st_size > limit:
-            raise InvalidInput(f"{path}: larger than 5 MiB; not a codebook")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in data[:4096]:
-        raise InvalidInput(f"{path}: a binary file, not a CSV codebook")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: not UTF-8 text; save the codebook as UTF-8 CSV") from None

@@ -35,8 +35,6 @@ class CurationCommands(WindowCommands):
 
         reader_pane: ReaderPane
 
-        def _show_no_article(self, message: str) -> None: ...
-        def go_to_claim(self, claim_id: int) -> None: ...
 
     claims_dock: ClaimsTableDock | None = None
 
@@ -204,7 +202,7 @@ class CurationCommands(WindowCommands):
         dock.table.set_rows(self.session.claims_table(), [t.name for t in self.session.tags()])
 
     def _open_from_table(self, claim_id: int) -> None:
-        self.go_to_claim(claim_id)
+        self.review.go_to_claim(claim_id)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- after an edit ---------------------------------------------------------------
@@ -222,19 +220,18 @@ class CurationCommands(WindowCommands):
             current = self.article.id if self.article is not None else None
             self.navigator.articles.set_articles(session.articles())
             if current is not None and current not in existing:
-                self.article = None
                 ids = self.navigator.articles.ids()
                 if ids:
                     self.open_article(min(ids, key=lambda i: (abs(i - current), i)))
                 else:
-                    self._show_no_article("This project has no articles left")
+                    self.review.show_no_article("This project has no articles left")
             else:
                 self.navigator.select_article(current)
         elif (self.article is not None and self.article.id in change.article_ids
               and not change.claim_ids and not change.texts):  # fmt: skip
-            # Details of the open article (title, outlet, date…): show them again.
-            self.article = session.article(self.article.id)
-            self.reader_pane.show_metadata(self.article)
+            # Details of the open article (title, outlet, date…): the reader pane shows
+            # them again from the model.
+            self.article_model.set_details(session.article(self.article.id))
         dock = self.claims_dock
         if dock is not None and dock.isVisible():
             if (change.article_list and not change.claim_ids) or len(change.claim_ids) > 500:

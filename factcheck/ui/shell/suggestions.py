@@ -30,7 +30,10 @@ OFFER_CATCH_UP = 50  # find queued figures before an offer only when this few ar
 
 class Window(Protocol):
     session: Session | None
-    article: Article | None
+
+    @property
+    def article(self) -> Article | None: ...
+
     reader: ReaderView
     claim_pane: ClaimPane
     actions_by_key: dict[str, QAction]
@@ -84,9 +87,7 @@ class SuggestionController(QObject):
     def _list_items(self) -> None:
         """Show the suggestions, best first, in the claim pane's list."""
         w = self.w
-        pane = getattr(w, "claim_pane", None)
-        if pane is None:
-            return
+        pane = w.claim_pane
         text = w.article.text if w.article is not None else ""
         pane.suggestions.set_items([(text[s.start : s.end], s.reason, s.claimant)
                                     for s in self.items], showing=self.visible)  # fmt: skip
@@ -127,9 +128,7 @@ class SuggestionController(QObject):
     def _choose(self, index: int, *, select: bool) -> None:
         self.current = index
         s = self.items[index]
-        pane = getattr(self.w, "claim_pane", None)
-        if pane is not None:
-            pane.suggestions.set_current(index)
+        self.w.claim_pane.suggestions.set_current(index)
         if select:
             self.w.reader.select_cp(s.start, s.end)
         who = f" — claimant: {s.claimant}" if s.claimant else ""

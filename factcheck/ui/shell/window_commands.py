@@ -1,8 +1,9 @@
 """The main window's commands that act on claims, files and preferences (a mixin of
 :class:`~factcheck.ui.shell.main_window.MainWindow`, split out to keep each file readable).
 
-Handlers are named in :data:`factcheck.ui.common.actions.ACTIONS`. They read the selection from
-the views and hand the edit to the session; none of them refreshes a view itself.
+The window maps the keys of :data:`factcheck.ui.common.actions.ACTIONS` to these commands
+(:meth:`MainWindow.commands`). They read the selection from the controller and the reader
+and hand the edit to the session; none of them refreshes a view itself.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ if TYPE_CHECKING:
     from factcheck.ui.claims.claim_editor import ClaimEditor
     from factcheck.ui.claims.claim_pane import ClaimPane
     from factcheck.ui.reader.reader import ReaderView
+    from factcheck.ui.session.open_article import OpenArticle
     from factcheck.ui.session.session import Session
+    from factcheck.ui.shell.review import ReviewController
     from factcheck.ui.shell.reviewer_field import ReviewerField
     from factcheck.ui.shell.suggestions import SuggestionController
 
@@ -47,7 +50,8 @@ class WindowCommands(QMainWindow):
 
     if TYPE_CHECKING:
         session: Session | None
-        article: Article | None
+        article_model: OpenArticle
+        review: ReviewController
         reviewer: str
         reader: ReaderView
         editor: ClaimEditor
@@ -60,6 +64,11 @@ class WindowCommands(QMainWindow):
         def open_article(self, article_id: int, *, claim_id: int | None = None) -> None: ...
         def set_session(self, session: Session | None) -> None: ...
         def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None: ...
+
+    @property
+    def article(self) -> Article | None:
+        """The open article (the model's; the controller opens and closes it)."""
+        return self.article_model.article
 
     # --- claim actions ---------------------------------------------------------------
 
@@ -103,22 +112,11 @@ class WindowCommands(QMainWindow):
             return None
         return cid
 
-    def _verdict(self, status: Status) -> None:
+    def verdict(self, status: Status) -> None:
+        """Give the claim in view (see :meth:`claim_in_view`) the verdict ``status``."""
         cid = self.claim_in_view()
         if self.session is not None and cid is not None:
             self.session.set_status(cid, status)
-
-    def verdict_corroborated(self) -> None:
-        self._verdict(Status.CORROBORATED)
-
-    def verdict_contradicted(self) -> None:
-        self._verdict(Status.CONTRADICTED)
-
-    def verdict_inconclusive(self) -> None:
-        self._verdict(Status.INCONCLUSIVE)
-
-    def verdict_unverified(self) -> None:
-        self._verdict(Status.UNVERIFIED)
 
     def add_tag(self) -> None:
         self.editor.focus_tag_input()
@@ -305,14 +303,13 @@ class WindowCommands(QMainWindow):
             return
         self.session.undo_stack.clear()
         current = article_id or (self.article.id if self.article else None)
-        self.article = None
         self.navigator.articles.set_articles(self.session.articles())
         self.claim_pane.set_known_tags([t.name for t in self.session.tags()])
         ids = self.navigator.articles.ids()
         if current in ids:
-            self.open_article(current)
+            self.review.open_article(current, reload=True)
         elif ids:
-            self.open_article(ids[-1])
+            self.review.open_article(ids[-1], reload=True)
 
     # --- preferences and help --------------------------------------------------------
 

@@ -1,0 +1,110 @@
+"""The session's figures (a part of :class:`~factcheck.ui.session.session.Session`): the
+figures cache brought up to date, the board's facts, and the reviewer's edits of facts
+and figures, each an undoable command (:mod:`factcheck.ui.session.figure_commands`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from factcheck.core.figures.board import BoardCells, BoardColumns, BoardFact, FactDetail, FactRow
+from factcheck.core.figures.facts import FactFigure
+from factcheck.errors import NotFound
+from factcheck.store import ops, queries
+from factcheck.ui.session import figure_commands
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from sqlite_utils import Database
+
+    from factcheck.store.ops import Change
+    from factcheck.ui.session.commands import OpCommand
+
+
+class FigureEdits:
+    if TYPE_CHECKING:  # the Session's
+        db: Database
+        reviewer: str
+        failed: SignalInstance
+
+        def command_failed(self, message: str) -> None: ...
+
+        def run(self, command: OpCommand) -> Change | None: ...
+        def notify(self, change: Change, focus: int | None = None) -> None: ...
+
+    def figures_pending(self) -> int:
+        """Articles whose figures are not found yet (imported or changed since)."""
+        from factcheck.store import figure_cache
+
+        return figure_cache.pending(self.db)
+
+    def update_figures(self, article_ids: list[int] | None = None,
+                       progress: Callable[[int, int], None] | None = None) -> None:  # fmt: skip
+        """Find the figures of queued articles (all, or those given); views refresh
+        from the ``changed`` signal. Nothing for a read-only project."""
+        if getattr(self.db, "read_only", False):
+            return
+        change = ops.update_figures(self.db, article_ids, progress)
+        if change.figures:
+            self.notify(change)
+
+    def facts(self, *, conflicts_only: bool = False) -> list[FactRow]:
+        """The figures board's rows: facts told by at least two articles, and those the
+        reviewer named (a fact split off may hold one article's figures)."""
+        return queries.list_facts(self.db, conflicts_only=conflicts_only, min_articles=2,
+                                  named=True)  # fmt: skip
+
+    def fact_detail(self, key: str) -> FactDetail | None:
+        try:
+            return queries.fact_detail(self.db, key)
+        except NotFound:
+            return None
+
+    # The figures board's reads (each bounded by what is in view).
+    def board_articles(self, keys: list[str]) -> BoardColumns:
+        return queries.board_articles(self.db, keys)
+
+    def board_titles(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
+        return queries.board_titles(self.db, article_ids)
+
+    def board_cells(self, row: FactRow, article_ids: list[int]) -> BoardCells:
+        return queries.board_cells(self.db, row, article_ids)
+
+    def board_fact(self, row: FactRow) -> BoardFact:
+        return queries.board_fact(self.db, row)
+
+    def figure_reasons(self, row: FactRow, figure: FactFigure) -> list[str]:
+        return queries.figure_reasons(self.db, row, figure)
+
+    def fact_key(self, fact_id: int) -> str | None:
+        try:
+            return queries.resolve_fact(self.db, fact_id)
+        except NotFound:
+            return None
+
+    def figure_spans(self, article_id: int) -> list[tuple[int, int]]:
+        from factcheck.store import figure_cache
+
+        if figure_cache.is_pending(self.db, article_id):
+            self.update_figures([article_id])
+        return [(s, e) for s, e, _key in queries.figure_spans(self.db, article_id)]
+
+    # --- edits of facts and figures (undoable) -------------------------------------
+
+    def rename_fact(self, key: str, name: str) -> None:
+        self.run(figure_commands.RenameFact(self, key, name))
+
+    def dismiss_figure(self, figure_id: int) -> None:
+        self.run(figure_commands.DismissFigure(self, figure_id))
+
+    def merge_facts(self, key: str, into: str) -> None:
+        self.run(figure_commands.MergeFacts(self, key, into))
+
+    def move_figure(self, figure_id: int, to: str) -> None:
+        self.run(figure_commands.MoveFigure(self, figure_id, to))
+
+    def split_fact(self, key: str, figure_ids: list[int], name: str) -> ops.Change | None:
+        return self.run(figure_commands.SplitFact(self, key, figure_ids, name))
+
+    def mark_fact_claims(self, key: str) -> None:
+        self.run(figure_commands.MarkFactClaims(self, key))
