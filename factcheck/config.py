@@ -11,8 +11,6 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import platformdirs
-
 from factcheck.paths import APP_NAME
 
 
@@ -20,6 +18,8 @@ def config_path() -> Path:
     override = os.environ.get("FACTCHECK_CONFIG_DIR")
     if override:
         return Path(override) / "config.json"
+    import platformdirs  # only when the user has not said where (see factcheck.paths)
+
     base = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     return base / "config.json"
 

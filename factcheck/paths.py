@@ -1,15 +1,15 @@
 """Where factcheck keeps its files: the one place that asks platformdirs.
 
 ``FACTCHECK_DATA_DIR`` overrides the data directory (tests and portable installs use it);
-nothing else in the code base builds a user path by hand.
+nothing else in the code base builds a user path by hand. platformdirs is imported when
+a path is first asked for (it pulls in tempfile, shutil and random: a command that is
+given ``--db`` never needs it).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "factcheck"
 PROJECT_FILENAME = "factcheck.db"
@@ -21,6 +21,8 @@ def data_dir() -> Path:
     override = os.environ.get("FACTCHECK_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -29,6 +31,8 @@ def log_dir() -> Path:
     override = os.environ.get("FACTCHECK_DATA_DIR")
     if override:
         return Path(override) / "logs"
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -10,7 +10,7 @@ from factcheck.cli.argtypes import positive, row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.model import Claim, Relation, Status
-from factcheck.store import ops, queries
+from factcheck.store import queries
 
 _STATUSES = [s.value for s in Status]
 
@@ -92,6 +92,8 @@ def claim_json(c: Claim) -> dict[str, Any]:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
+    from factcheck.store import ops  # loaded by the commands that write
+
     db = open_db(args)
     change = ops.mark_quote(
         db, args.article_id, args.quote, reviewer(args), occurrence=args.occurrence,
@@ -142,11 +144,15 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_verdict(args: argparse.Namespace) -> int:
+    from factcheck.store import ops
+
     ops.set_status(open_db(args), args.claim_id, args.status, reviewer(args))
     return 0
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
+    from factcheck.store import ops
+
     db = open_db(args)
     edit = ops.remove_tag if args.remove else ops.add_tag
     for name in args.tags:
@@ -155,6 +161,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_link(args: argparse.Namespace) -> int:
+    from factcheck.store import ops
+
     change = ops.link_claims(open_db(args), args.claim_id, args.other_claim_id,
                              args.relation, reviewer(args), note=args.note)  # fmt: skip
     print(change.created_id)
@@ -162,6 +170,8 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 
 def cmd_source(args: argparse.Namespace) -> int:
+    from factcheck.store import ops
+
     change = ops.add_source(open_db(args), args.claim_id, args.url, reviewer(args),
                             title=args.title, quote=args.quote, accessed=args.accessed)  # fmt: skip
     print(change.created_id)
@@ -169,5 +179,7 @@ def cmd_source(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
+    from factcheck.store import ops
+
     ops.delete_claim(open_db(args), args.claim_id, reviewer(args))
     return 0

@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from factcheck import config, paths
+from factcheck.cli.main import DbHelp
 from factcheck.cli.output import safe
 from factcheck.errors import ProjectError
+from factcheck.store import Database
 from factcheck.store.project import connect
 
 
@@ -20,7 +20,7 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         type=Path,
         default=argparse.SUPPRESS,  # keep a --db given before the command
-        help=f"project file (default: {paths.default_project()})",
+        help=DbHelp(),
     )
 
 

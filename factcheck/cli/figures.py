@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, figures_ready, open_db, reviewer
 from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.figures import FactFigure
 from factcheck.core.figures.board import FactDetail, StoredFigure
-from factcheck.store import ops, queries
+from factcheck.store import Database, ops, queries
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

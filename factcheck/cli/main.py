@@ -18,11 +18,14 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
-from factcheck import __version__, paths
-from factcheck.errorlog import log_exception
+from factcheck import __version__
 from factcheck.errors import FactcheckError
+
+# typing costs a few milliseconds of every start-up and is needed only by mypy here.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 # Each module adds its sub-commands (a ``register(sub)`` function); a new feature adds
 # its module's name here, and its commands to COMMANDS.
@@ -131,6 +134,21 @@ def window_only(argv: Sequence[str]) -> bool:
     return True
 
 
+class DbHelp(str):
+    """The help of ``--db``, naming the default project: the path is found (through
+    platformdirs) only when the help is shown, not on every start of every command.
+    argparse fills a help text in with ``help % params`` just before printing it."""
+
+    def __new__(cls) -> DbHelp:
+        return super().__new__(cls, "project file (default: the default project)")
+
+    def __mod__(self, params: object) -> str:
+        from factcheck import paths
+
+        path = str(paths.default_project()).replace("%", "%%")
+        return f"project file (default: {path})" % params
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with the argument it complains about shown escaped: "unrecognized
     arguments" quotes the command line as typed, terminal escape sequences included."""
@@ -140,6 +158,37 @@ class _Parser(argparse.ArgumentParser):
 
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {safe(message)}\n")
+
+
+_UNBUILT = _Parser(add_help=False)  # stands for a parser not yet built
+
+
+class _CommandTable(dict[str, _Parser]):
+    """argparse's table of sub-command parsers (``choices``), where a command listed only
+    for ``--help`` and for the choices gets its parser the first time argparse looks it
+    up (building thirty-odd parsers that are never used was a fifth of ``--help``).
+    That happens when the command line names its command in a way
+    :func:`chosen_command` does not see (an abbreviated option before it, such as
+    ``--rev NAME articles``): the command's module is imported then."""
+
+    def __init__(self, sub: argparse._SubParsersAction[_Parser]) -> None:
+        super().__init__(sub._name_parser_map)
+        self._sub = sub
+        sub._name_parser_map = sub.choices = self
+
+    def list_only(self, name: str, text: str) -> None:
+        # what add_parser(name, help=text) lists in --help, without the parser
+        self._sub._choices_actions.append(argparse.Action([], name, help=text, metavar=name))
+        super().__setitem__(name, _UNBUILT)
+
+    def __getitem__(self, name: str) -> _Parser:
+        if super().__getitem__(name) is _UNBUILT:
+            module = COMMANDS[name][0]
+            for other, (its_module, _text) in COMMANDS.items():
+                if its_module == module:
+                    super().__delitem__(other)
+            importlib.import_module(module).register(self._sub)
+        return super().__getitem__(name)
 
 
 def build_parser(
@@ -154,7 +203,7 @@ def build_parser(
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     parser.add_argument("--db", metavar="PATH", type=Path, default=None,
-                        help=f"project file (default: {paths.default_project()})")  # fmt: skip
+                        help=DbHelp())  # fmt: skip
     parser.add_argument(
         "--reviewer",
         metavar="NAME",
@@ -170,9 +219,10 @@ def build_parser(
     else:
         command = chosen_command(argv)
         chosen = {COMMANDS[command][0]} if command in COMMANDS else set()
+    table = _CommandTable(sub)
     for name, (module, text) in COMMANDS.items():
         if module not in chosen:  # listed for --help and for argparse's choices only
-            sub.add_parser(name, help=text)
+            table.list_only(name, text)
     # The chosen command's module adds its real parsers; so does any module the table
     # does not list yet.
     for module in COMMAND_MODULES:
@@ -226,11 +276,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:
         if _is_sqlite_error(exc):
+            from factcheck import paths
             from factcheck.store.project import describe_sqlite_error
 
             where = str(args.db or paths.default_project())
             _error(str(describe_sqlite_error(exc, where, saving=True)))  # type: ignore[arg-type]
             return 1
+        from factcheck.errorlog import log_exception
+
         log = log_exception(exc)
         where = f"; details in {log}" if log else ""
         _error(f"internal error: {type(exc).__name__}: {exc}{where}")

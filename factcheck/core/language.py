@@ -32,6 +32,15 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 
+# Every ASCII byte that is not a letter: in ASCII text _LETTERS matches A-Z and a-z only.
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+def _ascii_letters(sample: str) -> int:
+    """How many letters an ASCII ``sample`` holds (what _LETTERS would count, in C)."""
+    return len(sample.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+
+
 def _sample(text: str) -> str:
     if len(text) <= SAMPLE_CHARS:
         return text
@@ -50,6 +59,10 @@ def _classify(sample: str) -> str:
 def detect_language(text: str) -> str:
     """An ISO 639 code ("ar", "en", "zh"…) for ``text``, or "" when too short to say."""
     sample = _sample(text)
+    if sample.isascii():  # most news: no Han, kana or Hangul to count
+        if _ascii_letters(sample) < MIN_LETTERS:
+            return ""
+        return _classify(sample)
     letters = len(_LETTERS.findall(sample))
     if letters < MIN_LETTERS:
         return ""
@@ -67,7 +80,7 @@ def base_direction(text: str, language: str = "") -> Direction:
     if language in RTL_LANGUAGES:
         return "rtl"
     sample = _sample(text)
-    rtl = len(_RTL_LETTERS.findall(sample))
+    rtl = 0 if sample.isascii() else len(_RTL_LETTERS.findall(sample))
     if rtl == 0:  # the usual case, answered without counting every letter
         return "ltr" if _LETTERS.search(sample) else "auto"
     return "rtl" if rtl * 2 > len(_LETTERS.findall(sample)) else "ltr"

@@ -30,7 +30,10 @@ _CJK_CLASS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = re.compile(f"([{_CJK_CLASS}])")
 _CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
 _SEPARATORS = ",.'\u066c\u00a0\u2009\u202f"  # thousands separators seen in the news
-_THOUSANDS = re.compile(f"(?<=[0-9])[{_SEPARATORS}](?=[0-9]{{3}}(?![0-9]))")
+# A digit and the thousands separator after it (the digit is put back: a pattern that
+# starts with a character class is scanned for far faster than one that starts by
+# looking behind).
+_THOUSANDS = re.compile(f"([0-9])([{_SEPARATORS}])(?=[0-9]{{3}}(?![0-9]))")
 _LETTERS = {
     "\u0671": "\u0627",  # alef wasla -> alef
     "\u0649": "\u064a",  # alef maqsura -> yeh
@@ -88,7 +91,7 @@ def fold(text: str) -> str:
         if not unicodedata.is_normalized("NFD", text):
             text = unicodedata.normalize("NFD", text)
         text = _touched().sub(_translate, text)
-    return _THOUSANDS.sub("", text)
+    return _THOUSANDS.sub(r"\1", text)
 
 
 def index_text(text: str) -> str:
@@ -126,7 +129,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     """``fold(text).lower()`` one character at a time, with the offset in ``text``
     each folded character came from (for snippets of the text as stored)."""
     table = _table()
-    drop = {m.start() for m in _THOUSANDS.finditer(text)}
+    drop = {m.start(2) for m in _THOUSANDS.finditer(text)}
     out: list[str] = []
     source: list[int] = []
     for i, ch in enumerate(text):

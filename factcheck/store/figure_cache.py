@@ -41,12 +41,14 @@ from factcheck.core.figures import (
 )
 from factcheck.core.figures.lexicon import LEXICONS
 from factcheck.core.quotes import context
+from factcheck.store.figure_queue import FIGURES_VERSION as FIGURES_VERSION
+from factcheck.store.figure_queue import is_current as is_current
+from factcheck.store.figure_queue import is_pending as is_pending
+from factcheck.store.figure_queue import pending as pending
+from factcheck.store.figure_queue import queue as queue
+from factcheck.store.figure_queue import refresh_all as refresh_all
 from factcheck.store.queries._sql import in_chunks
 from factcheck.store.queries.figures import fact_figures, id_blob
-
-# Bump when the finder changes what it finds: projects then recompute their figures.
-FIGURES_VERSION = "2"
-_VERSION_KEY = "figures_version"
 
 _FIGURE_COLS = ("article_id", "start", "end", "num_start", "num_end", "text", "prefix", "kind",
                 "value", "low", "high", "low_open", "high_open", "hedge", "hedge_kind", "date",
@@ -304,21 +306,6 @@ def rebuild_facts(db: Database, keys: Iterable[str]) -> None:
                         marks)  # fmt: skip
 
 
-def queue(db: Database, article_ids: Iterable[int]) -> None:
-    """Mark articles whose figures must be found again (cheap: one row each)."""
-    db.conn.executemany("INSERT OR IGNORE INTO figure_queue (article_id) VALUES (?)",
-                        [(i,) for i in article_ids])  # fmt: skip
-
-
-def pending(db: Database) -> int:
-    return int(db.execute("SELECT count(*) FROM figure_queue").fetchone()[0])
-
-
-def is_pending(db: Database, article_id: int) -> bool:
-    return db.execute("SELECT 1 FROM figure_queue WHERE article_id = ?",
-                      (article_id,)).fetchone() is not None  # fmt: skip
-
-
 def catch_up(
     db: Database, article_ids: Sequence[int] | None = None, *, batch: int = 500,
     progress: Callable[[int, int], None] | None = None,
@@ -342,17 +329,3 @@ def catch_up(
         if progress is not None:
             progress(min(i + batch, len(todo)), len(todo))
     return facts, set(todo)
-
-
-def refresh_all(db: Database) -> None:
-    """Queue every article (an upgraded finder, a repaired project): their figures are
-    found again when next read."""
-    db.execute("DELETE FROM facts")
-    db.execute("INSERT OR IGNORE INTO figure_queue (article_id) SELECT id FROM articles")
-    db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-               "SET value = excluded.value", (_VERSION_KEY, FIGURES_VERSION))  # fmt: skip
-
-
-def is_current(db: Database) -> bool:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (_VERSION_KEY,)).fetchone()
-    return row is not None and row[0] == FIGURES_VERSION

@@ -30,7 +30,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from factcheck.errors import ProjectError
-from factcheck.store import figure_cache, search_index
+from factcheck.store import figure_queue, search_index
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names, migrations
 
 # "FCK1" in the SQLite header (PRAGMA application_id): marks the file as a factcheck
@@ -298,9 +298,9 @@ def _prepare(db: Project, name: str) -> Project:
             with db.atomic():
                 if migrations.pending(db):
                     migrations.apply(db)
-        if not figure_cache.is_current(db):
+        if not figure_queue.is_current(db):
             with db.atomic():
-                figure_cache.refresh_all(db)
+                figure_queue.refresh_all(db)
         if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             db.execute(f"PRAGMA user_version={FILE_FORMAT}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,47 @@ def test_the_command_table_matches_what_the_modules_register() -> None:
         for action in sub._choices_actions:
             registered[action.dest] = (module, action.help or "")
     assert registered == COMMANDS
+
+
+def _loaded_by(argv: list[str], prefixes: tuple[str, ...]) -> tuple[list[str], int]:
+    code = (
+        "import sys, atexit\n"
+        f"atexit.register(lambda: print('LOADED', sorted(n for n in sys.modules "
+        f"if n.startswith({prefixes!r}))))\n"
+        "from factcheck.cli import main as m\n"
+        f"sys.exit(m.main({argv!r}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = proc.stdout
+    return eval(out[out.index("LOADED") + 7:].strip()), proc.returncode
+
+
+def test_reading_articles_and_claims_loads_neither_the_figure_finder_nor_numpy(
+    tmp_path: Path,
+) -> None:
+    from factcheck.core.model import ArticleDraft
+    from factcheck.store import ops
+    from factcheck.store.project import connect
+
+    path = tmp_path / "p.db"
+    db = connect(path)
+    (item,), _ = ops.import_articles(db, [ArticleDraft(title="A", text="Some 3,000 people.")],
+                                     "ann")  # fmt: skip
+    ops.mark_claims(db, [ops.ClaimSpec(item.article_id, 0, 4)], "ann")
+    db.close()
+    heavy = ("numpy", "pandas", "factcheck.core.figures", "factcheck.store.ops",
+             "factcheck.core.report", "platformdirs", "py3langid")
+    for command in ("articles", "claims"):
+        loaded, status = _loaded_by(["--db", str(path), command], heavy)
+        assert status == 0 and loaded == [], command
+
+
+def test_an_abbreviated_option_before_the_command_still_runs_it(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    from factcheck.store.project import connect
+
+    connect(path).close()
+    argv = ["--rev", "Ann", "--db", str(path), "articles", "--json"]
+    proc = subprocess.run([sys.executable, "-m", "factcheck", *argv], capture_output=True,
+                          text=True)  # fmt: skip
+    assert (proc.returncode, proc.stdout.strip(), proc.stderr) == (0, "[]", "")

@@ -7,15 +7,14 @@ without SQLite.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from factcheck.core.agreement import ProjectAgreement
 from factcheck.core.model import (
     Article,
     Claim,
     Evidence,
-    HistoryEntry,
     Relation,
     ReviewerVerdict,
     Status,
@@ -52,38 +51,66 @@ def article_info(article: Article) -> ArticleInfo:
     )
 
 
-def _status_counts(statuses: Iterable[Status]) -> dict[str, int]:
-    counted = Counter(statuses)
-    return {s.value: counted.get(s, 0) for s in STATUS_ORDER}
+# The columns of a claim row as :func:`build_report` reads it (the store reads them in
+# one query, with the claim's last history entry joined in: ``last_*`` are None when the
+# claim has none).
+CLAIM_ROW: tuple[str, ...] = (
+    "id", "article_id", "start", "end", "quote", "prefix", "suffix", "status", "note",
+    "reviewer", "created_at", "updated_at", "placement", "claimant", "gid",
+    "adjudicated_status", "adjudicated_by", "adjudication_note",
+    "last_at", "last_reviewer", "last_action",
+)  # fmt: skip
+ClaimRow = tuple[Any, ...]  # values in CLAIM_ROW order
+
+_STATUS = {s.value: s for s in Status}  # Status(value) costs a function call per claim
+
+
+def claim_row(claim: Claim) -> ClaimRow:
+    """The :data:`CLAIM_ROW` of a :class:`Claim` (no last change known)."""
+    return (claim.id, claim.article_id, claim.start, claim.end, claim.quote, claim.prefix,
+            claim.suffix, claim.status.value, claim.note, claim.reviewer, claim.created_at,
+            claim.updated_at, claim.placement, claim.claimant, claim.gid,
+            claim.adjudicated_status, claim.adjudicated_by, claim.adjudication_note,
+            None, None, None)  # fmt: skip
 
 
 def build_report(
     articles: Sequence[Article | ArticleInfo],
-    claims: Iterable[Claim],
+    claims: Iterable[ClaimRow | Claim],
     evidence: Iterable[Evidence],
     *,
+    tags: Mapping[int, tuple[str, ...]] | None = None,
     other_claims: Mapping[int, Claim] | None = None,
     other_articles: Mapping[int, Article | ArticleInfo] | None = None,
-    last_changes: Mapping[int, HistoryEntry] | None = None,
     meta: ReportMeta | None = None,
     verdicts: Mapping[int, Sequence[ReviewerVerdict]] | None = None,
-    adjudications: Mapping[int, tuple[str, str, str]] | None = None,
     agreement: ProjectAgreement | None = None,
 ) -> Report:
-    """The report of ``articles`` (in the order given) and their ``claims``.
+    """The report of ``articles`` (in the order given) and their ``claims``: rows of
+    :data:`CLAIM_ROW` values, in report order (plain tuples: a report of 100,000 claims
+    builds no other object per claim than the one it shows), or :class:`Claim` objects
+    (their tags with them). ``tags`` maps claim id to its tag names in display order
+    (untagged claims absent).
 
     ``evidence`` may hold any evidence rows; those touching no listed claim are ignored.
     Links whose far end is not listed resolve through ``other_claims`` and
     ``other_articles``; a link whose far end is found nowhere is left out.
-    ``last_changes`` maps claim id to its latest history entry.
     """
     infos = [a if isinstance(a, ArticleInfo) else article_info(a) for a in articles]
-    by_article: dict[int, list[Claim]] = {info.id: [] for info in infos}
-    listed: dict[int, Claim] = {}
-    for claim in claims:
-        if claim.article_id in by_article:
-            by_article[claim.article_id].append(claim)
-            listed[claim.id] = claim
+    by_article: dict[int, list[ClaimRow]] = {info.id: [] for info in infos}
+    # claim id -> (article id, start, end, quote, status value) of every listed claim
+    listed: dict[int, tuple[int, int, int, str, str]] = {}
+    tags_of: dict[int, tuple[str, ...]] = dict(tags or {})
+    for item in claims:
+        if isinstance(item, Claim):
+            tags_of[item.id] = item.tags
+            row = claim_row(item)
+        else:
+            row = item
+        rows_of = by_article.get(row[1])
+        if rows_of is not None:
+            rows_of.append(row)
+            listed[row[0]] = (row[1], row[2], row[3], row[4], row[7])
     article_by_id: dict[int, ArticleInfo] = {i.id: i for i in infos}
     for aid, other in (other_articles or {}).items():
         info = other if isinstance(other, ArticleInfo) else article_info(other)
@@ -96,15 +123,20 @@ def build_report(
         found = refs.get(claim_id)
         if found is not None:
             return found
-        claim = listed.get(claim_id) or far.get(claim_id)
-        if claim is None or claim.article_id not in article_by_id:
+        spot = listed.get(claim_id)
+        if spot is None:
+            c = far.get(claim_id)
+            if c is None:
+                return None
+            spot = (c.article_id, c.start, c.end, c.quote, c.status.value)
+        article_id, start, end, quote, status = spot
+        art = article_by_id.get(article_id)
+        if art is None:
             return None
-        art = article_by_id[claim.article_id]
         found = refs[claim_id] = ClaimRef(
-            claim_id=claim.id, article_id=claim.article_id, article_title=art.title,
-            article_content_hash=art.content_hash, article_url=art.url, start=claim.start,
-            end=claim.end, quote=claim.quote, status=claim.status,
-            in_report=claim_id in listed,
+            claim_id=claim_id, article_id=article_id, article_title=art.title,
+            article_content_hash=art.content_hash, article_url=art.url, start=start,
+            end=end, quote=quote, status=_STATUS[status], in_report=claim_id in listed,
         )  # fmt: skip
         return found
 
@@ -127,37 +159,42 @@ def build_report(
         if ev.relation is Relation.CONTRADICTS:
             contradictions.append(Contradiction(ev.id, owner, target, ev.note, ev.reviewer))
 
-    changes = last_changes or {}
+    verdicts_of = verdicts or {}
     report_articles: list[ReportArticle] = []
-    all_tags: list[str] = []
+    tag_counts: dict[str, int] = {}
     untagged = 0
-    all_statuses: list[Status] = []
+    all_statuses: dict[Status, int] = dict.fromkeys(STATUS_ORDER, 0)
     for info in infos:
-        rows: list[ReportClaim] = []
-        for c in by_article[info.id]:
-            change = changes.get(c.id)
-            rows.append(ReportClaim(
-                id=c.id, article_id=c.article_id, start=c.start, end=c.end, quote=c.quote,
-                prefix=c.prefix, suffix=c.suffix, status=c.status, tags=c.tags, note=c.note,
-                reviewer=c.reviewer, created_at=c.created_at, updated_at=c.updated_at,
-                evidence=tuple(items.get(c.id, ())),
-                last_change=LastChange(change.at, change.reviewer, change.action)
-                if change else None,
-                placement=c.placement, claimant=c.claimant,
-                gid=c.gid, verdicts=tuple((verdicts or {}).get(c.id, ())),
-                adjudicated_by=(adjudications or {}).get(c.id, ("", "", ""))[0],
-                adjudication_note=(adjudications or {}).get(c.id, ("", "", ""))[2],
+        out: list[ReportClaim] = []
+        for (cid, aid, start, end, quote, prefix, suffix, status, note, who, created,
+             updated, placement, claimant, gid, adj_status, adj_by, adj_note, last_at,
+             last_by, last_action) in by_article[info.id]:  # fmt: skip
+            names = tags_of.get(cid, ())
+            out.append(ReportClaim(
+                id=cid, article_id=aid, start=start, end=end, quote=quote, prefix=prefix,
+                suffix=suffix, status=_STATUS[status], tags=names, note=note, reviewer=who,
+                created_at=created, updated_at=updated, evidence=tuple(items.get(cid, ())),
+                last_change=None if last_at is None
+                else LastChange(last_at, last_by, last_action),
+                placement=placement, claimant=claimant, gid=gid,
+                verdicts=tuple(verdicts_of.get(cid, ())),
+                adjudicated_by=adj_by if adj_status else "",
+                adjudication_note=adj_note if adj_status else "",
             ))  # fmt: skip
-            all_tags.extend(c.tags)
-            untagged += not c.tags
-        statuses = [c.status for c in rows]
-        all_statuses.extend(statuses)
-        report_articles.append(ReportArticle(info, tuple(rows), _status_counts(statuses)))
+            for name in names:
+                tag_counts[name] = tag_counts.get(name, 0) + 1
+            untagged += not names
+        statuses: dict[Status, int] = dict.fromkeys(STATUS_ORDER, 0)
+        for c in out:
+            statuses[c.status] += 1
+        for status, n in statuses.items():
+            all_statuses[status] += n
+        counts = {s.value: statuses[s] for s in STATUS_ORDER}
+        report_articles.append(ReportArticle(info, tuple(out), counts))
 
-    tag_counts = Counter(all_tags)
     summary = Summary(
-        total=len(all_statuses),
-        by_status=_status_counts(all_statuses),
+        total=sum(all_statuses.values()),
+        by_status={s.value: all_statuses[s] for s in STATUS_ORDER},
         by_tag=tuple(
             TagCount(name, n)
             for name, n in sorted(tag_counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))

@@ -33,6 +33,11 @@ def guard(value: str) -> str:
     """``value`` made inert for spreadsheets (see the module docstring)."""
     if not value:
         return value
+    first = value[0]
+    if first.isascii() and not first.isspace() and first not in "=+-@":
+        # the usual case: NFKC keeps an ASCII first character (or makes a letter of it
+        # and a following mark), and nothing is stripped before it
+        return value
     if value.startswith(_FORMULA_START):
         return "'" + value
     head = unicodedata.normalize("NFKC", value[:64]).lstrip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -13,9 +14,9 @@ from factcheck.core.language import base_direction, detect, parse_direction, par
 from factcheck.core.model import ArticleDraft
 from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
-from factcheck.store import figure_cache, queries
-from factcheck.store.ops.base import Change, _audit, content_hash, now
-from factcheck.store.ops.revisions import RevisionResult, create_revision, insert_first_revision
+from factcheck.store import figure_queue, queries
+from factcheck.store.ops.base import Change, _audit, _insert_rows, content_hash, now
+from factcheck.store.ops.revisions import RevisionResult, create_revision
 
 # --- articles -----------------------------------------------------------------------
 
@@ -48,15 +49,31 @@ def import_articles(
     results: list[ImportedArticle] = []
     created: list[int] = []
     updated: set[int] = set()
+    new_rows: list[tuple[Any, ...]] = []  # new articles, written a batch at a time
+
+    def write_new() -> None:
+        if not new_rows:
+            return
+        _insert_rows(db, _INSERT_ARTICLE, new_rows)
+        ids = [r[0] for r in new_rows]
+        figure_queue.queue(db, ids)
+        _insert_rows(db, _INSERT_REVISION, [
+            (r[0], 1, "", r[8], stamp, reviewer, "import", r[9], 1) for r in new_rows])
+        _insert_rows(db, _INSERT_AUDIT, [
+            (stamp, reviewer, "import article", r[0], "title", "", r[2]) for r in new_rows])
+        new_rows.clear()
+
     with db.atomic():
         known = queries.article_ids_by_revision_hash(db, hashes)
         by_url = queries.article_ids_by_url(db, (d.url for d in drafts))
+        next_article = _next_rowid(db)
         for draft, digest in zip(drafts, hashes, strict=True):
             if digest in known:
                 results.append(ImportedArticle(draft, known[digest], True))
                 continue
             if draft.url in by_url:
                 target = by_url[draft.url]
+                write_new()  # the target may be new in this batch
                 update = create_revision(
                     db, target, draft.text, reviewer,
                     source="update-import", source_path=draft.source_path,
@@ -66,24 +83,18 @@ def import_articles(
                 results.append(ImportedArticle(draft, target, False, update))
                 continue
             language, direction = _language_of(draft)
-            cur = db.execute(
-                "INSERT INTO articles (gid, title, outlet, url, author, published, text, "
-                "content_hash, source_path, imported_at, language, direction) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (_article_gid(db, digest), draft.title, draft.outlet, draft.url, draft.author,
-                 draft.published, draft.text, digest, draft.source_path, stamp, language,
-                 direction),
+            article_id, next_article = next_article, next_article + 1
+            new_rows.append(
+                (article_id, _article_gid(db, digest), draft.title, draft.outlet, draft.url,
+                 draft.author, draft.published, draft.text, digest, draft.source_path, stamp,
+                 language, direction),
             )  # fmt: skip
-            article_id = int(cur.lastrowid or 0)
-            insert_first_revision(db, article_id, draft.text, stamp, reviewer, draft.source_path,
-                                  digest)  # fmt: skip
             known[digest] = article_id
             if draft.url:
                 by_url.setdefault(draft.url, article_id)
             created.append(article_id)
-            _audit(db, "import article", reviewer, article_id=article_id, new=draft.title,
-                   field_name="title", at=stamp)  # fmt: skip
             results.append(ImportedArticle(draft, article_id, False))
+        write_new()
     change = Change("import", article_ids=frozenset(created) | frozenset(updated),
                     article_list=bool(created or updated), texts=frozenset(updated),
                     figures=bool(created or updated))  # fmt: skip
@@ -91,6 +102,25 @@ def import_articles(
         if item.revision is not None:
             change = change.merged(item.revision.change)
     return results, change
+
+
+# One statement a batch (see _insert_rows); each new article's revision 1 holds no copy of
+# its text (it is read through the article: migration 0012).
+_INSERT_ARTICLE = (
+    "INSERT INTO articles (id, gid, title, outlet, url, author, published, text, "
+    "content_hash, source_path, imported_at, language, direction)"
+)
+_INSERT_REVISION = (
+    "INSERT INTO article_revisions (article_id, number, text, content_hash, created_at, "
+    "reviewer, source, source_path, text_in_article)"
+)
+_INSERT_AUDIT = "INSERT INTO history (at, reviewer, action, article_id, field, old, new)"
+
+
+def _next_rowid(db: Database) -> int:
+    """The id SQLite would give the next article (one above the highest), given here so
+    that a batch is written in one statement."""
+    return int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0])
 
 
 def _article_gid(db: Database, digest: str) -> str:
@@ -161,6 +191,8 @@ def update_article_metadata(db: Database, article_id: int, reviewer: str, **valu
             facts = {r[0] for r in db.execute(
                 "SELECT DISTINCT fact_key FROM figures WHERE article_id = ? AND fact_key != ''",
                 (article_id,))}  # fmt: skip
+            from factcheck.store import figure_cache  # the figure finder, only here
+
             figure_cache.rebuild_facts(db, facts)
     return Change("edit article", article_ids=frozenset({article_id}), article_list=True,
                   facts=frozenset(facts), figures=bool(facts))

@@ -25,12 +25,14 @@ from factcheck.store.ops.base import (
     _articles_of,
     _audit,
     _claim_row,
+    _insert_rows,
     _record_verdict,
     check_text,
     next_id,
     now,
 )
 from factcheck.store.ops.evidence import _insert_evidence_row
+from factcheck.store.queries._sql import in_chunks
 
 # --- claims ---------------------------------------------------------------------------
 
@@ -50,11 +52,12 @@ def _span_window(db: Database, article_id: int, start: int, end: int) -> tuple[s
     return str(row[1]), lo, int(row[0])
 
 
-def _insert_claim(
-    db: Database, text: str, offset: int, length: int, spec: ClaimSpec, reviewer: str, stamp: str
-) -> int:
-    """Insert one claim; ``text`` is the article text from ``offset`` on (all of it, or a
-    window around the span) and ``length`` the whole article's length."""
+def _claim_row_values(
+    text: str, offset: int, length: int, spec: ClaimSpec
+) -> tuple[str, str, str]:
+    """Check one claim's span and return its (quote, prefix, suffix); ``text`` is the
+    article text from ``offset`` on (all of it, or a window around the span) and
+    ``length`` the whole article's length."""
     if spec.start >= spec.end:
         raise InvalidInput(f"span {spec.start}-{spec.end}: the start must come before the end")
     if not 0 <= spec.start < spec.end <= length:
@@ -67,67 +70,92 @@ def _insert_claim(
     if not quote.strip():
         raise InvalidInput("a claim cannot be only white space")
     prefix, suffix = quotes.context(text, start, end)
-    claim_id = next_id(db, "claims")
-    db.execute(
-        'INSERT INTO claims (id, gid, article_id, start, "end", quote, prefix, suffix, status, '
-        "note, reviewer, created_at, updated_at, created_by, claimant) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (claim_id, _claim_gid(db, spec.gid), spec.article_id, spec.start, spec.end, quote,
-         prefix, suffix, Status(spec.status), spec.note, reviewer, stamp, stamp, reviewer,
-         spec.claimant.strip()),
-    )  # fmt: skip
-    if spec.status != Status.UNVERIFIED or spec.note:
-        _record_verdict(db, claim_id, reviewer, stamp, status=Status(spec.status).value,
-                        note=spec.note)  # fmt: skip
-    _audit(db, "mark claim", reviewer, article_id=spec.article_id, claim_id=claim_id,
-           field_name="quote", new=quote, at=stamp)  # fmt: skip
-    return claim_id
+    return quote, prefix, suffix
 
 
-def _claim_gid(db: Database, wanted: str) -> str:
-    """``wanted`` when given and not yet used in this project, else a new global id."""
-    if wanted and not db.execute("SELECT 1 FROM claims WHERE gid = ?", (wanted,)).fetchone():
-        return wanted
-    return ids.new_gid()
+def _claim_gids(db: Database, specs: Sequence[ClaimSpec]) -> list[str]:
+    """Each spec's global id: the one it asks for when no claim (in the project or
+    earlier in the batch) has it yet, else a new one."""
+    wanted = sorted({s.gid for s in specs if s.gid})
+    taken: set[str] = set()
+    for chunk, marks in in_chunks(wanted):
+        taken.update(r[0] for r in db.execute(
+            f"SELECT gid FROM claims WHERE gid IN ({marks})", chunk))  # fmt: skip
+    gids = []
+    for spec in specs:
+        if spec.gid and spec.gid not in taken:
+            taken.add(spec.gid)
+            gids.append(spec.gid)
+        else:
+            gids.append(ids.new_gid())
+    return gids
+
+
+_INSERT_CLAIM = (
+    'INSERT INTO claims (id, gid, article_id, start, "end", quote, prefix, suffix, status, '
+    "note, reviewer, created_at, updated_at, created_by, claimant)"
+)
+_INSERT_VERDICT = "INSERT INTO reviewer_verdicts (claim_id, reviewer, status, note, updated_at)"
+_INSERT_AUDIT = (
+    "INSERT INTO history (at, reviewer, action, article_id, claim_id, field, old, new)"
+)
 
 
 def mark_claims(db: Database, specs: Iterable[ClaimSpec], reviewer: str) -> Change:
-    """Create many claims in one transaction (imports, scripts, benchmarks).
+    """Create many claims in one transaction (imports, scripts, benchmarks), each with
+    its ``mark claim`` audit row, written a table at a time.
 
     An article with one claim in the batch is read only around the span; one with
-    several is read once, whole."""
+    several is read once, whole. A refused spec (:class:`InvalidInput`) refuses the
+    batch before anything is written."""
     stamp = now()
     todo = list(specs)
     per_article = Counter(spec.article_id for spec in todo)
     texts: dict[int, str] = {}
-    created: list[int] = []
+    claims: list[tuple[Any, ...]] = []
+    verdicts: list[tuple[Any, ...]] = []
+    audits: list[tuple[Any, ...]] = []
+    links: list[tuple[int, int]] = []
     articles: set[int] = set()
     with db.atomic():
+        first_id = next_id(db, "claims")
+        gids = _claim_gids(db, todo)
         tag_ids: dict[str, int] = {}
-        for spec in todo:
+        for n, (spec, gid) in enumerate(zip(todo, gids, strict=True)):
             check_text(db, spec.article_id, spec.text_hash)
             if per_article[spec.article_id] == 1:
                 window, offset, length = _span_window(db, spec.article_id, spec.start, spec.end)
-                claim_id = _insert_claim(db, window, offset, length, spec, reviewer, stamp)
+                quote, prefix, suffix = _claim_row_values(window, offset, length, spec)
             else:
                 text = texts.get(spec.article_id)
                 if text is None:
                     text = texts[spec.article_id] = _article_text(db, spec.article_id)
-                claim_id = _insert_claim(db, text, 0, len(text), spec, reviewer, stamp)
+                quote, prefix, suffix = _claim_row_values(text, 0, len(text), spec)
+            claim_id = first_id + n
+            status = Status(spec.status)
+            claims.append((claim_id, gid, spec.article_id, spec.start, spec.end, quote, prefix,
+                           suffix, status, spec.note, reviewer, stamp, stamp, reviewer,
+                           spec.claimant.strip()))  # fmt: skip
+            if status != Status.UNVERIFIED or spec.note:
+                verdicts.append((claim_id, reviewer, status.value, spec.note, stamp))
+            audits.append((stamp, reviewer, "mark claim", spec.article_id, claim_id, "quote",
+                           "", quote))  # fmt: skip
             for name in spec.tags:
                 key = name.strip().casefold()
                 if key not in tag_ids:
                     tag_ids[key] = _ensure_tag(db, name)
-                db.execute("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
-                           (claim_id, tag_ids[key]))  # fmt: skip
-            created.append(claim_id)
+                links.append((claim_id, tag_ids[key]))
             articles.add(spec.article_id)
+        _insert_rows(db, _INSERT_CLAIM, claims)
+        _insert_rows(db, _INSERT_VERDICT, verdicts)
+        _insert_rows(db, _INSERT_AUDIT, audits)
+        _insert_rows(db, "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id)", links)
     return Change(
         "mark claims",
         article_ids=frozenset(articles),
-        claim_ids=frozenset(created),
+        claim_ids=frozenset(c[0] for c in claims),
         tags=bool(tag_ids),
-        article_list=bool(created),
+        article_list=bool(claims),
     )
 
 

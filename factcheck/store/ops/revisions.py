@@ -31,7 +31,7 @@ from factcheck.core import quotes
 from factcheck.core.anchoring import Placement, reanchor
 from factcheck.core.model import PLACEMENTS
 from factcheck.errors import InvalidInput
-from factcheck.store import figure_cache, queries
+from factcheck.store import figure_queue, queries
 from factcheck.store.change import RevisionResult as RevisionResult
 from factcheck.store.ops.base import (
     Change,
@@ -167,7 +167,7 @@ def create_revision(
         _write_claims(db, updates)
         _audit(db, "new revision", reviewer, article_id=article_id, field_name="text",
                old=f"revision {number - 1}", new=f"revision {number}", at=stamp)  # fmt: skip
-        figure_cache.queue(db, [article_id])
+        figure_queue.queue(db, [article_id])
     change = Change("new revision", article_ids=frozenset({article_id}),
                     claim_ids=frozenset(r.id for r in rows), article_list=True,
                     texts=frozenset({article_id}), figures=True)  # fmt: skip
@@ -227,7 +227,7 @@ def insert_first_revision(
     """Revision 1 of a newly imported article (called inside the import's transaction;
     ``digest``: the text's content hash, when the caller has it already); the article's
     figures are queued, to be found when next read."""
-    figure_cache.queue(db, [article_id])
+    figure_queue.queue(db, [article_id])
     return _insert_revision(db, article_id, 1, text, stamp, reviewer, "import", source_path,
                             current=True, digest=digest)  # fmt: skip
 

@@ -12,9 +12,12 @@ from factcheck.core.model import (
     ArticleSummary,
     Status,
 )
-from factcheck.core.report.model import ArticleInfo
 from factcheck.errors import NotFound
 from factcheck.store.queries._sql import fetch_dicts, in_chunks, pairs_in
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from factcheck.core.report.model import ArticleInfo
 
 
 def article_count(db: Database) -> int:
@@ -145,6 +148,9 @@ def article_infos(db: Database, article_ids: Sequence[int] | None = None) -> lis
     """Articles' metadata without their text (what a report shows), in id order; all
     when ``article_ids`` is None. Raises :class:`NotFound` naming the first unknown id.
     A report of 100,000 claims needs each claim's context, never the articles' text."""
+    # the report's model loads with the report, not with every read of the article list
+    from factcheck.core.report.model import ArticleInfo
+
     cols = ("SELECT id, title, outlet, url, author, published, content_hash, "
             "language, direction, coalesce(gid, '') AS gid FROM articles")  # fmt: skip
     if article_ids is None:

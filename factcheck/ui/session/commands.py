@@ -13,11 +13,10 @@ import sqlite3
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
-from sqlite_utils import Database
 
 from factcheck.core.model import Relation, Status
 from factcheck.errors import FactcheckError
-from factcheck.store import ops, queries
+from factcheck.store import Database, ops, queries
 from factcheck.store.ops.tags import drop_tag_if_unused
 
 

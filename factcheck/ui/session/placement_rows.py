@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from factcheck.core.model import Article, Claim
-from factcheck.store import queries
+from factcheck.store import Database, queries
 from factcheck.ui.common.claim_rows import ClaimRow
 
 

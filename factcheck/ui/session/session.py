@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from sqlite_utils import Database
 
 from factcheck.core.model import (
     Article,
@@ -43,7 +42,7 @@ from factcheck.core.model import (
     Tag,
 )
 from factcheck.errors import FactcheckError, NotFound, ProjectError
-from factcheck.store import importer, ops, queries
+from factcheck.store import Database, importer, ops, queries
 from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow
