@@ -99,7 +99,8 @@ _BOILERPLATE = re.compile(
     r"ap photo|all rights reserved|newsletter|cookies?)(?:\W|$)", _I)
 _QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
 _WORD = re.compile(r"\w+")
-_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# "(?<=\s)[A-Z]..." with the capital first, so the regex engine skips along to capitals
+_NAME = re.compile(r"[A-Z](?<=\s[A-Z])[a-z]+(?:\s+[A-Z][a-z]+)*")
 
 # The words a match of each signal above can start with (case folded): a sentence with
 # none of them cannot match, so the pattern is not run (most sentences lack most signals,
@@ -209,6 +210,19 @@ def score_sentence(text: str, start: int, end: int, figures: Sequence[Figure] = 
     return score, reasons
 
 
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f")  # "İ", "ı", "ſ": they match i/s, case ignored
+
+
+def _may_say(sentence: str) -> bool:
+    """False only when ``_SAYING`` cannot match in ``sentence``: none of its words is one
+    a match starts with (a set lookup per word costs less than scanning with the
+    pattern); a sentence with a letter that only matches "i" or "s" when case is
+    ignored is always scanned."""
+    if any(c in sentence for c in _FOLD_SPECIAL):
+        return True
+    return not _SAYING_FIRST.isdisjoint(w.casefold() for w in _WORD.findall(sentence))
+
+
 def _claimant(attribution: str, facts: ArticleFigures) -> str:
     """Who makes the claim: "the group" and other references to the article's subject
     resolve to its name ("the group says" -> White Helmets)."""
@@ -243,7 +257,7 @@ def _suggest_cached(text: str, lang: str | None, published: str) -> list[Suggest
             inside.append(figures[j])
             j += 1
         attribution = next((f.attribution for f in inside if f.attribution), "")
-        if not attribution and _SAYING.search(text, start, end):
+        if not attribution and _may_say(text[start:end]) and _SAYING.search(text, start, end):
             attribution = find_attribution(text, start, end, lang=facts.lang)
         score, reasons = score_sentence(text, start, end, inside, attribution)
         if score > 0:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.core.figures.lexicon import Lexicon
+from factcheck.core.figures.scanning import anchored, word_starts
 
 _ABBREV = frozenset("""mr mrs ms dr st sept jan feb mar apr jun jul aug sep oct nov dec no
     vs prof gen col lt sen rep gov u.s u.n u.k e.g i.e etc inc ltd corp co jr sr mt""".split())
@@ -40,11 +42,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _CLAUSE_BREAK = re.compile(r"[;:—―–()]|,\s|\s(?:but|while|whereas|though|although|mais)\s")
 
 
-def clause_bounds(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+def clause_bounds(
+    text: str, s_start: int, s_end: int, pos: int, breaks: list[re.Match[str]] | None = None
+) -> tuple[int, int]:
     """The clause of the sentence holding ``pos``: between the nearest breaks
-    (comma, semicolon, dash, "but"...) on either side."""
+    (comma, semicolon, dash, "but"...) on either side. ``breaks``: the sentence's
+    breaks when already found."""
     left, right = s_start, s_end
-    for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
+    found = breaks if breaks is not None else _CLAUSE_BREAK.finditer(text, s_start, s_end)
+    for m in found:
         if m.end() <= pos:
             left = m.end()
         elif m.start() >= pos:
@@ -55,11 +61,13 @@ def clause_bounds(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, i
 
 # --- names ----------------------------------------------------------------------------
 
+# The capital comes first and the lookbehind after it ("[A-Z](?<![\w’'][A-Z])" is
+# "(?<![\w’'])[A-Z]"): a pattern opening on a character class is skipped along the text
+# by the regex engine without being tried at every character.
 _NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w])(?:\s+(?:(?:al|el|de|of|the|du|la|von|van|bin|ibn)\s+)?"
+    r"[A-Z](?<![\w’'][A-Z])[\w’'.-]*[\w](?:\s+(?:(?:al|el|de|of|the|du|la|von|van|bin|ibn)\s+)?"
     r"[A-Z][\w’'.-]*[\w])*"
 )
-_WORDS_RE = re.compile(r"[\w’'-]+")
 _LOWER_SUFFIX = re.compile(r"['’]s$")
 
 
@@ -89,7 +97,7 @@ def names(text: str, lex: Lexicon) -> list[Name]:
     """Capitalised word runs that are names: leading function words ("The", "In") are
     dropped, and so are month and weekday names."""
     found: list[Name] = []
-    lower_words: set[str] | None = None
+    lower_word: dict[str, bool] = {}
     for m in _NAME.finditer(text):
         words = m.group(0).split()
         start = m.start()
@@ -103,9 +111,11 @@ def names(text: str, lex: Lexicon) -> list[Name]:
             continue
         name = " ".join(words)
         if len(words) == 1:
-            if lower_words is None:
-                lower_words = {w for w in _WORDS_RE.findall(text) if w[:1].islower()}
-            if name.lower() in lower_words:
+            low = name.lower()
+            common = lower_word.get(low)
+            if common is None:
+                common = lower_word[low] = _is_word_of(text, low)
+            if common:
                 continue  # "Turnout", "Séisme": a common noun starting a sentence or title
         end = start + len(text[start:m.end()].rstrip()) if len(words) == len(
             m.group(0).split()) else text.index(words[-1], start) + len(words[-1])
@@ -113,23 +123,60 @@ def names(text: str, lex: Lexicon) -> list[Name]:
     return found
 
 
+def _is_word_of(text: str, word: str) -> bool:
+    r"""Whether ``word``, starting in lower case, is one of the words of ``text`` (a
+    whole run of ``[\w’'-]``)."""
+    if not word[:1].islower():
+        return False
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if (p == 0 or not _is_word_char(text[p - 1])) and (
+            p + n == len(text) or not _is_word_char(text[p + n])
+        ):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'-"
+
+
+def is_w(c: str) -> bool:
+    """Whether ``c`` is a word character as ``\\w`` reads it."""
+    return c.isalnum() or c == "_"
+
+
 _ALIAS = re.compile(
     r"(?<!\w)(?:known(?: \w+){0,3} as|called|named|dubbed|nicknamed|aka|"
     r"(?:également |aussi )?(?:connue?s? (?:sous le nom de|comme)|appelée?s?|surnommée?s?|"
     r"dite?s?))\s+(?:the |la |le |les |l['’])?[“\"«]?\s*"
 )
+# the words an alias phrase can open on
+ALIAS_FIRST = ("known", "called", "named", "dubbed", "nicknamed", "aka", "également",
+                "aussi", "connu", "appel", "surnomm", "dit")  # fmt: skip
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_ANAPHORA_BEFORE: dict[str, re.Pattern[str]] = {}
 
 
-def alias_pairs(text: str, lex: Lexicon, found: list[Name], topic: str) -> list[tuple[str, str]]:
+def alias_pairs(
+    text: str, lex: Lexicon, found: list[Name], topic: str, phrases: list[int] | None = None
+) -> list[tuple[str, str]]:  # fmt: skip
     """Pairs of name keys the text says are one thing: "X, also known as Y", "X,
     officially called Y", "X, who are known inside Syria as the Civil Defense", and an
     acronym in brackets "Syria Civil Defence (SCD)". "The group, also known as Y" ties
-    Y to the article's main subject ``topic``."""
+    Y to the article's main subject ``topic``. ``phrases``: places that include every
+    place where a word of :data:`ALIAS_FIRST` begins after a non-word character."""
     pairs: list[tuple[str, str]] = []
     by_start = {n.start: n for n in found}
     starts = sorted(by_start)
-    anaphora = re.compile(rf"(?:{lex.anaphora})\s*$", re.IGNORECASE)
-    for m in _ALIAS.finditer(text):
+    anaphora = _ANAPHORA_BEFORE.get(lex.lang)
+    if anaphora is None:
+        anaphora = _ANAPHORA_BEFORE[lex.lang] = re.compile(rf"(?:{lex.anaphora})\s*$", re.I)
+    if phrases is None:
+        phrases = word_starts(text, text, ALIAS_FIRST)
+    for m in anchored(_ALIAS, text, phrases):
         after = next((by_start[s] for s in range(m.end(), m.end() + 3) if s in by_start), None)
         if after is None:
             continue
@@ -142,7 +189,7 @@ def alias_pairs(text: str, lex: Lexicon, found: list[Name], topic: str) -> list[
             pairs.append((topic, after.key))
     for n in found:
         nxt = text[n.end : n.end + 12]
-        a = re.match(r"\s*\(([A-Z]{2,6})\)", nxt)
+        a = _ACRONYM.match(nxt) if "(" in nxt else None
         if a:
             pairs.append((n.key, name_key(a.group(1))))
     # a short form used in the same article: "Norvale Foods" ... "Norvale" (one word more)
@@ -167,15 +214,21 @@ def name_scores(text: str, found: list[Name]) -> Counter[str]:
     return score
 
 
-def main_subject(text: str, found: list[Name], weight: dict[str, float] | None = None) -> str:
-    """The article's main subject (a name key): the best by :func:`name_scores`, each
-    score multiplied by ``weight`` (e.g. how many articles of the project name it)."""
-    score = name_scores(text, found)
+def main_subject(
+    text: str, found: list[Name], weight: dict[str, float] | None = None,
+    scores: Counter[str] | None = None,
+) -> str:  # fmt: skip
+    """The article's main subject (a name key): the best by :func:`name_scores` (or
+    ``scores`` when already counted), each score multiplied by ``weight`` (e.g. how many
+    articles of the project name it)."""
+    score = name_scores(text, found) if scores is None else scores
     if not score:
         return ""
     w = weight or {}
     return max(score, key=lambda k: (score[k] * w.get(k, 1.0), score[k], k))
 
+
+Scan = Callable[[int, int], list[re.Match[str]]]
 
 # --- per number -----------------------------------------------------------------------
 
@@ -194,22 +247,29 @@ class Unit:
     modifier: Name | None = None  # a name inside the unit ("141 White Helmets members")
 
 
+_OF_AFTER = re.compile(r"-strong\b|-fort\b|\s*(?:of|de|d['’])\s+(?:the\s+)?")
+_HYPHENATED = re.compile(r"-([a-z][\w-]*)")
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+
+
 def read_unit(
     text: str, end: int, lex: Lexicon, name_at: dict[int, Name],
     unit_res: list[tuple[re.Pattern[str], str]], known: frozenset[str],
+    any_unit: re.Pattern[str] | None = None,
 ) -> Unit:  # fmt: skip
     """The counted noun after a number: the known unit nouns within five words, the
     longest run of them ("3,000 volunteer rescue workers", "141 White Helmets members"),
     a hyphenated one ("41-minute"), else the short noun phrase that follows, else
     nothing. A name right after the number is the unit ("300 White Helmets"): of the
     ``known`` names (the article's main subject and its aliases) it counts members,
-    of any other (a nationality: "300,000 Syrians") people."""
+    of any other (a nationality: "300,000 Syrians") people. ``any_unit``: the unit
+    patterns in one (:func:`any_unit_pattern`), which reads the same, faster."""
     rest_end = min(len(text), end + 90)
     pos = end
-    m = re.compile(r"-strong\b|-fort\b|\s*(?:of|de|d['’])\s+(?:the\s+)?").match(text, pos, rest_end)
+    m = _OF_AFTER.match(text, pos, rest_end)
     if m:
         pos = m.end()
-    hyphen = re.compile(r"-([a-z][\w-]*)").match(text, pos, rest_end)
+    hyphen = _HYPHENATED.match(text, pos, rest_end)
     if hyphen and pos == end:
         for pattern, cls in unit_res:
             if pattern.fullmatch(hyphen.group(1)):
@@ -219,9 +279,10 @@ def read_unit(
     found: Unit | None = None
     modifier: Name | None = None
     words = 0
-    word_re = re.compile(r"\s*([\w’'-]+)")
+    if any_unit is None:
+        any_unit = any_unit_pattern(unit_res)
     while words < 6:
-        w = word_re.match(text, pos, rest_end)
+        w = _NEXT_WORD.match(text, pos, rest_end)
         if w is None:
             break
         start = w.start(1)
@@ -233,7 +294,7 @@ def read_unit(
                 break
             if first is None:
                 nxt = text[name.end : name.end + 40].lstrip()
-                if not any(p.match(nxt) for p, _c in unit_res):
+                if any_unit.match(nxt) is None:
                     cls = "members" if name.key in known else "people"
                     return Unit(name.text, cls, name.end, name)
             modifier = modifier or name
@@ -241,12 +302,12 @@ def read_unit(
             pos, words = name.end, words + 1
             continue
         token = w.group(1)
-        hit = next(((p.match(text, start), cls) for p, cls in unit_res if p.match(text, start)),
-                   None)
-        if hit is not None and hit[0] is not None:
+        hit = any_unit.match(text, start)
+        if hit is not None:
             first = start if first is None else first
-            found = Unit(text[first : hit[0].end()], hit[1], hit[0].end(), None, modifier)
-            pos, words = hit[0].end(), words + 1
+            cls = unit_res[(hit.lastindex or 1) - 1][1]
+            found = Unit(text[first : hit.end()], cls, hit.end(), None, modifier)
+            pos, words = hit.end(), words + 1
             continue
         if (found is not None or token.lower() in _UNIT_STOP or token[0].isupper()
                 or not token[0].isalpha() or token.lower().endswith("ly")):  # fmt: skip
@@ -269,6 +330,15 @@ def unit_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"(?:{p})\b", re.IGNORECASE), cls) for p, cls in lex.units]
 
 
+def any_unit_pattern(unit_res: list[tuple[re.Pattern[str], str]]) -> re.Pattern[str]:
+    """The unit patterns as one: where it matches, group *i* (from 1) is the first of
+    ``unit_res`` that matches there, and ends where that one would."""
+    for p, _c in unit_res:
+        assert p.groups == 0, p.pattern  # group numbers tell which unit matched
+    alt = "|".join(f"({p.pattern})" for p, _c in unit_res) or "(?!x)x"
+    return re.compile(alt, re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Predicate:
     text: str
@@ -284,21 +354,23 @@ _ADJACENT = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
 
 def read_predicate(text: str, lo: int, hi: int, c_lo: int, c_hi: int, num_start: int,
                    num_end: int, pattern: re.Pattern[str], classes: list[str],
-                   others: list[tuple[int, int]]) -> Predicate | None:  # fmt: skip
+                   others: list[tuple[int, int]],
+                   scan: Scan | None = None) -> Predicate | None:  # fmt: skip
     """The verb or noun saying what the number is: searched first in the number's
     clause (before it, or just after its unit: "300 currently trapped"), then earlier in
     the sentence; the nearest wins, but a weak one ("has", "there are") only when no
     other is in reach. A predicate with another number between it and this one
-    belongs to that number."""
+    belongs to that number. ``scan(a, b)``: ``pattern.finditer(text, a, b)``, perhaps
+    remembered from an earlier figure of the sentence."""
     for a, b, right in ((c_lo, c_hi, True), (lo, num_start, False)):
         best: tuple[int, Predicate] | None = None
         weak: tuple[int, Predicate] | None = None
-        for m in pattern.finditer(text, a, b):
+        for m in scan(a, b) if scan is not None else pattern.finditer(text, a, b):
             if m.start() < num_end and m.end() > num_start:
                 continue
             cls = classes[int(m.lastgroup[1:])] if m.lastgroup else ""
             if m.end() <= num_start:
-                if m.group(0).lower() in _AFTER_ONLY:
+                if text[m.start() : m.end()].lower() in _AFTER_ONLY:
                     continue
                 if any(m.end() <= s and e <= num_start for s, e in others):
                     continue
@@ -313,7 +385,7 @@ def read_predicate(text: str, lo: int, hi: int, c_lo: int, c_hi: int, num_start:
                 if not right or not _ADJACENT.match(text[num_end : m.start()]):
                     continue
                 dist = (m.start() - num_end) * 2
-            cand = (dist, Predicate(m.group(0), cls, m.start()))
+            cand = (dist, Predicate(text[m.start() : m.end()], cls, m.start()))
             if cls in _WEAK:
                 weak = cand if weak is None or dist < weak[0] else weak
             elif best is None or dist < best[0]:

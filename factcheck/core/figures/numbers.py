@@ -14,13 +14,17 @@ read, and is kept here: "a dozen", "half a million", "a hundred", and vague plur
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from text_to_num import find_numbers
 
 from factcheck.core.figures.lexicon import Lexicon
+from factcheck.core.figures.scanning import anchored, digit_run_starts, lowered, word_starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,7 @@ class _Patterns:
     vague: re.Pattern[str]
     article_scale: re.Pattern[str]
     unit_after: re.Pattern[str]
+    vocabulary: frozenset[str]  # the number words, lower case
 
 
 _EN_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -173,20 +178,28 @@ def _build_patterns(lex: Lexicon) -> _Patterns:
         vague=vague,
         article_scale=re.compile(rf"(?<!\w){art}(?!\w)", re.IGNORECASE),
         unit_after=re.compile(rf"\s*(?:{unit_alt})\b", re.IGNORECASE),
+        vocabulary=frozenset(w.lower() for w in vocab),
     )
 
 
 class _Occupied:
-    """Spans already taken by an earlier, more specific pattern."""
+    """Spans already taken by an earlier, more specific pattern (they never overlap, so
+    kept sorted and looked up by position)."""
 
     def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.spans)
+        i = bisect.bisect_right(self.starts, start)
+        if i and self.ends[i - 1] > start:
+            return False
+        return i == len(self.starts) or self.starts[i] >= end
 
     def take(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def _iso(year: str | None, month: int, day: str | None) -> str:
@@ -200,12 +213,62 @@ def _iso(year: str | None, month: int, day: str | None) -> str:
     return f"--{month:02d}" + (f"-{d:02d}" if day else "")
 
 
-def _dates(text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied) -> list[Number]:
+_CURRENCY_FIRST = frozenset("UACNHREG$€£¥₹uacnhreg")
+
+
+class Scan:
+    """Where the patterns can start (see :mod:`.scanning`), found once per text: digit
+    runs, and the places any word of the language's months and number words (and
+    ``extra`` words) begins."""
+
+    __slots__ = ("_starts", "_words", "digit_starts", "low", "text")
+
+    def __init__(self, text: str, lex: Lexicon, extra: Iterable[str] = ()) -> None:
+        self.text = text
+        self.digit_starts = digit_run_starts(text)
+        self.low = lowered(text)
+        self._words = frozenset(lex.months) | _patterns(lex).vocabulary | frozenset(extra)
+        self._starts: list[int] | None = None
+
+    def currency_or_digit_starts(self) -> list[int]:
+        """Every digit run start, and the places up to four characters before it where
+        a currency sign can begin ("NZ$ 5", "USD 5")."""
+        text, out, last = self.text, [], -1
+        for s in self.digit_starts:
+            for p in range(max(last + 1, s - 4), s):
+                if text[p] in _CURRENCY_FIRST:
+                    out.append(p)
+            out.append(s)
+            last = s
+        return out
+
+    def word_starts(self, words: Iterable[str]) -> list[int] | None:
+        """Where any of ``words`` (lower case) begins, case ignored, not after a word
+        character (and where other words of the scan begin: one pass finds them all);
+        None when the text cannot be read so."""
+        if self.low is None:
+            return None
+        if not self._words.issuperset(words):
+            return word_starts(self.text, self.low, words)
+        if self._starts is None:
+            self._starts = word_starts(self.text, self.low, sorted(self._words))
+        return self._starts
+
+    def contains_any(self, words: Iterable[str]) -> bool:
+        """False only when no ``words`` (lower case) occurs in the text, case ignored."""
+        low = self.low
+        return low is None or any(w in low for w in words)
+
+
+def _dates(
+    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: Scan
+) -> list[Number]:
     found: list[Number] = []
-    for m in _ISO_DATE.finditer(text):
+    digits = scan.digit_starts
+    for m in anchored(_ISO_DATE, text, digits):
         found.append(Number(m.start(), m.end(), "date", None, date=m.group(0)))
         taken.take(m.start(), m.end())
-    for m in _NUM_DATE.finditer(text):
+    for m in anchored(_NUM_DATE, text, digits):
         if not taken.free(m.start(), m.end()):
             continue
         a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
@@ -215,8 +278,16 @@ def _dates(text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied) -> list[N
         if iso:
             found.append(Number(m.start(), m.end(), "date", None, date=iso))
             taken.take(m.start(), m.end())
-    for pat in pats.month_dates:
-        for m in pat.finditer(text):
+    month_starts = scan.word_starts(lex.months)
+    for i, pat in enumerate(pats.month_dates):
+        # the second pattern opens on the day ("5 March"), the others on the month
+        if i == 1:
+            matches: Iterable[re.Match[str]] = anchored(pat, text, digits)
+        elif month_starts is not None:
+            matches = anchored(pat, text, month_starts)
+        else:
+            matches = pat.finditer(text)
+        for m in matches:
             if not taken.free(m.start(), m.end()):
                 continue
             month = lex.months.get(m.group("mon").lower().rstrip("."), 0)
@@ -225,16 +296,18 @@ def _dates(text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied) -> list[N
             if iso:
                 found.append(Number(m.start(), m.end(), "date", None, date=iso))
                 taken.take(m.start(), m.end())
-    for m in _TIME.finditer(text):
+    for m in anchored(_TIME, text, digits):
         if taken.free(m.start(), m.end()):
             found.append(Number(m.start(), m.end(), "time", None))
             taken.take(m.start(), m.end())
     return found
 
 
-def _digit_numbers(text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied) -> list[Number]:
+def _digit_numbers(
+    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: Scan
+) -> list[Number]:
     found: list[Number] = []
-    for m in pats.digits.finditer(text):
+    for m in anchored(pats.digits, text, scan.currency_or_digit_starts()):
         start, end = m.start(), m.end()
         if not taken.free(start, end):
             continue
@@ -291,22 +364,49 @@ class _Tok:
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-def _word_numbers(text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied) -> list[Number]:
+_V = TypeVar("_V")
+
+
+def _folded_get(table: dict[str, _V], words: str) -> _V | None:
+    """``table``'s entry for ``words`` as matched case-insensitively: "THOUSANDS" and
+    "thouſands" (a long s) are both "thousands"."""
+    found = table.get(words.lower())
+    return found if found is not None else table.get(words.casefold())
+
+
+def _word_numbers(
+    text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied, scan: Scan
+) -> list[Number]:
     found: list[Number] = []
     vague_values = _VAGUE.get(lex.lang, {})
-    for m in pats.vague.finditer(text):
+    vague: Iterable[re.Match[str]] = ()
+    if vague_values and scan.contains_any(vague_values):
+        vague = pats.vague.finditer(text)
+    for m in vague:
         if taken.free(m.start(), m.end()):
-            low, high = vague_values[m.group(0).lower()]
+            bounds = _folded_get(vague_values, m.group(0))
+            if bounds is None:
+                continue
+            low, high = bounds
             found.append(Number(m.start(), m.end(), "count", float(low), float(low),
                                 float(high), vague=m.group(0)))  # fmt: skip
             taken.take(m.start(), m.end())
     _art, scale_values = _ARTICLE_SCALE.get(lex.lang, ("", {}))
-    for m in pats.article_scale.finditer(text):
+    scaled: Iterable[re.Match[str]] = ()
+    if scale_values and scan.contains_any(scale_values):
+        scaled = pats.article_scale.finditer(text)
+    for m in scaled:
         if taken.free(m.start(), m.end()):
-            value = float(scale_values[m.group("w").lower()]) * (0.5 if m.group("half") else 1)
+            scale = _folded_get(scale_values, m.group("w"))
+            if scale is None:
+                continue
+            value = float(scale) * (0.5 if m.group("half") else 1)
             found.append(Number(m.start(), m.end(), "count", value))
             taken.take(m.start(), m.end())
-    for m in pats.words.finditer(text):
+    word_starts = scan.word_starts(pats.vocabulary)
+    words = (pats.words.finditer(text) if word_starts is None
+             else anchored(pats.words, text, word_starts))  # fmt: skip
+    for m in words:
         if not taken.free(m.start(), m.end()):
             continue
         tokens = list(_TOKEN.finditer(m.group(0)))
@@ -330,12 +430,14 @@ def _word_numbers(text: str, lex: Lexicon, pats: _Patterns, taken: _Occupied) ->
     return found
 
 
-def find_numbers_in(text: str, lex: Lexicon) -> list[Number]:
-    """Every number in ``text``, in text order, none overlapping another."""
+def find_numbers_in(text: str, lex: Lexicon, scan: Scan | None = None) -> list[Number]:
+    """Every number in ``text``, in text order, none overlapping another. ``scan``: the
+    text's :class:`Scan` when one is already made."""
     pats = _patterns(lex)
     taken = _Occupied()
-    found = _dates(text, lex, pats, taken)
-    found += _digit_numbers(text, lex, pats, taken)
-    found += _word_numbers(text, lex, pats, taken)
+    scan = scan or Scan(text, lex)
+    found = _dates(text, lex, pats, taken, scan)
+    found += _digit_numbers(text, lex, pats, taken, scan)
+    found += _word_numbers(text, lex, pats, taken, scan)
     found.sort(key=lambda n: n.start)
     return found
