@@ -24,6 +24,12 @@ def pending(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM figure_queue").fetchone()[0])
 
 
+def pending_size(db: Database) -> int:
+    """Characters of text waiting for its figures (what finding them will cost)."""
+    return int(db.execute("SELECT coalesce(sum(length(a.text)), 0) FROM figure_queue q "
+                          "JOIN articles a ON a.id = q.article_id").fetchone()[0])  # fmt: skip
+
+
 def is_pending(db: Database, article_id: int) -> bool:
     return db.execute("SELECT 1 FROM figure_queue WHERE article_id = ?",
                       (article_id,)).fetchone() is not None  # fmt: skip

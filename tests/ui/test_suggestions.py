@@ -101,3 +101,31 @@ def test_a_marked_figure_is_offered_and_marked_in_the_other_articles(
     assert len(claims) == 5 and len({c.article_id for c in claims}) == 5
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)  # one step takes all four back
     assert len(queries.all_claims(window.session.db)) == 1
+
+
+def test_the_offer_after_a_mark_leaves_a_long_queued_article_for_later(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """The offer after each mark finds queued figures first only when little text waits:
+    one long article just imported is not read on the spot (it would freeze the window
+    for seconds), while Mark Everywhere, asked for, reads it."""
+    from factcheck.core.model import ArticleDraft
+    from factcheck.store import figure_queue, ops
+
+    window = make_window()
+    assert window.session is not None
+    db = window.session.db
+    long_text = "Rescuers say they have saved more than 99,000 lives since 2013.\n" * 2000
+    (made,), _ = ops.import_articles(
+        db, [ArticleDraft(title="A long one", text=long_text, published="2018-01-01")], "test"
+    )
+    assert figure_queue.pending_size(db) > 100_000
+    _open_first(window, qtbot)
+    assert window.article is not None
+    start = window.article.text.index("more than 99,000")
+    drag_select(qtbot, window.reader, start, start + len("more than 99,000"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    assert len(queries.claims_for_article(db, 1)) == 1
+    assert figure_queue.is_pending(db, made.article_id)  # left for the board or an explicit ask
+    qtbot.keyClick(window.reader, Qt.Key.Key_E, CTRL | SHIFT)
+    assert not figure_queue.is_pending(db, made.article_id)

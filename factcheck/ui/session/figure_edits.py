@@ -38,6 +38,12 @@ class FigureEdits:
 
         return figure_cache.pending(self.db)
 
+    def figures_pending_size(self) -> int:
+        """Characters of text whose figures are not found yet."""
+        from factcheck.store import figure_queue
+
+        return figure_queue.pending_size(self.db)
+
     def update_figures(self, article_ids: list[int] | None = None,
                        progress: Callable[[int, int], None] | None = None) -> None:  # fmt: skip
         """Find the figures of queued articles (all, or those given); views refresh

@@ -35,6 +35,7 @@ class SuggestionEdits:
         def run(self, command: OpCommand) -> Change | None: ...
         def claim(self, claim_id: int) -> Claim | None: ...
         def figures_pending(self) -> int: ...
+        def figures_pending_size(self) -> int: ...
         def update_figures(self, article_ids: list[int] | None = None,
                            progress: Callable[[int, int], None] | None = None) -> None: ...
         def mark(self, article_id: int, start: int, end: int, text_hash: str | None = None,
@@ -85,14 +86,19 @@ class SuggestionEdits:
         if claim is not None and claim.claimant != name:
             self.run(SetClaimant(self, claim_id, claim.claimant, name))
 
-    def found_elsewhere(self, claim_id: int, *, catch_up_limit: int | None = None,
+    def found_elsewhere(self, claim_id: int, *, catch_up_limit: tuple[int, int] | None = None,
                         ) -> list[Twin]:  # fmt: skip
         """The claim's twins in other articles. Figures of the same fact count among
-        them, so queued articles have their figures found first; ``catch_up_limit``: only
-        when at most that many are queued (an offer after each mark must stay cheap)."""
+        them, so queued articles have their figures found first; ``catch_up_limit``
+        (articles, characters): only when at most that many articles, and that much text,
+        are queued (an offer after each mark must stay cheap: one long article costs
+        as much as hundreds of short ones)."""
         from factcheck.store.suggestions import found_elsewhere
 
-        if catch_up_limit is None or self.figures_pending() <= catch_up_limit:
+        if catch_up_limit is None or (
+            0 < self.figures_pending() <= catch_up_limit[0]
+            and self.figures_pending_size() <= catch_up_limit[1]
+        ):
             self.update_figures()
         return found_elsewhere(self.db, claim_id)
 

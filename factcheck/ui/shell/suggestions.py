@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from factcheck.ui.session.session import Session
 
 OFFER_LIMIT_ARTICLES = 5000  # past this, look for twins only when asked (Ctrl+Shift+E)
-OFFER_CATCH_UP = 50  # find queued figures before an offer only when this few are queued
+# Find queued figures before an offer only when this few articles, and this little text
+# (about a tenth of a second of reading), are queued; the rest waits for the board.
+OFFER_CATCH_UP = (50, 100_000)
 
 
 class Window(Protocol):
