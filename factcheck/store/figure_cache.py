@@ -117,9 +117,11 @@ def effective_key(auto: str, edit: dict[str, Any] | None, merges: dict[str, str]
     return resolve(auto, merges) if auto else ""
 
 
-def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
+def refresh_articles(db: Database, article_ids: Iterable[int],
+                     read: Callable[[int], None] | None = None) -> set[str]:  # fmt: skip
     """Find the figures of these articles again and bring the facts up to date; returns
-    the keys of the facts touched. Call inside a transaction."""
+    the keys of the facts touched; ``read(n)`` is told after every 50 articles read.
+    Call inside a transaction."""
     ids = sorted(set(article_ids))
     if not ids:
         return set()
@@ -149,6 +151,8 @@ def refresh_articles(db: Database, article_ids: Iterable[int]) -> set[str]:
                                    else None)  # fmt: skip
             readings.append((article_id, text, reading))
             new_pairs += [(article_id, a, b) for a, b in reading.aliases]
+            if read is not None and len(readings) % 50 == 0:
+                read(len(readings))
     db.conn.executemany("INSERT INTO figure_aliases (article_id, a, b) VALUES (?, ?, ?)",
                         new_pairs)  # fmt: skip
     after = load_aliases(db) if (new_pairs or old_pairs) else before
@@ -306,13 +310,23 @@ def rebuild_facts(db: Database, keys: Iterable[str]) -> None:
                         marks)  # fmt: skip
 
 
+def _reporter(progress: Callable[[int, int], None], before: int, total: int,
+              ) -> Callable[[int], None]:  # fmt: skip
+    return lambda n: progress(before + n, total)
+
+
 def catch_up(
     db: Database, article_ids: Sequence[int] | None = None, *, batch: int = 500,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[set[str], set[int]]:  # fmt: skip
     """Find the figures of the queued articles (or of those of ``article_ids`` that are
-    queued), ``batch`` articles per transaction; returns the facts and articles touched.
-    ``progress(done, total)`` is called after each batch."""
+    queued) a batch per transaction; returns the facts and articles touched.
+    ``progress(done, total)`` is called as articles are read.
+
+    The batches start at ``batch`` articles and double, up to 8 times that: each batch
+    ends by judging every fact it touched again from all its figures, so equal batches
+    would cost in all the square of the project's size (20 rebuilds of the facts for
+    10,000 articles; doubling makes it 6)."""
     if article_ids is None:
         todo = [r[0] for r in db.execute("SELECT article_id FROM figure_queue ORDER BY 1")]
     else:
@@ -320,12 +334,16 @@ def catch_up(
         todo = [r[0] for r in db.execute("SELECT article_id FROM figure_queue ORDER BY 1")
                 if r[0] in wanted]  # fmt: skip
     facts: set[str] = set()
-    for i in range(0, len(todo), batch):
-        chunk = todo[i : i + batch]
+    done, size = 0, batch
+    while done < len(todo):
+        chunk = todo[done : done + size]
+        read = None if progress is None else _reporter(progress, done, len(todo))
         with db.atomic():
-            facts |= refresh_articles(db, chunk)
+            facts |= refresh_articles(db, chunk, read)
             for part, marks in in_chunks(chunk):
                 db.execute(f"DELETE FROM figure_queue WHERE article_id IN ({marks})", part)
+        done += len(chunk)
+        size = min(size * 2, batch * 8)
         if progress is not None:
-            progress(min(i + batch, len(todo)), len(todo))
+            progress(done, len(todo))
     return facts, set(todo)
