@@ -45,5 +45,33 @@ def test_batches_that_grow_give_the_facts_of_one_batch(seeds_dir: Path) -> None:
     assert {k for k, *_ in _facts(whole)} <= facts  # every fact made is named as touched
     done = [d for d, _t in told]
     assert done == sorted(done) and done[-1] == total and {t for _d, t in told} == {total}
-    # batches of 1, 2, 4, 8, then 8 at most: a report after each
-    assert done[:4] == [1, 3, 7, 15] and len(done) == 5
+    assert done[:4] == [1, 3, 7, 15]  # batches of 1, 2, 4, 8: a report after each
+
+
+def _many(n: int) -> Any:
+    from factcheck.core.model import ArticleDraft
+    from factcheck.store import ops
+
+    db = connect(":memory:")
+    drafts = [ArticleDraft(title=f"Day {i}", published=f"2020-01-{1 + i % 28:02d}",
+                           text=f"The group says it has saved more than {1000 + i:,} lives.")
+              for i in range(n)]  # fmt: skip
+    ops.import_articles(db, drafts, "tester")
+    return db
+
+
+def test_batches_double_up_to_eight_times_the_first() -> None:
+    db = _many(30)
+    told: list[int] = []
+    figure_cache.catch_up(db, batch=1, progress=lambda d, _t: told.append(d))
+    assert told == [1, 3, 7, 15, 23, 30]  # 1, 2, 4, 8, then 8 at most, then the rest
+    assert figure_cache.pending(db) == 0
+
+
+def test_progress_is_told_inside_a_batch_every_fifty_articles() -> None:
+    db = _many(130)
+    told: list[int] = []
+    figure_cache.catch_up(db, batch=20, progress=lambda d, _t: told.append(d))
+    # batches of 20, 40, then the last 70, read in a batch of up to 80: told after its
+    # first 50 articles as well as at its end
+    assert told == [20, 60, 110, 130]

@@ -40,11 +40,20 @@ def test_a_figure_said_to_be_a_part_is_kept_apart_from_the_total() -> None:
     assert got["At least 23"] == "killed people"  # a day named is no part by itself
 
 
-def test_rules_never_replace_a_measure_found_by_the_sentence_itself() -> None:
-    text = "The group has saved 60,000 people, not 99,000 volunteers."
+def test_a_replaced_figure_with_a_measure_of_its_own_keeps_it() -> None:
+    """The replaced-figure rule fires on this shape of sentence (the second figure takes
+    the first's measure when it has none), but not over a measure the figure has."""
+    text = "The toll rose to 41 dead on Monday, up from 29 injured."
     figs = read_article(text, lang="en").figures
     before = {f.text: f.measure for f in figs}
-    after = {f.text: f.measure for f in regroup(text, figs)}
-    for fig, measure in before.items():
-        if measure:
-            assert after[fig] == measure
+    assert before == {"41": "killed people", "29": "injured people"}
+    assert _measures(text) == before
+    assert _measures("The toll rose to 41 on Monday, up from 29.")["29"] == "killed people"
+
+
+def test_a_part_mark_belongs_to_its_own_clause_or_an_opening_phrase() -> None:
+    got = _measures("At least 23 people were injured on Sunday alone, up from 12 people killed.")
+    assert got["At least 23"] == "injured people part"
+    assert got["12"] == "killed people"  # "alone" closes the other figure's clause
+    got = _measures("In the capital alone, 400 people were injured and 12 were killed.")
+    assert got["400"] == "injured people part"

@@ -67,7 +67,7 @@ def test_article_list_paints_what_the_model_displays(qtbot: QtBot) -> None:
     shown = [[model.index(r, c).data() for c in range(model.columnCount())]
              for r in range(model.rowCount())]  # fmt: skip
     assert painted == shown and painted[1][:3] == ["Title 2", "Outlet 2", "2016-10-02"]
-    assert delegate.cell(model.index(5, 0)) is None
+    assert delegate.cell(model.createIndex(5, 0)) is None  # a row past the end
 
 
 def _rows() -> list[ClaimRow]:

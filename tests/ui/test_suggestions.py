@@ -129,3 +129,34 @@ def test_the_offer_after_a_mark_leaves_a_long_queued_article_for_later(
     assert figure_queue.is_pending(db, made.article_id)  # left for the board or an explicit ask
     qtbot.keyClick(window.reader, Qt.Key.Key_E, CTRL | SHIFT)
     assert not figure_queue.is_pending(db, made.article_id)
+
+
+def test_the_offer_after_a_mark_reads_a_few_short_queued_articles_first(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """A short article just imported is read before the offer, so it is counted; past
+    fifty queued articles nothing is read on the spot, however short."""
+    from factcheck.core.model import ArticleDraft
+    from factcheck.store import figure_queue, ops
+
+    window = make_window()
+    assert window.session is not None
+    db = window.session.db
+    text = "The White Helmets say the group has saved more than 99,000 lives since 2013."
+    (short,), _ = ops.import_articles(
+        db, [ArticleDraft(title="A short one", text=text, published="2018-01-01")], "test"
+    )
+    _open_first(window, qtbot)
+    assert window.article is not None
+    start = window.article.text.index("more than 99,000")
+    drag_select(qtbot, window.reader, start, start + len("more than 99,000"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    assert not figure_queue.is_pending(db, short.article_id)
+    assert "This appears in 5 other articles" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)  # the mark taken back
+    many, _ = ops.import_articles(db, [
+        ArticleDraft(title=f"Brief {i}", text=f"Brief {i}: the group has saved {i} lives.")
+        for i in range(51)], "test")  # fmt: skip
+    drag_select(qtbot, window.reader, start, start + len("more than 99,000"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    assert all(figure_queue.is_pending(db, m.article_id) for m in many)

@@ -521,12 +521,18 @@ def regroup(text: str, figures: Sequence[Figure]) -> list[Figure]:
                                  measure=x.measure, subject=x.subject,
                                  subject_name=x.subject_name, subject_key=x.subject_key,
                                  subject_implicit=x.subject_implicit)  # fmt: skip
+    first: dict[int, int] = {}  # sentence start -> where its first figure starts
+    for f in out:
+        first[f.sentence_start] = min(f.start, first.get(f.sentence_start, f.start))
     for i, f in enumerate(out):
         if not f.measure or f.measure.endswith(PART):
             continue
         clause_end = _clause_end(text, f.end, f.sentence_end)
+        # a mark before the figure scopes over it only when it opens the sentence, before
+        # any figure ("In the capital alone, 400 people..."), not when it closes another
+        # figure's clause ("23 ... on Sunday alone, up from 12 killed")
         if _PART_MARK.search(text, f.end, clause_end) or _PART_MARK.search(
-            text, f.sentence_start, f.start
+            text, f.sentence_start, first[f.sentence_start]
         ):
             out[i] = replace(f, measure=f.measure + PART)
     return out
