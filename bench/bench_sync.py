@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import article_text, main, row, timed
 
 from factcheck.core.model import ArticleDraft
-from factcheck.store import ops
+from factcheck.store import ops, search_index
 from factcheck.store.ops.base import ClaimSpec
 from factcheck.store.project import connect
 from factcheck.store.sync.service import export_to, pull_from
@@ -73,6 +73,9 @@ def _edit(path: Path, name: str, rng: random.Random, texts: list[str], shared: P
 
 def _floor(path: Path, written: list[tuple[Any, ...]]) -> float:
     conn = sqlite3.connect(path, isolation_level=None)
+    # the project's triggers keep the folded search index up to date through this
+    # function: any connection that writes claims must have it (as the app's do)
+    search_index.register(conn)
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
         conn.execute(f"PRAGMA {pragma}")
     known = dict(conn.execute("SELECT gid, id FROM claims").fetchall())
