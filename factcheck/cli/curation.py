@@ -10,7 +10,7 @@ from pathlib import Path
 from factcheck.cli.argtypes import row_id
 from factcheck.cli.context import add_db_option, open_db, reviewer
 from factcheck.cli.output import print_json, print_table
-from factcheck.core.codebook import read_codebook, save_codebook
+from factcheck.core.codebook import read_codebook, read_codebook_text, save_codebook
 from factcheck.errors import InvalidInput
 from factcheck.store import ops
 from factcheck.store.ops import article_removal
@@ -19,7 +19,6 @@ from factcheck.store.queries.tags import tag_summaries
 
 _FIELDS = (("title", "title"), ("outlet", "outlet"), ("author", "author"),
            ("date", "published"), ("url", "url"))  # fmt: skip
-MAX_CODEBOOK_BYTES = 5 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -134,28 +133,10 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         n = save_codebook(path, tag_summaries(open_db(args)))
         print(f"wrote {n} tags to {path}")
         return 0
-    entries = read_codebook(read_text(path), str(path))
+    entries = read_codebook(read_codebook_text(path), str(path))
     done, _ = tag_ops.import_codebook(open_db(args), entries, reviewer(args))
     print(f"{path}: {len(done.created)} new tags, {len(done.updated)} changed, "
           f"{len(entries) - len(done.created) - len(done.updated)} unchanged")
     return 0
 
 
-def read_text(path: Path) -> str:
-    """A codebook file's text, or one line saying why it cannot be read."""
-    try:
-        if path.stat().st_size > MAX_CODEBOOK_BYTES:
-            raise InvalidInput(f"{path}: larger than 5 MiB; not a codebook")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path}: is a folder, not a CSV file") from None
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in data[:4096]:
-        raise InvalidInput(f"{path}: a binary file, not a CSV codebook")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: not UTF-8 text; save the codebook as UTF-8 CSV") from None

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from factcheck.errors import InvalidInput
@@ -111,3 +112,26 @@ def save_codebook(path: str | os.PathLike[str], tags: Iterable[TagSummary]) -> i
 
     write_text_atomic(path, write)
     return len(listed)
+
+
+MAX_CODEBOOK_BYTES = 5 * 1024 * 1024
+
+
+def read_codebook_text(path: Path) -> str:
+    """A codebook file's text, or one line saying why it cannot be read."""
+    try:
+        if path.stat().st_size > MAX_CODEBOOK_BYTES:
+            raise InvalidInput(f"{path}: larger than 5 MiB; not a codebook")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path}: is a folder, not a CSV file") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot be read ({exc.strerror})") from None
+    if b"\x00" in data[:4096]:
+        raise InvalidInput(f"{path}: a binary file, not a CSV codebook")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path}: not UTF-8 text; save the codebook as UTF-8 CSV") from None

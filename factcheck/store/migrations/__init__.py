@@ -15,16 +15,14 @@ from __future__ import annotations
 
 from sqlite_utils.migrations import Migrations
 
-from factcheck.store.migrations import (
-    claims,
-    claims_view,
-    figures,
-    initial,
-    language,
-    revisions,
-    search,
-    sharing,
-)
+import factcheck.store.migrations.claims as claims
+import factcheck.store.migrations.claims_view as claims_view
+import factcheck.store.migrations.figures as figures
+import factcheck.store.migrations.initial as initial
+import factcheck.store.migrations.language as language
+import factcheck.store.migrations.revisions as revisions
+import factcheck.store.migrations.search as search
+import factcheck.store.migrations.sharing as sharing
 from factcheck.store.migrations.claims_view import claims_view_sql, refresh_claims_view
 from factcheck.store.migrations.sharing import GID_TABLES
 

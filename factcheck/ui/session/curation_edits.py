@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.core.claims_table import ClaimTableRow
 from factcheck.core.codebook import TagSummary
-from factcheck.errors import FactcheckError, InvalidInput
+from factcheck.errors import FactcheckError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -88,11 +88,11 @@ class CurationEdits:
     def import_codebook(self, path: Path) -> str | None:
         """Read a codebook CSV and apply it (undoable); a one-line summary, or None when
         refused (said through ``failed``)."""
-        from factcheck.core.codebook import read_codebook
+        from factcheck.core.codebook import read_codebook, read_codebook_text
         from factcheck.ui.session import curation_commands as cc
 
         try:
-            entries = read_codebook(_read_small_text(path), str(path))
+            entries = read_codebook(read_codebook_text(path), str(path))
         except FactcheckError as exc:
             self.failed.emit(str(exc))
             return None
@@ -122,20 +122,3 @@ class CurationEdits:
         if claim_ids is None:
             return claims_table.claim_table_rows(self.db)
         return claims_table.claim_table_rows_for(self.db, claim_ids)
-
-
-def _read_small_text(path: Path, limit: int = 5 * 1024 * 1024) -> str:
-    try:
-        if path.stat().st_size > limit:
-            raise InvalidInput(f"{path}: larger than 5 MiB; not a codebook")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in data[:4096]:
-        raise InvalidInput(f"{path}: a binary file, not a CSV codebook")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: not UTF-8 text; save the codebook as UTF-8 CSV") from None
