@@ -119,6 +119,7 @@ class ReaderPane(QWidget):
         model.detailsChanged.connect(lambda: self.show_metadata(model.article))
         model.loaded.connect(counts)
         model.claimsChanged.connect(lambda _pairs: counts())
+        model.completed.connect(lambda changed: counts() if changed else None)
         counts()
 
     def show_metadata(self, article: Article | None, message: str = "") -> None:

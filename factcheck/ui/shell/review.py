@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar
 
@@ -82,12 +82,20 @@ class ReviewController(QObject):
         if w.session is None:
             return
         if reload or self.model.article_id != article_id:
-            from factcheck.ui.session.placement_rows import with_placements
+            from factcheck.ui.session.placement_rows import first_rows, with_placements
 
             w.editor.flush_note()
-            article = w.session.article(article_id)
-            rows = with_placements(w.session.db, article, w.session.claim_rows(article))
-            self.model.show(article, rows)  # the reader and the claim list follow
+            session = w.session
+            article = session.article(article_id)
+            rows, summary = first_rows(session.db, article)
+            if summary is None:
+                self.model.show(article, rows)  # the reader and the claim list follow
+            else:
+                # A long article: shown from its first claims; the rest are read right
+                # after this frame (or sooner, by whatever needs them first).
+                self.model.show(article, rows, summary=summary, rest=lambda: with_placements(
+                    session.db, article, session.claim_rows(article)))  # fmt: skip
+                QTimer.singleShot(0, self.model, self.model.complete)
             w.figures.show_underline()
             w.suggest_ctl.refresh()
             w.navigator.select_article(article_id)
