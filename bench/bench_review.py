@@ -16,6 +16,9 @@
   ``factcheck.ui.shell.app.run``; and, for information, start until the project is shown;
 - memory: the window's peak with the 1 MB article open, vs a bare QTextEdit holding it.
 
+``--rows=open,arabic,switch,start`` runs only those groups (open: the English open,
+mark and memory rows; arabic needs open, which it runs too); all by default.
+
 The window is measured as ``factcheck.ui.shell.app.run`` leaves it once the project is
 shown (the long-lived objects frozen out of Python's garbage collector, see
 :func:`factcheck.ui.shell.app.freeze_long_lived`).
@@ -565,17 +568,40 @@ def _start(folder: Path) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+GROUPS = ("open", "arabic", "switch", "start")
+
+
+def _groups() -> set[str]:
+    """The row groups asked for (``--rows=open,arabic``); every group by default."""
+    asked = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--rows=")]
+    if not asked:
+        return set(GROUPS)
+    wanted = {g.strip() for a in asked for g in a.split(",") if g.strip()}
+    unknown = wanted - set(GROUPS)
+    if unknown:
+        raise SystemExit(f"bench_review.py: --rows: unknown group(s) {', '.join(sorted(unknown))}"
+                         f" (known: {', '.join(GROUPS)})")
+    return wanted
+
+
 def run() -> list[dict[str, Any]]:
+    groups = _groups()
     rng = random.Random(11)
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _settings_to(folder / "qsettings")
         os.environ["FACTCHECK_DATA_DIR"] = str(folder / "data")
         os.environ["FACTCHECK_CONFIG_DIR"] = str(folder / "config")
-        rows, english = _open_and_mark(folder, rng)
-        rows += _arabic_rows(folder, rng, english)
-        rows += _switch(folder, rng)
-        rows += _start(folder)
+        if groups & {"open", "arabic"}:
+            english_rows, english = _open_and_mark(folder, rng)
+            rows += english_rows
+            if "arabic" in groups:
+                rows += _arabic_rows(folder, rng, english)
+        if "switch" in groups:
+            rows += _switch(folder, rng)
+        if "start" in groups:
+            rows += _start(folder)
     return rows
 
 

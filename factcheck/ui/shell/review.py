@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QStatusBar
 from factcheck.errors import FactcheckError
 
 if TYPE_CHECKING:
+    from factcheck.core.model import Claim
     from factcheck.store.change import Change
     from factcheck.ui.articles.navigator import Navigator
     from factcheck.ui.claims.claim_editor import ClaimEditor
@@ -70,7 +71,22 @@ class ReviewController(QObject):
         self.model = model
         self.seen_version = 0  # the project's data_version when last shown
         self._text_selected = False  # the reader has a text selection (for re-attaching)
+        # Claims read while one change is shown (the claim edited is read by the list,
+        # the selection and the editor in turn): each read once. None between changes.
+        self._read: dict[int, Claim | None] | None = None
         model.selectionChanged.connect(self._on_selected)
+
+    def _claim(self, claim_id: int) -> Claim | None:
+        """The claim as the project has it now (read once while a change is shown)."""
+        session = self.w.session
+        if session is None:
+            return None
+        read = self._read
+        if read is None:
+            return session.claim(claim_id)
+        if claim_id not in read:
+            read[claim_id] = session.claim(claim_id)
+        return read[claim_id]
 
     # --- the open article ----------------------------------------------------------
 
@@ -163,8 +179,7 @@ class ReviewController(QObject):
     def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Select a claim of the open article (a claim of another article: none); the
         reader, the list and the editor follow the model."""
-        session = self.w.session
-        claim = session.claim(claim_id) if session and claim_id is not None else None
+        claim = self._claim(claim_id) if claim_id is not None else None
         if claim is not None and claim.article_id != self.model.article_id:
             claim = None
         self.model.select(claim.id if claim else None, scroll=scroll)
@@ -178,8 +193,7 @@ class ReviewController(QObject):
 
     def _on_selected(self, claim_id: int | None, _scroll: bool) -> None:
         w = self.w
-        claim = w.session.claim(claim_id) if w.session is not None and claim_id is not None \
-            else None  # fmt: skip
+        claim = self._claim(claim_id) if claim_id is not None else None
         if claim is None:
             w.editor.show_claim(None)
         else:
@@ -216,10 +230,18 @@ class ReviewController(QObject):
         """Bring everything shown up to date after an edit, an undo or a redo: the
         article list's rows, the open article's claims (into the model, which the views
         observe), its text when it changed, the selection and the figures."""
+        if self.w.session is None:
+            return
+        self._read = {}
+        try:
+            self._show_change(change, focus)
+        finally:
+            self._read = None
+
+    def _show_change(self, change: Change, focus: int | None) -> None:
         w, model = self.w, self.model
         session = w.session
-        if session is None:
-            return
+        assert session is not None
         self.seen_version = session.data_version()
         article = model.article
         selected = model.selected
@@ -253,7 +275,7 @@ class ReviewController(QObject):
                 w.suggest_ctl.refresh()
             w.navigator.articles.set_counts(article.id, model.counts())
         if focus is not None:
-            target = session.claim(focus)
+            target = self._claim(focus)
             if target is not None and (article is None or target.article_id != article.id):
                 self.open_article(target.article_id, claim_id=focus)
             else:
@@ -275,11 +297,9 @@ class ReviewController(QObject):
         """The claims ``change`` names, read again and given to the model in one step."""
         from factcheck.ui.session.placement_rows import row_for_claim
 
-        session = self.w.session
-        assert session is not None
         upserts, removed = [], []
         for cid in change.claim_ids:
-            claim = session.claim(cid)
+            claim = self._claim(cid)
             if claim is None:
                 removed.append(cid)
             elif claim.article_id == article_id:
