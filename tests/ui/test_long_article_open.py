@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from factcheck.core.model import ArticleDraft, Status
@@ -81,6 +81,18 @@ def _assert_as_rebuilt(window: MainWindow) -> None:
     assert summary is not None and summary.counts == counts
 
 
+class _PaintWatch(QObject):
+    def __init__(self, widget: QWidget, order: list[str]) -> None:
+        super().__init__(widget)
+        self.order = order
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.order.append("painted")
+        return False
+
+
 def _open_with_keys(window: MainWindow, qtbot: QtBot) -> None:
     """Ctrl+PgDown from the short article to the long one: the key is handled before
     any timer runs, so the window holds the long article's first claims only."""
@@ -107,9 +119,13 @@ def test_a_long_article_opens_from_its_first_claims_and_completes_after_the_fram
               model.has_unattributed())  # fmt: skip
     choices = [window.claim_pane.claimant_filter.itemText(i)
                for i in range(window.claim_pane.claimant_filter.count())]  # fmt: skip
-    window.repaint()  # the first frame: painted from the first claims
-    assert not model.is_complete()
-    qtbot.waitUntil(model.is_complete)  # then the rest, right after the frame
+    # The event loop paints the first frame from the first claims, then reads the rest.
+    order: list[str] = []
+    watch = _PaintWatch(window.reader.viewport(), order)
+    model.completed.connect(lambda _changed: order.append("rest read"))
+    qtbot.waitUntil(model.is_complete)
+    assert order and order[0] == "painted" and "rest read" in order, order
+    del watch
     _assert_as_rebuilt(window)
     assert partly == (model.counts(), model.placement_counts(), model.claimants(),
                       model.has_unattributed())  # fmt: skip

@@ -17,10 +17,11 @@ Who owns what:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar
 
@@ -64,6 +65,28 @@ class ReviewWindow(Protocol):
     def say_if_filtered_out(self, claim_id: int | None) -> None: ...
 
 
+class _AfterPaint(QObject):
+    """Calls ``then`` once ``widget`` has been painted, on the event loop's next turn.
+
+    Not a zero timer from the start: Qt posts a window's repaint at low priority, so a
+    zero timer started with the change would run before the frame that shows it."""
+
+    def __init__(self, widget: QObject, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        self.deleteLater()
+        self._then()
+
+
 class ReviewController(QObject):
     def __init__(self, window: ReviewWindow, model: OpenArticle) -> None:
         super().__init__()
@@ -74,6 +97,7 @@ class ReviewController(QObject):
         # Claims read while one change is shown (the claim edited is read by the list,
         # the selection and the editor in turn): each read once. None between changes.
         self._read: dict[int, Claim | None] | None = None
+        self._needs: tuple[int, list[tuple[QAction, str]]] | None = None
         model.selectionChanged.connect(self._on_selected)
 
     def _claim(self, claim_id: int) -> Claim | None:
@@ -108,10 +132,10 @@ class ReviewController(QObject):
                 self.model.show(article, rows)  # the reader and the claim list follow
             else:
                 # A long article: shown from its first claims; the rest are read right
-                # after this frame (or sooner, by whatever needs them first).
+                # after the frame that shows it (or sooner, by whatever needs them).
                 self.model.show(article, rows, summary=summary, rest=lambda: with_placements(
                     session.db, article, session.claim_rows(article)))  # fmt: skip
-                QTimer.singleShot(0, self.model, self.model.complete)
+                _AfterPaint(w.reader.viewport(), self.model.complete)
             w.figures.show_underline()
             w.suggest_ctl.refresh()
             w.navigator.select_article(article_id)
@@ -219,10 +243,18 @@ class ReviewController(QObject):
                "claim": claim is not None, "": True,
                "fuzzy": claim is not None and claim.placement == "fuzzy",
                "reattach": bool(claim and claim.needs_review and self._text_selected)}  # fmt: skip
-        for action in self.w.actions_by_key.values():
-            needs = action.property("needs")
-            if needs is not None:
-                action.setEnabled(has.get(str(needs), True))
+        for action, needs in self._needing():
+            action.setEnabled(has.get(needs, True))
+
+    def _needing(self) -> list[tuple[QAction, str]]:
+        """The actions that declare ``needs``, with it: asked of each action once (this
+        runs twice in every mark's frame; a property look-up is a call into Qt)."""
+        actions = self.w.actions_by_key
+        if self._needs is None or self._needs[0] != len(actions):
+            pairs = [(a, str(n)) for a in actions.values()
+                     if (n := a.property("needs")) is not None]  # fmt: skip
+            self._needs = (len(actions), pairs)
+        return self._needs[1]
 
     # --- after a change ------------------------------------------------------------
 
