@@ -19,7 +19,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
 from urllib.parse import quote
 
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names
@@ -32,12 +31,16 @@ BUSY_TIMEOUT_MS = 30_000  # how long a reader waits for a writer's checkpoint
 SEEDED_KEY = "seeded"  # setting: the samples were put in (or refused for) this project
 
 
-class Readable(Protocol):
-    """What a read query needs of a project: SQL in, a cursor out."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: a read command goes without it
+    from typing import Any, Protocol
 
-    def execute(
-        self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None
-    ) -> sqlite3.Cursor: ...
+    class Readable(Protocol):
+        """What a read query needs of a project: SQL in, a cursor out."""
+
+        def execute(
+            self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None
+        ) -> sqlite3.Cursor: ...
 
 
 class ProjectReader:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
-from typing import Any
 
 from factcheck.core.model import (
     CLAIM_COLUMNS,
@@ -20,6 +19,8 @@ from factcheck.store.queries._sql import in_chunks
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from factcheck.store.database import Database
     from factcheck.store.reading import Readable
 
