@@ -18,7 +18,7 @@ from factcheck.store import ops
 from factcheck.ui.session.placement_rows import FIRST_ROWS, with_placements
 from factcheck.ui.session.session import Session
 from factcheck.ui.shell.main_window import MainWindow
-from tests.ui.conftest import WindowFactory, drag_select
+from tests.ui.conftest import WindowFactory, choose_in_combo, drag_select
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CLAIMS = FIRST_ROWS + 150
@@ -213,4 +213,27 @@ def test_a_row_or_a_line_further_down_reads_the_rest_first(
     window.reader.viewport().repaint()
     assert model.is_complete()
     QApplication.processEvents()
+    _assert_as_rebuilt(window)
+
+
+def test_a_filtered_list_reads_every_claim_before_it_shows_the_long_article(
+    make_window: WindowFactory, project_path: Path, qtbot: QtBot
+) -> None:
+    article = _long_project(project_path)
+    window = make_window(project_path, seed=False)
+    window.open_article(window.navigator.articles.ids()[0])
+    pane = window.claim_pane
+    choose_in_combo(qtbot, pane.filters["status"], "contradicted")
+    _open_with_keys(window, qtbot)
+    assert window.article is not None and window.article.id == article
+    model = window.article_model
+    assert model.is_complete()  # a filter reads every row: the whole article at once
+    rows, _counts = _rebuilt(window)
+    wanted = [r for r in rows if r[3] == "contradicted"]
+    listed = pane.model
+    assert [tuple(r) for r in (listed.row_at(i) for i in range(listed.rowCount())) if r] == wanted
+    assert pane.count_label.text() == f"{len(wanted)} of {len(rows)}"
+    assert window.reader.claim_ids() == [r[0] for r in rows]
+    qtbot.mouseClick(pane.filter_marker, Qt.MouseButton.LeftButton)  # every claim again
+    assert not pane.filters_active()
     _assert_as_rebuilt(window)
