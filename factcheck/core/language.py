@@ -51,10 +51,9 @@ def _sample(text: str) -> str:
 
 
 def _classify(sample: str) -> str:
-    import py3langid  # loads its model (~0.5 s) on the first call, then ~0.5 ms a call
+    from factcheck.core.language_model import classify_many  # the model loads on first use
 
-    lang, _score = py3langid.classify(sample)
-    return str(lang)
+    return classify_many([sample])[0]
 
 
 def _by_script(sample: str) -> str | None:

@@ -9,24 +9,42 @@ it: the same features counted in the same order, the same arithmetic on the same
 smaller than :data:`BATCH_MIN` goes through py3langid itself, where NumPy's per-step
 cost would outweigh the walk it saves.
 
-The model is loaded once per process, on first use (about half a second).
+The model is loaded once per process, on first use (about half a second), or ahead of
+it in the background (:func:`warm_up`: an import starts it before reading its files).
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
 BATCH_MIN = 8  # texts classified together below which py3langid classifies them one by one
 
+_LOCK = threading.Lock()  # one load, and one writer of the float32 rows, at a time
+_LOADED: list[Any] = []
 
-@cache
+
 def _model() -> Any:
     """py3langid's identifier (the one its own ``classify`` uses), with the automaton
-    as NumPy arrays for the batched walk."""
+    as NumPy arrays for the batched walk; loaded by the first caller, whom any other
+    waits for."""
+    with _LOCK:
+        if not _LOADED:
+            _LOADED.append(_load())
+    return _LOADED[0]
+
+
+def warm_up() -> None:
+    """Start loading the model in a background thread unless it is loaded, so that
+    work done meanwhile (reading the files to import) hides its load time."""
+    if not _LOADED:
+        threading.Thread(target=_model, name="language model", daemon=True).start()
+
+
+def _load() -> Any:
     import numpy as np
     from py3langid import langid
 
@@ -53,13 +71,11 @@ def _encode(text: str) -> bytes:
 
 def classify_many(texts: Sequence[str]) -> list[str]:
     """py3langid's language for each of ``texts`` (the answers of ``py3langid.classify``)."""
+    ident, moves, rowbase, output, table, ready = _model()
     if len(texts) < BATCH_MIN:
-        import py3langid
-
-        return [str(py3langid.classify(t)[0]) for t in texts]
+        return [str(ident.classify(t)[0]) for t in texts]
     import numpy as np
 
-    ident, moves, rowbase, output, table, ready = _model()
     encoded = [_encode(t) for t in texts]
     lengths = np.array([len(b) for b in encoded])
     width = int(lengths.max())
@@ -88,10 +104,11 @@ def classify_many(texts: Sequence[str]) -> list[str]:
     text_of = keys // size
     feats = (keys - text_of * size).astype(np.intp)
     bounds = np.searchsorted(text_of, np.arange(len(encoded) + 1))
-    needed = np.unique(feats)
-    needed = needed[~ready[needed]]
-    table[needed] = ident.nb_ptc[needed]
-    ready[needed] = True
+    with _LOCK:
+        needed = np.unique(feats)
+        needed = needed[~ready[needed]]
+        table[needed] = ident.nb_ptc[needed]
+        ready[needed] = True
     prior, labels = ident.nb_pc, ident.nb_classes
     floor = float(np.finfo(np.float32).min)
     out: list[str] = []

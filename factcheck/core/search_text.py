@@ -50,12 +50,14 @@ def _table() -> dict[int, str | None]:
     """str.translate table: marks and invisibles dropped, letters unified, digits ASCII.
     Built once (a walk over the Basic Multilingual Plane, ~30 ms)."""
     table: dict[int, str | None] = {}
+    category, decimal = unicodedata.category, unicodedata.decimal
     for code in range(0x80, 0x10000):
         ch = chr(code)
-        if unicodedata.category(ch) in ("Mn", "Me"):
+        kind = category(ch)
+        if kind in ("Mn", "Me"):
             table[code] = None
-        elif unicodedata.category(ch) == "Nd":
-            table[code] = str(unicodedata.decimal(ch))
+        elif kind == "Nd":
+            table[code] = str(decimal(ch))
     for ch, to in _LETTERS.items():
         table[ord(ch)] = to
     for ch in _DROPPED:
