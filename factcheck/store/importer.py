@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from factcheck.core import language_model
 from factcheck.core.ingest import expand_paths, read_article_file
 from factcheck.core.model import ArticleDraft
@@ -19,9 +17,11 @@ from factcheck.core.safe_text import display_path, without_surrogates
 from factcheck.errors import ImportRefused
 from factcheck.paths import seeds_dir
 from factcheck.store import ops, queries
+from factcheck.store.database import Database
 from factcheck.store.import_report import FileResult as FileResult
 from factcheck.store.import_report import ImportReport as ImportReport
 from factcheck.store.import_report import Outcome as Outcome
+from factcheck.store.reading import SEEDED_KEY as SEEDED_KEY
 
 BATCH = 200  # articles written per transaction in a large import
 
@@ -90,7 +90,6 @@ def import_drafts(db: Database, drafts: Sequence[ArticleDraft], reviewer: str) -
     return ImportReport(tuple(written), change)
 
 
-SEEDED_KEY = "seeded"
 
 
 def ensure_seeded(db: Database, reviewer: str, seeds: Path | None = None) -> ImportReport | None:
