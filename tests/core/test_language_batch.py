@@ -52,3 +52,24 @@ def test_detect_many_is_detect_one_text_at_a_time(texts: list[str]) -> None:
     assert detect_many(texts) == [detect(t) for t in texts]
     assert detect_languages(texts[:3]) == [detect(t)[0] for t in texts[:3]]
     assert detect_many([]) == []
+
+
+def test_loaded_once_whoever_asks_first(texts: list[str]) -> None:
+    """The background load an import starts and the threads that classify meanwhile
+    share one model and give the same answers."""
+    import threading
+
+    from factcheck.core import language_model
+
+    samples = [_sample(t) for t in texts[:40]]
+    expected = [str(py3langid.classify(s)[0]) for s in samples]
+    language_model.warm_up()
+    got: list[list[str]] = []
+    workers = [threading.Thread(target=lambda: got.append(classify_many(samples)))
+               for _ in range(3)]  # fmt: skip
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert got == [expected] * 3
+    assert len(language_model._LOADED) == 1
