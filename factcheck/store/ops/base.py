@@ -84,9 +84,10 @@ _VALUES_PER_STATEMENT = 12_000
 
 def _insert_rows(db: Database, insert: str, rows: Sequence[Sequence[Any]]) -> None:
     """Run ``insert`` ("INSERT INTO t (a, b)") for every row, in statements of up to
-    :data:`_VALUES_PER_STATEMENT` bound values (within SQLite's limit). Rows written one statement each cost several
-    times more where a trigger writes them into a full-text index: FTS5 writes out its
-    pending terms at the end of every such statement (20,000 claims: 4x the time)."""
+    :data:`_VALUES_PER_STATEMENT` bound values. Rows written one statement each cost
+    several times more where a trigger writes them into a full-text index: FTS5 writes
+    out its pending terms at the end of every such statement (20,000 claims: 4x the
+    time)."""
     if not rows:
         return
     width = len(rows[0])
