@@ -7,7 +7,8 @@ NumPy step per byte position, and each text is then scored exactly as py3langid 
 it: the same features counted in the same order, the same arithmetic on the same model
 (so the same language, which the tests check against ``py3langid.classify``). A batch
 smaller than :data:`BATCH_MIN` goes through py3langid itself, where NumPy's per-step
-cost would outweigh the walk it saves.
+cost would outweigh the walk it saves, and so does every text if py3langid ever holds
+its model otherwise than version 0.4 does.
 
 The model is loaded once per process, on first use (about half a second), or ahead of
 it in the background (:func:`warm_up`: an import starts it before reading its files).
@@ -49,17 +50,21 @@ def _load() -> Any:
     from py3langid import langid
 
     ident = langid._get_identifier()
-    moves = np.frombuffer(ident.tk_nextmove, dtype=f"u{ident.tk_nextmove.itemsize}")
-    rows = np.frombuffer(ident.tk_row, dtype=f"u{ident.tk_row.itemsize}")
+    try:  # the model as py3langid 0.4 holds it: next-state rows shared between states
+        moves = np.frombuffer(ident.tk_nextmove, dtype=f"u{ident.tk_nextmove.itemsize}")
+        rows = np.frombuffer(ident.tk_row, dtype=f"u{ident.tk_row.itemsize}")
+        output = np.asarray(ident.tk_output, dtype=np.int64)  # a state's feature, or -1
+        pairs = list(ident._alias_pairs)
+    except (AttributeError, TypeError, ValueError):  # another layout: py3langid alone
+        return ident, None, None, None, None, None, []
     rowbase = rows.astype(np.int64) << 8  # a state's row of 256 next states
-    output = np.asarray(ident.tk_output, dtype=np.int64)  # the feature a state emits, or -1
     # The scores in float32, as py3langid's arithmetic turns its float16 table into
     # before multiplying (converting rows a text needs on each call cost more than the
     # rest of the work); a row is converted the first time a text needs it, so only the
     # features met take memory (all of them: 57 MB).
     table = np.zeros(ident.nb_ptc.shape, dtype=np.float32)
     ready = np.zeros(len(table), dtype=bool)
-    return ident, moves, rowbase, output, table, ready
+    return ident, moves, rowbase, output, table, ready, pairs
 
 
 def _encode(text: str) -> bytes:
@@ -71,8 +76,8 @@ def _encode(text: str) -> bytes:
 
 def classify_many(texts: Sequence[str]) -> list[str]:
     """py3langid's language for each of ``texts`` (the answers of ``py3langid.classify``)."""
-    ident, moves, rowbase, output, table, ready = _model()
-    if len(texts) < BATCH_MIN:
+    ident, moves, rowbase, output, table, ready, pairs = _model()
+    if len(texts) < BATCH_MIN or moves is None:
         return [str(ident.classify(t)[0]) for t in texts]
     import numpy as np
 
@@ -117,7 +122,7 @@ def classify_many(texts: Sequence[str]) -> list[str]:
             scores = np.full(len(labels), floor, dtype=np.float32)
         else:
             scores = np.log1p(counts[lo:hi].astype(np.float32)) @ table[feats[lo:hi]] + prior
-        for i, j in ident._alias_pairs:  # one label written in two scripts: keep the better
+        for i, j in pairs:  # one label written in two scripts: keep the better
             scores[i] = max(scores[i], scores[j])
             scores[j] = floor
         out.append(str(labels[int(scores.argmax())]))

@@ -73,3 +73,26 @@ def test_loaded_once_whoever_asks_first(texts: list[str]) -> None:
         w.join()
     assert got == [expected] * 3
     assert len(language_model._LOADED) == 1
+
+
+def test_another_model_layout_falls_back_to_py3langid(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were py3langid to hold its model otherwise, each text goes through its own
+    classify: the same answers, only slower."""
+    from py3langid import langid
+
+    from factcheck.core import language_model
+
+    real = langid._get_identifier()
+
+    class Other:  # classifies, but has none of the automaton's arrays
+        def classify(self, text: str) -> tuple[str, float]:
+            return real.classify(text)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(language_model, "_LOADED", [])
+    monkeypatch.setattr(langid, "_get_identifier", Other)
+    samples = [_sample(t) for t in texts[: 3 * BATCH_MIN]]
+    expected = [str(py3langid.classify(s)[0]) for s in samples]
+    assert language_model._model()[1] is None
+    assert classify_many(samples) == expected
