@@ -92,7 +92,7 @@ _ASCII_SHAPES = bytes.maketrans(b"123456789.'", b"000000000,,")
 
 
 def _drop_ascii_thousands(text: str) -> str:
-    """``_THOUSANDS.sub(r"\1", text)`` for ASCII ``text``, several times faster: the
+    """``_THOUSANDS.sub(r"\\1", text)`` for ASCII ``text``, several times faster: the
     regex tries every character in Python's engine, this finds the pattern in C."""
     shape = text.encode("ascii").translate(_ASCII_SHAPES)
     parts: list[str] = []
