@@ -13,10 +13,14 @@ where Qt alone would take the direction from that first word.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Literal
 
-Direction = Literal["auto", "ltr", "rtl"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not loaded at run time (the command line's start-up)
+    from collections.abc import Sequence
+    from typing import Literal, TypeAlias
+
+    Direction: TypeAlias = Literal["auto", "ltr", "rtl"]
+
 DIRECTIONS: tuple[Direction, ...] = ("auto", "ltr", "rtl")
 
 # Languages written right to left (ISO 639-1, or 639-3 where there is no 639-1 code).
