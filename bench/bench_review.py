@@ -16,6 +16,9 @@
   ``factcheck.ui.shell.app.run``; and, for information, start until the project is shown;
 - memory: the window's peak with the 1 MB article open, vs a bare QTextEdit holding it.
 
+``python bench/bench_review.py --start`` runs the start-up rows alone (a minute, where
+the whole module takes many).
+
 The window is measured as ``factcheck.ui.shell.app.run`` leaves it once the project is
 shown (the long-lived objects frozen out of Python's garbage collector, see
 :func:`factcheck.ui.shell.app.freeze_long_lived`).
@@ -54,6 +57,7 @@ MARKS = 60
 SWITCHES = 60
 SWITCH_ROUNDS = 4  # windows opened per project, taking turns
 START_RUNS = 7
+START_ONLY = "--start" in sys.argv[1:]
 
 
 def _settings_to(folder: Path) -> None:
@@ -572,6 +576,8 @@ def run() -> list[dict[str, Any]]:
         _settings_to(folder / "qsettings")
         os.environ["FACTCHECK_DATA_DIR"] = str(folder / "data")
         os.environ["FACTCHECK_CONFIG_DIR"] = str(folder / "config")
+        if START_ONLY:
+            return _start(folder)
         rows, english = _open_and_mark(folder, rng)
         rows += _arabic_rows(folder, rng, english)
         rows += _switch(folder, rng)
