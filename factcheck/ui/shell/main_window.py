@@ -44,7 +44,6 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from factcheck.ui.common import theme
 from factcheck.ui.common.actions import ACTIONS, MENUS, REDO_SHORTCUTS, UNDO_SHORTCUTS, ActionSpec
 from factcheck.ui.common.settings import WindowSettings
 from factcheck.ui.shell import window_state
@@ -126,6 +125,8 @@ class MainWindow(CurationCommands):
         self.setCentralWidget(QWidget())  # the panes' place until they are built
         scheme = self.settings.scheme
         if scheme != "system":  # "system" asks Qt's namespace: with the panes
+            from factcheck.ui.common import theme
+
             theme.apply_scheme(scheme)
         for value, action in self.scheme_actions.items():
             action.setChecked(value == scheme)
@@ -417,6 +418,8 @@ class MainWindow(CurationCommands):
 
     def apply_scheme(self, choice: str) -> None:
         """Light, dark or follow the system; re-colours the highlights to match."""
+        from factcheck.ui.common import theme
+
         self.settings.scheme = choice
         theme.apply_scheme(choice)
         for value, action in self.scheme_actions.items():
@@ -427,7 +430,9 @@ class MainWindow(CurationCommands):
     def _recolor(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        colors = theme.HighlightColors(QApplication.palette())
+        from factcheck.ui.common.theme import HighlightColors
+
+        colors = HighlightColors(QApplication.palette())
         self.reader.set_colors(colors)
         self.reader_pane.legend.set_colors(colors)
         self.reader_pane.banner.restyle()
