@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from factcheck.store.database import Database
 
 # Bump when the finder changes what it finds: projects then recompute their figures.
 FIGURES_VERSION = "2"
-_VERSION_KEY = "figures_version"
+VERSION_KEY = "figures_version"
 
 
 def queue(db: Database, article_ids: Iterable[int]) -> None:
@@ -41,9 +43,9 @@ def refresh_all(db: Database) -> None:
     db.execute("DELETE FROM facts")
     db.execute("INSERT OR IGNORE INTO figure_queue (article_id) SELECT id FROM articles")
     db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-               "SET value = excluded.value", (_VERSION_KEY, FIGURES_VERSION))  # fmt: skip
+               "SET value = excluded.value", (VERSION_KEY, FIGURES_VERSION))  # fmt: skip
 
 
 def is_current(db: Database) -> bool:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (_VERSION_KEY,)).fetchone()
+    row = db.execute("SELECT value FROM settings WHERE key = ?", (VERSION_KEY,)).fetchone()
     return row is not None and row[0] == FIGURES_VERSION

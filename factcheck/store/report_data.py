@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from factcheck import __version__, config
 from factcheck.core.agreement import ProjectAgreement
 from factcheck.core.model import ReviewerVerdict, Status
@@ -23,6 +21,7 @@ from factcheck.core.report.build import build_report
 from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta
 from factcheck.store import queries
 from factcheck.store.agreement_data import project_agreement
+from factcheck.store.database import Database
 from factcheck.store.ops import now
 
 
