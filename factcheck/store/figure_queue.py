@@ -32,6 +32,21 @@ def pending_size(db: Database) -> int:
                           "JOIN articles a ON a.id = q.article_id").fetchone()[0])  # fmt: skip
 
 
+def pending_texts(db: Database) -> list[tuple[int, str]]:
+    """``(article id, content hash)`` of each queued article: which texts wait (cheap,
+    no text read), so a caller can keep their lengths from one call to the next."""
+    return db.execute("SELECT q.article_id, a.content_hash FROM figure_queue q "
+                      "JOIN articles a ON a.id = q.article_id").fetchall()  # fmt: skip
+
+
+def text_lengths(db: Database, article_ids: Iterable[int]) -> dict[int, int]:
+    """Characters of each article's text (each text read)."""
+    ids = list(article_ids)
+    marks = ",".join("?" * len(ids))
+    return dict(db.execute(f"SELECT id, length(text) FROM articles WHERE id IN ({marks})",
+                           ids).fetchall()) if ids else {}  # fmt: skip
+
+
 def is_pending(db: Database, article_id: int) -> bool:
     return db.execute("SELECT 1 FROM figure_queue WHERE article_id = ?",
                       (article_id,)).fetchone() is not None  # fmt: skip

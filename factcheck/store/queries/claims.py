@@ -114,6 +114,42 @@ def claim_outline(db: Database, article_id: int) -> list[tuple[int, int, int, st
     return rows
 
 
+def claim_outline_first(db: Database, article_id: int,
+                        limit: int) -> list[tuple[int, int, int, str, str]]:  # fmt: skip
+    """The first ``limit`` rows of :func:`claim_outline` (the same order): what a window
+    paints at the top of a long article before reading the rest."""
+    return db.execute(
+        'SELECT id, start, "end", status, claimant FROM claims WHERE article_id = ? '
+        'ORDER BY start, "end" DESC, id LIMIT ?',
+        (article_id, limit),
+    ).fetchall()
+
+
+def claim_tallies(db: Database, article_id: int,
+                  ) -> tuple[dict[str, int], list[tuple[str, int, int]]]:  # fmt: skip
+    """How many of the article's claims have each verdict, and ``(claimant, count,
+    first start)`` for each claimant spelling (claims the article states itself are
+    left out): counts without reading each claim (each a pass over an index)."""
+    statuses = dict(db.execute(
+        "SELECT status, count(*) FROM claims WHERE article_id = ? GROUP BY status",
+        (article_id,)).fetchall())  # fmt: skip
+    claimants = db.execute(
+        "SELECT claimant, count(*), min(start) FROM claims WHERE article_id = ? "
+        "AND claimant != '' GROUP BY claimant",
+        (article_id,),
+    ).fetchall()
+    return statuses, claimants
+
+
+def claim_tags_for_claims(db: Database, claim_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Tag names of each of these claims that has tags (sorted without case)."""
+    found: dict[int, tuple[str, ...]] = {}
+    for chunk, marks in in_chunks(list(claim_ids)):
+        found.update((cid, tuple(names)) for cid, names in
+                     _tags_by_claim(db, f"c.id IN ({marks})", chunk).items())  # fmt: skip
+    return found
+
+
 def claim_tags_for_article(db: Database, article_id: int) -> dict[int, tuple[str, ...]]:
     """Tag names of each tagged claim of the article (sorted without case); untagged
     claims are absent."""
