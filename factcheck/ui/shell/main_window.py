@@ -20,9 +20,10 @@ Who owns what:
 
 Start-up comes in two steps, so the window appears about as fast as a bare Qt window.
 The *frame* (:meth:`MainWindow.__init__`): the menus with every action and its shortcut,
-the status bar, the remembered size and place, the light or dark palette chosen. Then
+the remembered size and place, a light or dark palette chosen in View ▸ Appearance. Then
 the *panes* (:meth:`MainWindow.build_panes`): the article list, reader and claim pane,
-the toolbar, the docks and their remembered layout, the controllers. ``factcheck``
+the toolbar, the status bar's fields, the docks and their remembered layout, the
+controllers, the palette when it follows the system. ``factcheck``
 builds the panes right after the window's first frame, with the project
 (:meth:`load_project` builds them first); anything else that makes a window gets both
 at once. An action triggered before the panes exist builds them first, so every
