@@ -79,15 +79,16 @@ def found_elsewhere(db: Database, claim_id: int) -> list[Twin]:
     found: list[tuple[int, int, int, str, str]] = []  # article, start, end, quote, how
     seen: set[tuple[int, int, int]] = set()
     if claim.quote.strip():
-        pattern = _quote_pattern(claim.quote)
         candidates = _candidates(db, claim.quote)
         if candidates is None:
             candidates = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
-        for article_id in candidates:
-            if article_id == claim.article_id:
-                continue
+        # Compiled only when another article may hold the quote (after most marks only
+        # the claim's own article does): a new pattern per mark cost up to milliseconds.
+        others = [a for a in candidates if a != claim.article_id]
+        pattern = _quote_pattern(claim.quote) if others else None
+        for article_id in others:
             text = queries.get_article(db, article_id).text
-            m = pattern.search(text)
+            m = pattern.search(text) if pattern is not None else None
             if m is None or _is_marked(db, article_id, m.start(), m.end()):
                 continue
             seen.add((article_id, m.start(), m.end()))

@@ -13,6 +13,7 @@ from factcheck.core.anchoring import (
     reanchor,
 )
 from factcheck.core.model import ArticleDraft, Status
+from factcheck.errors import InvalidInput
 from factcheck.store import ops, queries
 from factcheck.store.annotation_import import import_annotations
 from factcheck.store.project import connect
@@ -167,3 +168,32 @@ def test_score_threshold_boundary() -> None:
     other = " 0987654321 ZYXWVUTSRQPONMLKJIHGFEDCB 1357924680 ====="
     assert _placement(_mutate(QUOTE, 5), other) == "fuzzy"
     assert _placement(_mutate(QUOTE, 6), other) == "orphaned"
+
+
+def test_a_mark_from_the_text_the_caller_holds_stores_what_a_read_of_the_text_does(
+    db: Database,
+) -> None:
+    """The window passes the text it shows with its hash: the quote and its context come
+    from that text, the same as read from the project, at both ends of the text too;
+    once the stored text changed, the held old text and its hash are refused."""
+    article = _article(db)
+    held = queries.get_article(db, article)
+    spans = [(0, 6), (TEXT.index("Sunday"), TEXT.index("Sunday") + 6),
+             (len(TEXT) - 7, len(TEXT))]  # fmt: skip
+    for start, end in spans:
+        from_text = ops.mark_claim(db, article, start, end, "t", text_hash=held.content_hash,
+                                   text=held.text).created_id  # fmt: skip
+        read = ops.mark_claim(db, article, start, end, "t",
+                              text_hash=held.content_hash).created_id  # fmt: skip
+        a, b = queries.get_claim(db, from_text or 0), queries.get_claim(db, read or 0)
+        assert (a.quote, a.prefix, a.suffix, a.start, a.end) == \
+            (b.quote, b.prefix, b.suffix, b.start, b.end)  # fmt: skip
+        assert a.quote == TEXT[start:end]
+    with pytest.raises(InvalidInput, match="outside article"):
+        ops.mark_claim(db, article, 5, len(TEXT) + 1, "t", text_hash=held.content_hash,
+                       text=held.text)  # fmt: skip
+    count = len(queries.claims_for_article(db, article))
+    ops.create_revision(db, article, "Officials gave an update. " + TEXT, "t")
+    with pytest.raises(ops.StaleEdit, match="changed since this selection"):
+        ops.mark_claim(db, article, 0, 6, "t", text_hash=held.content_hash, text=held.text)
+    assert len(queries.claims_for_article(db, article)) == count

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from factcheck.core import ids, quotes
@@ -110,13 +110,20 @@ _INSERT_AUDIT = (
 )
 
 
-def mark_claims(db: Database, specs: Iterable[ClaimSpec], reviewer: str) -> Change:
+def mark_claims(
+    db: Database, specs: Iterable[ClaimSpec], reviewer: str, *,
+    held: Mapping[int, str] | None = None,
+) -> Change:  # fmt: skip
     """Create many claims in one transaction (imports, scripts, benchmarks), each with
     its ``mark claim`` audit row, written a table at a time.
 
     An article with one claim in the batch is read only around the span; one with
-    several is read once, whole. A refused spec (:class:`InvalidInput`) refuses the
-    batch before anything is written."""
+    several is read once, whole. ``held``: article id -> the text the caller already
+    holds, the one whose SHA-256 the spec's ``text_hash`` is (the window's open
+    article); a spec with a ``text_hash`` takes its quote and context from it, once the
+    stored hash is found equal, instead of reading the text again (SQLite reads all of
+    a 1 MB text even for a slice of it). A refused spec (:class:`InvalidInput`)
+    refuses the batch before anything is written."""
     stamp = now()
     todo = list(specs)
     per_article = Counter(spec.article_id for spec in todo)
@@ -132,7 +139,10 @@ def mark_claims(db: Database, specs: Iterable[ClaimSpec], reviewer: str) -> Chan
         tag_ids: dict[str, int] = {}
         for n, (spec, gid) in enumerate(zip(todo, gids, strict=True)):
             check_text(db, spec.article_id, spec.text_hash)
-            if per_article[spec.article_id] == 1:
+            mine = held.get(spec.article_id) if held and spec.text_hash is not None else None
+            if mine is not None:  # the very text stored: its hash was just checked
+                quote, prefix, suffix = _claim_row_values(mine, 0, len(mine), spec)
+            elif per_article[spec.article_id] == 1:
                 window, offset, length = _span_window(db, spec.article_id, spec.start, spec.end)
                 quote, prefix, suffix = _claim_row_values(window, offset, length, spec)
             else:
@@ -181,15 +191,19 @@ def mark_claim(
     text_hash: str | None = None,
     claimant: str = "",
     gid: str = "",
+    text: str | None = None,
 ) -> Change:
     """Mark ``text[start:end]`` of the article as a claim; ``created_id`` is its id.
 
     ``text_hash`` is the SHA-256 of the text the span was taken from (the window passes
     the text it shows): a span from an older text is refused (:class:`StaleEdit`).
+    ``text``: that text itself, when the caller holds it (with ``text_hash`` only): the
+    quote and its context are taken from it rather than read again.
     ``gid`` keeps a global id the claim already has elsewhere (an imported annotation)."""
     spec = ClaimSpec(article_id, start, end, Status(status), tuple(tags), note,
                      text_hash=text_hash, claimant=claimant, gid=gid)  # fmt: skip
-    change = mark_claims(db, [spec], reviewer)
+    held = {article_id: text} if text is not None and text_hash is not None else None
+    change = mark_claims(db, [spec], reviewer, held=held)
     (claim_id,) = change.claim_ids
     return Change(
         "mark claim",

@@ -327,9 +327,15 @@ class ClaimEditor(QWidget):
         self._update_buttons()
 
     def _set_note_text(self, note: str) -> None:
-        self.note.blockSignals(True)
-        self.note.setPlainText(note)
-        self.note.blockSignals(False)
+        if not note and self.note.document().isEmpty():
+            # Most claims have no note, nor had the one shown before: an empty field
+            # stays as it is (no new document laid out and repainted in the frame of
+            # each mark), and forgets its typing history as setPlainText would.
+            self.note.document().clearUndoRedoStacks()
+        else:
+            self.note.blockSignals(True)
+            self.note.setPlainText(note)
+            self.note.blockSignals(False)
         self._saved_note = note
 
     def tag_chip_widgets(self) -> list[QToolButton]:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -30,6 +29,7 @@ from factcheck.ui.claims.claim_model import (
     ClaimListModel,
 )
 from factcheck.ui.claims.suggestion_list import SuggestionList
+from factcheck.ui.common.fitted_label import FittedLabel
 from factcheck.ui.common.focus import show_focus, tab_leaves
 from factcheck.ui.session.open_article import OpenArticle
 
@@ -68,14 +68,14 @@ class ClaimPane(QWidget):
             filter_row.addWidget(combo, 1)
         self.claimant_filter = self._build_claimant_filter()
         filter_row.addWidget(self.claimant_filter, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("claimCount")
-        self.count_label.setAccessibleName("Number of claims shown")
         # Room for four digits whatever the count: otherwise the pane's minimum width
         # followed the count's digits, and the splitter took two pixels from the reader
-        # between articles, which laid the whole article out again at the new width.
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("0000"))
-        filter_row.addWidget(self.count_label)
+        # between articles, which laid the whole article out again at the new width. Its
+        # size fixed: a count changed by a mark lays no layout out again.
+        self.count_label = FittedLabel("0000")
+        self.count_label.setObjectName("claimCount")
+        self.count_label.setAccessibleName("Number of claims shown")
+        filter_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignVCenter)
         # While a filter hides claims, say so where the eye is, with the way back.
         self.filter_marker = QToolButton()
         self.filter_marker.setObjectName("filterMarker")
@@ -231,12 +231,13 @@ class ClaimPane(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        self.count_label.set_text(f"{shown} of {total}" if shown != total else f"{total}")
         active = self.filters_active()
         self.filter_marker.setVisible(active)
         sheet = "font-weight: bold;" if active else ""
         if self.count_label.styleSheet() != sheet:  # setting one re-polishes the label
             self.count_label.setStyleSheet(sheet)
+            self.count_label.refit()  # bold takes more room
 
     # --- selection -------------------------------------------------------------------
 

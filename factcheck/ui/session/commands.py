@@ -91,10 +91,12 @@ class MarkClaim(OpCommand):
     was changed elsewhere since; redo puts it back, re-placed if the text changed."""
 
     def __init__(self, session: Session, article_id: int, start: int, end: int,
-                 text_hash: str | None = None, claimant: str = "") -> None:  # fmt: skip
+                 text_hash: str | None = None, claimant: str = "", *,
+                 text: str | None = None) -> None:  # fmt: skip
         super().__init__(session, "Mark claim")
         self.article_id, self.start, self.end = article_id, start, end
         self.text_hash, self.claimant = text_hash, claimant
+        self._text = text  # the shown text (its hash is text_hash), for the first mark only
         self.claim_id: int | None = None
         self._snapshot: ops.ClaimSnapshot | None = None
         self._seen: str | None = None  # the claim's updated_at after this step
@@ -103,9 +105,10 @@ class MarkClaim(OpCommand):
         if self._snapshot is not None:
             change = ops.restore_claim(self.session.db, self._snapshot, self.reviewer)
         else:
+            text, self._text = self._text, None  # not kept alive by the undo history
             change = ops.mark_claim(self.session.db, self.article_id, self.start, self.end,
                                     self.reviewer, text_hash=self.text_hash,
-                                    claimant=self.claimant)  # fmt: skip
+                                    claimant=self.claimant, text=text)  # fmt: skip
             self.claim_id = self.focus_after_do = change.created_id
         assert self.claim_id is not None
         self._seen = queries.claim_updated_at(self.session.db, self.claim_id)

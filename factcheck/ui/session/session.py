@@ -215,10 +215,11 @@ class Session(SuggestionEdits, FigureEdits, CurationEdits, QObject):
         QTimer.singleShot(0, self.undo_stack.clear)  # not from inside the stack's own call
 
     def mark(self, article_id: int, start: int, end: int, text_hash: str | None = None,
-             claimant: str = "") -> int | None:  # fmt: skip
-        """Mark ``[start, end)`` of the text whose hash is ``text_hash`` (the one shown)."""
+             claimant: str = "", *, text: str | None = None) -> int | None:  # fmt: skip
+        """Mark ``[start, end)`` of the text whose hash is ``text_hash`` (the one shown;
+        ``text``: that text, so the quote is taken from it instead of read again)."""
         change = self.run(commands.MarkClaim(self, article_id, start, end, text_hash,
-                                             claimant))  # fmt: skip
+                                             claimant, text=text))  # fmt: skip
         return change.created_id if change else None
 
     def reattach(self, claim_id: int, start: int, end: int, text_hash: str | None) -> bool:

@@ -96,7 +96,7 @@ class WindowCommands(QMainWindow):
                                          4000)  # fmt: skip
             return
         article = self.article
-        claim_id = self.session.mark(article.id, start, end, article.content_hash)
+        claim_id = self.session.mark(article.id, start, end, article.content_hash, text=text)
         if claim_id is not None:
             self.reader.clear_text_selection()
             self.suggest_ctl.offer_twins(claim_id)

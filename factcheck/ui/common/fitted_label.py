@@ -1,0 +1,56 @@
+"""A label whose size is fixed to fit its text, so a new text of the same size moves
+nothing.
+
+Qt lays out again every layout from a label up to the window whenever a label's text
+changes, unless the label's size is fixed: the claim count, which changes with every
+mark, made the window's own layout (splitters, toolbar, status bar) run again in each
+mark's frame though nothing moved. This label keeps a fixed size, refitted when a text,
+font or style needs another one (a count going from 5012 to 5013 does not).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, QSize
+from PySide6.QtWidgets import QLabel, QWidget
+
+_REFIT_ON = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange})
+
+
+class FittedLabel(QLabel):
+    """A one-line label at least as wide as ``min_text`` (so the width does not follow
+    every digit of a count), otherwise as large as its text. Place it in a layout with a
+    vertical alignment (AlignVCenter) so it sits where a stretched label drew its text."""
+
+    def __init__(self, min_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._min_text = min_text
+        self.refit()
+
+    def set_text(self, text: str) -> None:
+        if text != self.text():
+            self.setText(text)
+            self.refit()
+
+    def natural_size(self) -> QSize:
+        """The size QLabel's own size hint gives the text when nothing constrains it
+        (the hint itself grows to a fixed size, so it cannot say when to shrink): the
+        text's bounding box, the margin on each side and the contents margins."""
+        fm = self.fontMetrics()
+        width = fm.boundingRect(QRect(0, 0, 2000, 2000), int(self.alignment().value),
+                                self.text()).width()  # fmt: skip
+        m, edges = 2 * self.margin(), self.contentsMargins()
+        return QSize(width + m + edges.left() + edges.right(),
+                     fm.height() + m + edges.top() + edges.bottom())  # one line
+
+    def refit(self) -> None:
+        """Fix the size to what the text needs now; nothing when it already has it."""
+        hint = self.natural_size()
+        width = max(hint.width(), self.fontMetrics().horizontalAdvance(self._min_text))
+        wanted = QSize(width, hint.height())
+        if self.minimumSize() != wanted or self.maximumSize() != wanted:
+            self.setFixedSize(wanted)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in _REFIT_ON:
+            self.refit()
