@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Status(StrEnum):
@@ -205,9 +205,9 @@ class Evidence:
     gid: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewerVerdict:
-    """One reviewer's own verdict and note on a claim (kept beside everyone else's)."""
+class ReviewerVerdict(NamedTuple):
+    """One reviewer's own verdict and note on a claim (kept beside everyone else's). A
+    named tuple: a report reads one per claim and reviewer, built in C."""
 
     claim_id: int
     reviewer: str

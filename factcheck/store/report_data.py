@@ -13,6 +13,8 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import groupby
+from operator import itemgetter
 
 from sqlite_utils import Database
 
@@ -132,16 +134,19 @@ def _tags(db: Database, where: str, params: Sequence[str]) -> dict[int, tuple[st
 
 def _verdicts(
     db: Database, where: str, params: Sequence[str]
-) -> dict[int, list[ReviewerVerdict]]:
+) -> dict[int, tuple[ReviewerVerdict, ...]]:
     status = {s.value: s for s in Status}
-    out: dict[int, list[ReviewerVerdict]] = defaultdict(list)
-    for claim_id, who, value, note, at in db.execute(
+    make = ReviewerVerdict._make
+    rows = db.execute(
         "SELECT v.claim_id, v.reviewer, v.status, v.note, v.updated_at FROM reviewer_verdicts v "
         f"JOIN claims c ON c.id = v.claim_id {where} ORDER BY v.claim_id, v.reviewer",
         params,
-    ):
-        out[claim_id].append(ReviewerVerdict(claim_id, who, status[value], note, at))
-    return out
+    )
+    return {
+        claim_id: tuple(make((cid, who, status[value], note, at))
+                        for cid, who, value, note, at in found)
+        for claim_id, found in groupby(rows, itemgetter(0))
+    }  # fmt: skip
 
 
 def _agreement(db: Database, scope: Sequence[int] | None) -> ProjectAgreement | None:
