@@ -18,9 +18,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 # The check first: on a machine that lacks a library the window needs, it names the
-# packages (and, run as root at a terminal, offers to install them).
+# packages (and, run as root at a terminal, offers to install them). The modules are
+# byte-compiled as an installed copy's are (quick when they are up to date): where
+# PYTHONDONTWRITEBYTECODE is set, each start would compile them all from source.
 run: $(STAMP)
 	@$(BIN)/python -m factcheck.preflight --offer-install
+	@$(BIN)/python -m compileall -q factcheck
 	$(BIN)/factcheck
 
 lint: $(STAMP)

@@ -16,6 +16,9 @@
   ``factcheck.ui.shell.app.run``; and, for information, start until the project is shown;
 - memory: the window's peak with the 1 MB article open, vs a bare QTextEdit holding it.
 
+``--rows=open,arabic,switch,start`` runs only those groups (open: the English open,
+mark and memory rows; arabic needs open, which it runs too); all by default.
+
 The window is measured as ``factcheck.ui.shell.app.run`` leaves it once the project is
 shown (the long-lived objects frozen out of Python's garbage collector, see
 :func:`factcheck.ui.shell.app.freeze_long_lived`).
@@ -261,6 +264,18 @@ def _open_and_mark(folder: Path, rng: random.Random, arabic: bool = False
     app.processEvents()  # none of its steps lands inside a sample
     watch = _paint_watch(window.reader.viewport())
     marks: list[float] = []
+    commands: list[float] = []  # key press until the command is done (no painting yet)
+    writes: list[float] = []  # of which the write itself: ops.mark_claim, commit included
+    write = ops.mark_claim
+
+    def timed_write(*args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return write(*args, **kwargs)
+        finally:
+            writes.append(time.perf_counter() - t)
+
+    ops.mark_claim = timed_write  # the undo command calls ops.mark_claim by name
     unpainted = 0
     for _ in range(MARKS):
         start = rng.randrange(0, len(text) - 200)
@@ -274,9 +289,11 @@ def _open_and_mark(folder: Path, rng: random.Random, arabic: bool = False
         watch.region = QRegion()
         t0 = time.perf_counter()
         window.mark_selection()
+        commands.append(time.perf_counter() - t0)
         _frame(app)  # commit done; now every repaint the mark scheduled
         marks.append(time.perf_counter() - t0)
         unpainted += not watch.region.contains(where)
+    ops.mark_claim = write
     conn = sqlite3.connect(folder / ("floor-ar.db" if arabic else "floor.db"), isolation_level=None)
     for pragma in ("journal_mode=WAL", "synchronous=FULL"):
         conn.execute(f"PRAGMA {pragma}")
@@ -301,6 +318,16 @@ def _open_and_mark(folder: Path, rng: random.Random, arabic: bool = False
                     f"list, legend, article list, editor); {unpainted} marks not repainted; "
                     "floor (information): bare sqlite3 INSERT + COMMIT, WAL + "
                     "synchronous=FULL, plus a bare repaint of two lines"))  # fmt: skip
+    frames = [m - c for m, c in zip(marks, commands, strict=True)]
+    write_p95, inserts_p95 = p95(writes) * 1000, p95(inserts) * 1000
+    rows.append(row("  of which: the write (ops.mark_claim, WAL commit; p95)", write_p95,
+                    inserts_p95, "ms", "informative", True,
+                    f"median {statistics.median(writes) * 1000:.1f} ms; the rest of the "
+                    f"command (models, list, editor): median "
+                    f"{statistics.median(commands) * 1000 - statistics.median(writes) * 1000:.1f}"
+                    f" ms; the frame (every repaint): median "
+                    f"{statistics.median(frames) * 1000:.1f} ms, p95 {p95(frames) * 1000:.1f} "
+                    "ms; floor: the bare INSERT + COMMIT + two-line repaint above"))  # fmt: skip
     window.close()
     bare.close()
     thaw()
@@ -565,17 +592,40 @@ def _start(folder: Path) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+GROUPS = ("open", "arabic", "switch", "start")
+
+
+def _groups() -> set[str]:
+    """The row groups asked for (``--rows=open,arabic``); every group by default."""
+    asked = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--rows=")]
+    if not asked:
+        return set(GROUPS)
+    wanted = {g.strip() for a in asked for g in a.split(",") if g.strip()}
+    unknown = wanted - set(GROUPS)
+    if unknown:
+        raise SystemExit(f"bench_review.py: --rows: unknown group(s) {', '.join(sorted(unknown))}"
+                         f" (known: {', '.join(GROUPS)})")
+    return wanted
+
+
 def run() -> list[dict[str, Any]]:
+    groups = _groups()
     rng = random.Random(11)
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _settings_to(folder / "qsettings")
         os.environ["FACTCHECK_DATA_DIR"] = str(folder / "data")
         os.environ["FACTCHECK_CONFIG_DIR"] = str(folder / "config")
-        rows, english = _open_and_mark(folder, rng)
-        rows += _arabic_rows(folder, rng, english)
-        rows += _switch(folder, rng)
-        rows += _start(folder)
+        if groups & {"open", "arabic"}:
+            english_rows, english = _open_and_mark(folder, rng)
+            rows += english_rows
+            if "arabic" in groups:
+                rows += _arabic_rows(folder, rng, english)
+        if "switch" in groups:
+            rows += _switch(folder, rng)
+        if "start" in groups:
+            rows += _start(folder)
     return rows
 
 

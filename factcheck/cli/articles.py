@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from factcheck.cli.argtypes import row_id
-from factcheck.cli.context import add_db_option, open_db, reviewer
+from factcheck.cli.context import add_db_option, open_db, open_to_read, reviewer
 from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.language import DIRECTIONS
 from factcheck.core.model import Status
@@ -127,7 +127,7 @@ def cmd_article_lang(args: argparse.Namespace) -> int:
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_to_read(args)
     articles = queries.list_articles(db)
     if args.json:
         print_json([

@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from factcheck.cli.argtypes import positive, row_id
-from factcheck.cli.context import add_db_option, open_db, reviewer
+from factcheck.cli.context import add_db_option, open_db, open_to_read, reviewer
 from factcheck.cli.output import print_json, print_table, say
 from factcheck.core.model import Claim, Relation, Status
 from factcheck.store import queries
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _STATUSES = [s.value for s in Status]
 
@@ -104,7 +107,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_to_read(args)
     if args.article_id is not None:
         queries.get_article(db, args.article_id)  # a clear error for an unknown article
         claims = queries.claims_for_article(db, args.article_id)

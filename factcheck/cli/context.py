@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from factcheck import config, paths
 from factcheck.cli.main import DbHelp
-from factcheck.cli.output import safe
 from factcheck.errors import ProjectError
-from factcheck.store import Database
-from factcheck.store.project import connect
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from factcheck.store.database import Database
+    from factcheck.store.reading import Readable
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +26,26 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def reviewer(args: argparse.Namespace) -> str:
+    from factcheck import config
+
     name = getattr(args, "reviewer", None)
     return str(name) if name else config.load().reviewer_or_login()
+
+
+def open_to_read(args: argparse.Namespace) -> Readable:
+    """The project for a command that only reads it. An up-to-date project is opened
+    without sqlite-utils (a third of such a command's time; see
+    :mod:`factcheck.store.reading`); any other is opened as :func:`open_db` opens it,
+    upgraded or refused with its message."""
+    from factcheck.store.reading import open_current
+
+    if args.db is not None:
+        found = open_current(Path(args.db))
+    else:
+        from factcheck import paths
+
+        found = open_current(paths.default_project(), seeded=True)
+    return found if found is not None else open_db(args)
 
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
@@ -38,6 +57,8 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     into it (``create``: import, import-annotations, sync pull), and that is said on stderr; the
     others refuse it, and nothing creates folders for a mistyped path.
     """
+    from factcheck.store.project import connect
+
     if args.db is not None:
         path = Path(args.db)
         if not path.exists():
@@ -48,8 +69,11 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
                 raise ProjectError(f"{path}: no such project (import articles to create it)")
         db = connect(path)
         if db.created:
+            from factcheck.cli.output import safe
+
             print(f"factcheck: created a new project {safe(str(path))}", file=sys.stderr)
         return db
+    from factcheck import paths
     from factcheck.store import importer  # only the default project is seeded
 
     db = connect(paths.default_project())

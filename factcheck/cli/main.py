@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
@@ -25,6 +25,7 @@ from factcheck.errors import FactcheckError
 # typing costs a few milliseconds of every start-up and is needed only by mypy here.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import NoReturn
 
 # Each module adds its sub-commands (a ``register(sub)`` function); a new feature adds
@@ -149,9 +150,46 @@ class DbHelp(str):
         return f"project file (default: {path})" % params
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it ($COLUMNS, then the
+    terminal, then 80), without importing shutil, which brings bz2 and lzma: argparse
+    asks for it on every help it prints."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, at the terminal's width found by :func:`_columns`."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:  # fmt: skip
+        super().__init__(prog, indent_increment, max_help_position,
+                         _columns() - 2 if width is None else width)  # fmt: skip
+
+
+def _path(value: str) -> Path:
+    """``--db``'s type: pathlib is imported when a path is given, not for ``--help``."""
+    from pathlib import Path
+
+    return Path(value)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with the argument it complains about shown escaped: "unrecognized
-    arguments" quotes the command line as typed, terminal escape sequences included."""
+    arguments" quotes the command line as typed, terminal escape sequences included;
+    its sub-commands' parsers lay their help out the same way."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> NoReturn:
         from factcheck.cli.output import safe
@@ -202,7 +240,7 @@ def build_parser(
         description="Review news articles claim by claim. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    parser.add_argument("--db", metavar="PATH", type=Path, default=None,
+    parser.add_argument("--db", metavar="PATH", type=_path, default=None,
                         help=DbHelp())  # fmt: skip
     parser.add_argument(
         "--reviewer",

@@ -8,11 +8,13 @@ clipboard, ``ESC [ 2J`` to clear the screen) must show as text, not act on the t
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 # C0 and C1 controls (tab excepted, line feed handled by the caller), DEL, the line and
 # paragraph separators, bidirectional overrides and isolates (they reorder what follows
@@ -54,6 +56,8 @@ def say(message: str, *, err: bool = False, block: bool = False) -> None:
 def print_json(data: Any) -> None:
     """``data`` as indented JSON; characters a terminal would act on are written as
     ``\\u`` escapes (the JSON means the same)."""
+    import json  # only --json needs it
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     sys.stdout.write(_UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Status(StrEnum):
@@ -205,9 +208,9 @@ class Evidence:
     gid: str = ""
 
 
-class ReviewerVerdict(NamedTuple):
-    """One reviewer's own verdict and note on a claim (kept beside everyone else's). A
-    named tuple: a report reads one per claim and reviewer, built in C."""
+@dataclass(frozen=True, slots=True)
+class ReviewerVerdict:
+    """One reviewer's own verdict and note on a claim (kept beside everyone else's)."""
 
     claim_id: int
     reviewer: str

@@ -1,29 +1,20 @@
 """The project file: SQLite through sqlite-utils (no Qt here).
 
-sqlite-utils imports numpy and pandas when they are installed, only to map their
-number types for ``insert()``; factcheck never inserts such values, and numpy is
-installed (py3langid needs it), so every command that opened a project paid a tenth of
-a second for it. sqlite-utils is therefore imported here, first, with those two hidden;
-they import normally afterwards for whoever needs them.
+sqlite-utils (and what it imports: click, pluggy, dateutil) costs more to import than a
+read command spends on its work, so this package does not import it: the modules that
+write import ``Database`` from :mod:`factcheck.store.database`, and ``Database`` here is
+looked up from there on first use. :mod:`factcheck.store.reading` opens a project for
+reading without it.
 """
 
-import sys
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from sqlite_utils import Database as Database
 
 
-def _import_sqlite_utils() -> None:
-    if "sqlite_utils" in sys.modules:
-        return
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # "import numpy" fails
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
+def __getattr__(name: str) -> object:
+    if name == "Database":
+        from factcheck.store.database import Database
 
-
-_import_sqlite_utils()
-
-from sqlite_utils import Database as Database  # noqa: E402  (after the import above)
+        return Database
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

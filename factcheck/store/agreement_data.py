@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from factcheck.core.agreement import ClaimVotes, MarkedSpan, ProjectAgreement, summarize
 from factcheck.store import queries
+from factcheck.store.database import Database
 
 
 def project_agreement(db: Database, article_ids: Sequence[int] | None = None) -> ProjectAgreement:

@@ -38,8 +38,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core.anchoring import (
     FUZZY_MIN_QUOTE_SIMILARITY,
     FUZZY_MIN_SCORE,
@@ -57,6 +55,7 @@ from factcheck.core.model import ArticleDraft, Claim, Status
 from factcheck.core.safe_text import display_path
 from factcheck.errors import FactcheckError, InvalidInput
 from factcheck.store import ops, queries
+from factcheck.store.database import Database
 
 # An export holds ~1.5 KB per claim, so this is ~85,000 claims; json.loads needs about
 # seven times the file's size in memory, which bounds what an import can take.

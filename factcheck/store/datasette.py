@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
+from factcheck.store.database import Database
 
 LABELS = {"claims": "quote", "articles": "title", "tags": "name", "article_revisions": "number"}
 DESCRIPTIONS = {

@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core.figures import (
     Aliases,
     ArticleFigures,
@@ -41,6 +39,7 @@ from factcheck.core.figures import (
 )
 from factcheck.core.figures.lexicon import LEXICONS
 from factcheck.core.quotes import context
+from factcheck.store.database import Database
 from factcheck.store.figure_queue import FIGURES_VERSION as FIGURES_VERSION
 from factcheck.store.figure_queue import is_current as is_current
 from factcheck.store.figure_queue import is_pending as is_pending

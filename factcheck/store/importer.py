@@ -10,17 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from factcheck.core.ingest import expand_paths, read_article_file
 from factcheck.core.model import ArticleDraft
 from factcheck.core.safe_text import display_path, without_surrogates
 from factcheck.errors import ImportRefused
 from factcheck.paths import seeds_dir
 from factcheck.store import ops, queries
+from factcheck.store.database import Database
 from factcheck.store.import_report import FileResult as FileResult
 from factcheck.store.import_report import ImportReport as ImportReport
 from factcheck.store.import_report import Outcome as Outcome
+from factcheck.store.reading import SEEDED_KEY as SEEDED_KEY
 
 BATCH = 200  # articles written per transaction in a large import
 
@@ -87,7 +87,6 @@ def import_drafts(db: Database, drafts: Sequence[ArticleDraft], reviewer: str) -
     return ImportReport(tuple(written), change)
 
 
-SEEDED_KEY = "seeded"
 
 
 def ensure_seeded(db: Database, reviewer: str, seeds: Path | None = None) -> ImportReport | None:

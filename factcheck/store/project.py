@@ -27,19 +27,16 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from factcheck.errors import ProjectError
 from factcheck.store import figure_queue, search_index
+from factcheck.store.database import Database
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names, migrations
+from factcheck.store.reading import APPLICATION_ID, BUSY_TIMEOUT_MS, FILE_FORMAT
 
-# "FCK1" in the SQLite header (PRAGMA application_id): marks the file as a factcheck
-# project for file(1) and for us. PRAGMA user_version holds the file format generation;
-# a file with a higher one comes from a newer factcheck and is not opened.
-APPLICATION_ID = 0x46434B31
-FILE_FORMAT = 1
-
-BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another one before giving up
+# APPLICATION_ID ("FCK1" in the SQLite header) marks the file as a factcheck project;
+# PRAGMA user_version holds the file format generation (FILE_FORMAT), and a file with a
+# higher one comes from a newer factcheck and is not opened. BUSY_TIMEOUT_MS is how long
+# a writer waits for another one before giving up.
 
 _PRAGMAS = (
     "PRAGMA journal_mode=WAL",

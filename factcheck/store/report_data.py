@@ -16,8 +16,6 @@ from dataclasses import replace
 from itertools import groupby
 from operator import itemgetter
 
-from sqlite_utils import Database
-
 from factcheck import __version__, config
 from factcheck.core.agreement import ProjectAgreement
 from factcheck.core.model import ReviewerVerdict, Status
@@ -25,6 +23,7 @@ from factcheck.core.report.build import build_report
 from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta
 from factcheck.store import queries
 from factcheck.store.agreement_data import project_agreement
+from factcheck.store.database import Database
 from factcheck.store.ops import now
 
 
@@ -136,14 +135,13 @@ def _verdicts(
     db: Database, where: str, params: Sequence[str]
 ) -> dict[int, tuple[ReviewerVerdict, ...]]:
     status = {s.value: s for s in Status}
-    make = ReviewerVerdict._make
     rows = db.execute(
         "SELECT v.claim_id, v.reviewer, v.status, v.note, v.updated_at FROM reviewer_verdicts v "
         f"JOIN claims c ON c.id = v.claim_id {where} ORDER BY v.claim_id, v.reviewer",
         params,
     )
     return {
-        claim_id: tuple(make((cid, who, status[value], note, at))
+        claim_id: tuple(ReviewerVerdict(cid, who, status[value], note, at)
                         for cid, who, value, note, at in found)
         for claim_id, found in groupby(rows, itemgetter(0))
     }  # fmt: skip

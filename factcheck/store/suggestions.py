@@ -11,11 +11,10 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from factcheck.core.suggest import Suggestion, suggest
 from factcheck.errors import NotFound
 from factcheck.store import queries
+from factcheck.store.database import Database
 from factcheck.store.queries._sql import pairs_in
 from factcheck.store.queries.figures import figures_of_fact
 

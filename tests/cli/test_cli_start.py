@@ -109,7 +109,7 @@ def _loaded_by(argv: list[str], prefixes: tuple[str, ...]) -> tuple[list[str], i
     return eval(out[out.index("LOADED") + 7:].strip()), proc.returncode
 
 
-def test_reading_articles_and_claims_loads_neither_the_figure_finder_nor_numpy(
+def test_reading_articles_and_claims_loads_neither_sqlite_utils_nor_the_figure_finder(
     tmp_path: Path,
 ) -> None:
     from factcheck.core.model import ArticleDraft
@@ -122,7 +122,7 @@ def test_reading_articles_and_claims_loads_neither_the_figure_finder_nor_numpy(
                                      "ann")  # fmt: skip
     ops.mark_claims(db, [ops.ClaimSpec(item.article_id, 0, 4)], "ann")
     db.close()
-    heavy = ("numpy", "pandas", "factcheck.core.figures", "factcheck.store.ops",
+    heavy = ("numpy", "pandas", "sqlite_utils", "factcheck.core.figures", "factcheck.store.ops",
              "factcheck.core.report", "platformdirs", "py3langid")
     for command in ("articles", "claims"):
         loaded, status = _loaded_by(["--db", str(path), command], heavy)

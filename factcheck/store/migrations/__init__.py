@@ -13,50 +13,79 @@ would commit the migration's transaction half-way.
 
 from __future__ import annotations
 
-from sqlite_utils.migrations import Migrations
+import importlib
+from functools import cache
 
-import factcheck.store.migrations.claims as claims
-import factcheck.store.migrations.claims_view as claims_view
-import factcheck.store.migrations.figures as figures
-import factcheck.store.migrations.initial as initial
-import factcheck.store.migrations.language as language
-import factcheck.store.migrations.revisions as revisions
-import factcheck.store.migrations.search as search
-import factcheck.store.migrations.sharing as sharing
-from factcheck.store.migrations.claims_view import claims_view_sql, refresh_claims_view
-from factcheck.store.migrations.sharing import GID_TABLES
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from factcheck.store.database import Migrations
+    from factcheck.store.migrations.claims_view import claims_view_sql, refresh_claims_view
+    from factcheck.store.migrations.sharing import GID_TABLES
+
+    migrations: Migrations
 
 MIGRATION_SET = "factcheck"
-migrations = Migrations(MIGRATION_SET)
 
-# In the order they run (append here):
-migrations(name="0001_initial")(initial.initial)
-migrations(name="0002_revisions")(revisions.revisions)
-migrations(name="0003_claim_status_index")(claims.claim_status_index)
-migrations(name="0004_retired_ids")(claims.retired_ids)
-migrations(name="0011_claims_view")(claims_view.claims_view)
-migrations(name="0006_figures")(figures.figures)
-migrations(name="0008_claimants_suggestions")(claims.claimants_suggestions)
-migrations(name="0007_global_ids")(sharing.global_ids)
-migrations(name="0007b_reviewer_verdicts")(sharing.reviewer_verdicts)
-migrations(name="0007c_sync")(sharing.sync_tables)
-migrations(name="0007d_articles_fts_update")(search.articles_fts_update)
-migrations(name="0009_language")(language.language)
-migrations(name="0009b_search_normalised")(search.search_normalised)
-migrations(name="0006b_figure_queue")(figures.figure_queue)
-migrations(name="0010_review_day")(claims.review_day)
-migrations(name="0012_text_once")(revisions.text_once)
-migrations(name="0013_board")(figures.board)
-migrations(name="0013_winperf_outline")(claims.outline_index)
+# In the order they run (append here): the migration's name, then its module in this
+# package and its function there. The modules are imported (with sqlite-utils) only when
+# the migrations are run or inspected: reading a project needs only the names.
+ORDER: tuple[tuple[str, str, str], ...] = (
+    ("0001_initial", "initial", "initial"),
+    ("0002_revisions", "revisions", "revisions"),
+    ("0003_claim_status_index", "claims", "claim_status_index"),
+    ("0004_retired_ids", "claims", "retired_ids"),
+    ("0011_claims_view", "claims_view", "claims_view"),
+    ("0006_figures", "figures", "figures"),
+    ("0008_claimants_suggestions", "claims", "claimants_suggestions"),
+    ("0007_global_ids", "sharing", "global_ids"),
+    ("0007b_reviewer_verdicts", "sharing", "reviewer_verdicts"),
+    ("0007c_sync", "sharing", "sync_tables"),
+    ("0007d_articles_fts_update", "search", "articles_fts_update"),
+    ("0009_language", "language", "language"),
+    ("0009b_search_normalised", "search", "search_normalised"),
+    ("0006b_figure_queue", "figures", "figure_queue"),
+    ("0010_review_day", "claims", "review_day"),
+    ("0012_text_once", "revisions", "text_once"),
+    ("0013_board", "figures", "board"),
+    ("0013_winperf_outline", "claims", "outline_index"),
+)
 
 
 def known_migration_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return [name for name, _module, _function in ORDER]
+
+
+@cache
+def _registry() -> Migrations:
+    from factcheck.store.database import Migrations
+
+    registry = Migrations(MIGRATION_SET)
+    for name, module, function in ORDER:
+        code = importlib.import_module(f"{__name__}.{module}")
+        registry(name=name)(getattr(code, function))
+    return registry
+
+
+# Looked up on first use (PEP 562): the registry and the helpers of two modules.
+_LAZY = {
+    "GID_TABLES": "sharing",
+    "claims_view_sql": "claims_view",
+    "refresh_claims_view": "claims_view",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name == "migrations":
+        return _registry()
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
     "GID_TABLES",
     "MIGRATION_SET",
+    "ORDER",
     "claims_view_sql",
     "known_migration_names",
     "migrations",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from factcheck.store.database import Database
 
 STATUS_CHECK = "status IN ('unverified','corroborated','contradicted','inconclusive')"
 PLACEMENT_CHECK = "placement IN ('exact','moved','fuzzy','orphaned')"

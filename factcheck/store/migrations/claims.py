@@ -3,8 +3,7 @@ suggestions, tag descriptions."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from factcheck.store.database import Database
 from factcheck.store.migrations.base import run
 from factcheck.store.migrations.claims_view import refresh_claims_view
 

@@ -3,8 +3,7 @@ them, and the queue of articles whose figures are to be found again."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from factcheck.store.database import Database
 from factcheck.store.migrations.base import run
 
 

@@ -3,8 +3,7 @@ and their full-text indexes."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from factcheck.store.database import Database
 from factcheck.store.migrations.base import STATUS_CHECK, run
 
 

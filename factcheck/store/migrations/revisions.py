@@ -3,8 +3,7 @@ one, and the current text stored once."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from factcheck.store.database import Database
 from factcheck.store.migrations.base import PLACEMENT_CHECK, run
 
 

@@ -3,8 +3,7 @@ tables."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from factcheck.store.database import Database
 from factcheck.store.migrations.base import run
 
 

@@ -3,9 +3,8 @@ sync tables."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from factcheck.core import ids
+from factcheck.store.database import Database
 from factcheck.store.migrations.base import STATUS_CHECK, run
 
 # A version-4 UUID as text, for rows inserted by something other than the operations layer

@@ -12,10 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput, NotFound
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _audit, _claim_row, _record_verdict, now
 
 _ADJ_FIELDS = ("status", "adjudicated_status", "adjudicated_by", "adjudicated_at",

@@ -14,9 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.errors import InvalidInput, NotFound
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _audit
 
 

@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core import ids
 from factcheck.core.language import base_direction, detect, parse_direction, parse_language
 from factcheck.core.model import ArticleDraft
 from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
 from factcheck.store import figure_queue, queries
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _audit, _insert_rows, content_hash, now
 from factcheck.store.ops.revisions import RevisionResult, create_revision
 

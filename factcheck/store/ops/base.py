@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core.model import CLAIM_COLUMNS, Status
 from factcheck.errors import InvalidInput, NotFound
 from factcheck.store.change import Change as Change
+from factcheck.store.database import Database
 
 
 class StaleEdit(InvalidInput):

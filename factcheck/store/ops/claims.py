@@ -7,8 +7,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core import ids, quotes
 from factcheck.core.anchoring import Anchor, place_in
 from factcheck.core.colors import tag_color
@@ -16,6 +14,7 @@ from factcheck.core.folding import count_quote, find_quote
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput, NotFound
 from factcheck.store import queries
+from factcheck.store.database import Database
 from factcheck.store.ops.base import (
     Change,
     ClaimSnapshot,

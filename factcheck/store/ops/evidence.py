@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core import ids
 from factcheck.core.model import Relation
 from factcheck.core.urls import require_web_url
 from factcheck.errors import InvalidInput, NotFound
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _articles_of, _audit, _claim_row, now
 
 # --- evidence -------------------------------------------------------------------------

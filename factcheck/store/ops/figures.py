@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import combinations
 
-from sqlite_utils import Database
-
 from factcheck.core.figures import Conflict, FactFigure
 from factcheck.core.model import Relation, Status
 from factcheck.core.quotes import context
 from factcheck.errors import InvalidInput, NotFound
 from factcheck.store import figure_cache, queries
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, ClaimSpec, _audit, now
 from factcheck.store.ops.claims import mark_claims
 from factcheck.store.ops.evidence import link_claims

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from factcheck.core import ids
 from factcheck.core.anchoring import Anchor, place_in
 from factcheck.core.model import Status
 from factcheck.errors import InvalidInput
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _article_text, _audit, next_id, now
 from factcheck.store.ops.claims import _ensure_tag, mark_claim
 

@@ -25,14 +25,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core import quotes
 from factcheck.core.anchoring import Placement, reanchor
 from factcheck.core.model import PLACEMENTS
 from factcheck.errors import InvalidInput
 from factcheck.store import figure_queue, queries
 from factcheck.store.change import RevisionResult as RevisionResult
+from factcheck.store.database import Database
 from factcheck.store.ops.base import (
     Change,
     StaleEdit,

@@ -3,9 +3,8 @@ rejection survives edits elsewhere in the article; undone by :func:`restore_sugg
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from factcheck.errors import InvalidInput
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _article_text, _audit, now
 
 

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.errors import FactcheckError
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _audit, next_id, now
 from factcheck.store.ops.revisions import (
     UnchangedText,

@@ -6,11 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core.codebook import CodebookEntry, valid_color
 from factcheck.core.colors import tag_color
 from factcheck.errors import InvalidInput, NotFound
+from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _articles_of, _audit, next_id
 
 

@@ -7,25 +7,13 @@ re-exported here, so callers write ``queries.get_claim(db, 1)``.
 
 The query modules are imported when one of their functions is first used (PEP 562), so
 that a command reading the article list does not load the figure finder that the
-figures' queries need.
+figures' queries need. No module is named like a function it re-exports: the module,
+once imported, would stand in the package's name for the function.
 """
 
 from __future__ import annotations
 
 import importlib
-
-# Imported at once: these two modules are named like one of their functions, and a
-# module imported later would stand in the package's name for the function.
-from factcheck.store.queries.reviewers import (
-    adjudications,
-    conflicts,
-    disagreements,
-    reviewer_verdicts,
-    reviewers,
-)
-from factcheck.store.queries.search import (
-    search,
-)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,7 +35,10 @@ if TYPE_CHECKING:
         all_claims,
         claim_exists,
         claim_outline,
+        claim_outline_first,
         claim_tags_for_article,
+        claim_tags_for_claims,
+        claim_tallies,
         claim_updated_at,
         claimants_for_article,
         claims_by_ids,
@@ -57,6 +48,13 @@ if TYPE_CHECKING:
         list_tags,
         next_claim_with_status,
         placement_counts,
+    )
+    from factcheck.store.queries.desk import (
+        adjudications,
+        conflicts,
+        disagreements,
+        reviewer_verdicts,
+        reviewers,
     )
     from factcheck.store.queries.evidence import (
         all_evidence,
@@ -82,6 +80,7 @@ if TYPE_CHECKING:
         list_facts,
         resolve_fact,
     )
+    from factcheck.store.queries.full_text import search
     from factcheck.store.queries.revisions import (
         current_revision_number,
         get_revision,
@@ -91,6 +90,12 @@ if TYPE_CHECKING:
     )
 
 _MODULE_OF: dict[str, str] = {
+    "adjudications": "desk",
+    "conflicts": "desk",
+    "disagreements": "desk",
+    "reviewer_verdicts": "desk",
+    "reviewers": "desk",
+    "search": "full_text",
     "figure_reasons": "figures",
     "board_titles": "figures",
     "board_fact": "figures",
@@ -108,7 +113,10 @@ _MODULE_OF: dict[str, str] = {
     "article_summaries": "articles",
     "claim_exists": "claims",
     "claim_outline": "claims",
+    "claim_outline_first": "claims",
     "claim_tags_for_article": "claims",
+    "claim_tags_for_claims": "claims",
+    "claim_tallies": "claims",
     "claim_updated_at": "claims",
     "claimants_for_article": "claims",
     "claims_by_ids": "claims",
@@ -171,7 +179,10 @@ __all__ = [
     "board_titles",
     "claim_exists",
     "claim_outline",
+    "claim_outline_first",
     "claim_tags_for_article",
+    "claim_tags_for_claims",
+    "claim_tallies",
     "claim_updated_at",
     "claimants_for_article",
     "claims_by_ids",

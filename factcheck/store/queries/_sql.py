@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
 
-from sqlite_utils import Database
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from factcheck.store.reading import Readable
 
 
-def fetch_dicts(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+def fetch_dicts(db: Readable, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """Rows as dicts keyed by column name (for building dataclasses by keyword)."""
     cur = db.execute(sql, params)
     cols = [d[0] for d in cur.description]
@@ -26,7 +29,7 @@ def in_chunks(values: Sequence[Any]) -> Iterator[tuple[Sequence[Any], str]]:
         yield chunk, ",".join("?" * len(chunk))
 
 
-def pairs_in(db: Database, sql: str, values: Sequence[Any]) -> dict[Any, Any]:
+def pairs_in(db: Readable, sql: str, values: Sequence[Any]) -> dict[Any, Any]:
     """Run ``sql`` (whose ``{marks}`` is the IN list) over ``values`` in chunks and map
     the first column of each row to the second."""
     found: dict[Any, Any] = {}

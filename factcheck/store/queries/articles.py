@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlite_utils import Database
-
 from factcheck.core.model import (
     Article,
     ArticleSummary,
@@ -18,6 +16,8 @@ from factcheck.store.queries._sql import fetch_dicts, in_chunks, pairs_in
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcheck.core.report.model import ArticleInfo
+    from factcheck.store.database import Database
+    from factcheck.store.reading import Readable
 
 
 def article_count(db: Database) -> int:
@@ -38,7 +38,7 @@ def article_ids(db: Database) -> list[int]:
     return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
 
 
-def list_articles(db: Database) -> list[ArticleSummary]:
+def list_articles(db: Readable) -> list[ArticleSummary]:
     """All articles in import order, each with its claim counts by status (no text)."""
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for article_id, status, n in db.execute(
@@ -58,7 +58,7 @@ def list_articles(db: Database) -> list[ArticleSummary]:
     ]  # fmt: skip
 
 
-def get_article(db: Database, article_id: int) -> Article:
+def get_article(db: Readable, article_id: int) -> Article:
     rows = fetch_dicts(
         db,
         "SELECT id, title, text, outlet, url, author, published, content_hash, source_path, "

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
-from typing import Any
-
-from sqlite_utils import Database
 
 from factcheck.core.model import (
     CLAIM_COLUMNS,
@@ -20,10 +17,17 @@ from factcheck.core.model import (
 from factcheck.errors import NotFound
 from factcheck.store.queries._sql import in_chunks
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from factcheck.store.database import Database
+    from factcheck.store.reading import Readable
+
 _CLAIM_COLS = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
 
 
-def _tags_by_claim(db: Database, where: str, params: Sequence[Any]) -> dict[int, list[str]]:
+def _tags_by_claim(db: Readable, where: str, params: Sequence[Any]) -> dict[int, list[str]]:
     tags: dict[int, list[str]] = defaultdict(list)
     for claim_id, name in db.execute(
         "SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
@@ -34,7 +38,7 @@ def _tags_by_claim(db: Database, where: str, params: Sequence[Any]) -> dict[int,
     return tags
 
 
-def _claims(db: Database, where: str, params: Sequence[Any], order: str) -> list[Claim]:
+def _claims(db: Readable, where: str, params: Sequence[Any], order: str) -> list[Claim]:
     tags = _tags_by_claim(db, where, params)
     return [
         claim_from_row(r, tuple(tags.get(r[0], ())))
@@ -44,12 +48,12 @@ def _claims(db: Database, where: str, params: Sequence[Any], order: str) -> list
     ]  # fmt: skip
 
 
-def claims_for_article(db: Database, article_id: int) -> list[Claim]:
+def claims_for_article(db: Readable, article_id: int) -> list[Claim]:
     """The article's claims in text order (by start, longer spans first at a tie)."""
     return _claims(db, "c.article_id = ?", (article_id,), 'c.start, c."end" DESC, c.id')
 
 
-def all_claims(db: Database, article_ids: Sequence[int] | None = None) -> list[Claim]:
+def all_claims(db: Readable, article_ids: Sequence[int] | None = None) -> list[Claim]:
     """Claims of the given articles (all when None), grouped by article in text order."""
     order = 'c.article_id, c.start, c."end" DESC, c.id'
     if article_ids is None:
@@ -108,6 +112,42 @@ def claim_outline(db: Database, article_id: int) -> list[tuple[int, int, int, st
     if len(set(map(itemgetter(1), rows))) != len(rows):  # ties are rare: usually no sort
         rows.sort(key=lambda r: (r[1], -r[2], r[0]))
     return rows
+
+
+def claim_outline_first(db: Database, article_id: int,
+                        limit: int) -> list[tuple[int, int, int, str, str]]:  # fmt: skip
+    """The first ``limit`` rows of :func:`claim_outline` (the same order): what a window
+    paints at the top of a long article before reading the rest."""
+    return db.execute(
+        'SELECT id, start, "end", status, claimant FROM claims WHERE article_id = ? '
+        'ORDER BY start, "end" DESC, id LIMIT ?',
+        (article_id, limit),
+    ).fetchall()
+
+
+def claim_tallies(db: Database, article_id: int,
+                  ) -> tuple[dict[str, int], list[tuple[str, int, int]]]:  # fmt: skip
+    """How many of the article's claims have each verdict, and ``(claimant, count,
+    first start)`` for each claimant spelling (claims the article states itself are
+    left out): counts without reading each claim (each a pass over an index)."""
+    statuses = dict(db.execute(
+        "SELECT status, count(*) FROM claims WHERE article_id = ? GROUP BY status",
+        (article_id,)).fetchall())  # fmt: skip
+    claimants = db.execute(
+        "SELECT claimant, count(*), min(start) FROM claims WHERE article_id = ? "
+        "AND claimant != '' GROUP BY claimant",
+        (article_id,),
+    ).fetchall()
+    return statuses, claimants
+
+
+def claim_tags_for_claims(db: Database, claim_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Tag names of each of these claims that has tags (sorted without case)."""
+    found: dict[int, tuple[str, ...]] = {}
+    for chunk, marks in in_chunks(list(claim_ids)):
+        found.update((cid, tuple(names)) for cid, names in
+                     _tags_by_claim(db, f"c.id IN ({marks})", chunk).items())  # fmt: skip
+    return found
 
 
 def claim_tags_for_article(db: Database, article_id: int) -> dict[int, tuple[str, ...]]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from factcheck.core.claims_table import ClaimTableRow
+from factcheck.store.database import Database
 from factcheck.store.queries._sql import in_chunks
 
 _COLUMNS = ("id", "article_id", "article_title", "quote", "verdict", "tags", "reviewer",

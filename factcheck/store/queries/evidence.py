@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core.model import (
     Evidence,
     HistoryEntry,
     Relation,
 )
 from factcheck.errors import NotFound
+from factcheck.store.database import Database
 from factcheck.store.queries._sql import fetch_dicts
 
 

@@ -8,8 +8,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core.figures import FactFigure, judge
 from factcheck.core.figures.board import (
     BoardCells,
@@ -22,6 +20,7 @@ from factcheck.core.figures.board import (
 from factcheck.core.figures.facts import reasons_for
 from factcheck.core.figures.model import Figure
 from factcheck.errors import NotFound
+from factcheck.store.database import Database
 from factcheck.store.queries._sql import in_chunks
 
 _FIG_COLS = ('id, article_id, fact_key, edited, start, "end", text, num_start, num_end, kind, '

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from factcheck.core.model import (
     Revision,
 )
 from factcheck.errors import NotFound
+from factcheck.store.database import Database
 from factcheck.store.queries._sql import fetch_dicts
 from factcheck.store.queries.articles import get_article_title
 

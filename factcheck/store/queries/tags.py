@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from factcheck.core.codebook import TagSummary
+from factcheck.store.database import Database
 
 
 def tag_summaries(db: Database) -> list[TagSummary]:

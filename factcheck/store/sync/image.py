@@ -24,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import apsw
-from sqlite_utils import Database
+
+from factcheck.store.database import Database
 
 IMAGE_VERSION = 1
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import apsw
-from sqlite_utils import Database
 
 from factcheck.errors import InvalidInput
+from factcheck.store.database import Database
 from factcheck.store.ops import sync as sync_ops
 from factcheck.store.ops.base import Change
 from factcheck.store.sync import engine, folder

@@ -134,6 +134,7 @@ class ClaimListModel(QAbstractTableModel):
         self._filters: dict[str, str] = {}
         self.source.loaded.connect(self._reset)
         self.source.claimsChanged.connect(self._on_claims)
+        self.source.completed.connect(self._on_completed)
         self._reset()
 
     # --- content (the source's) --------------------------------------------------------
@@ -178,9 +179,20 @@ class ClaimListModel(QAbstractTableModel):
     # --- following the source ------------------------------------------------------
 
     def _reset(self) -> None:
+        if self._filters:  # filtering reads every row: the rest first, not inside the reset
+            self.source.complete()
         self.beginResetModel()
         self._refilter()
         self.endResetModel()
+
+    def _on_completed(self, changed: bool) -> None:
+        """The rest of a partly shown article came in: the rows shown so far are its
+        first ones, so only the list behind them grows (no signal), unless the project
+        changed in between."""
+        if changed:
+            self._reset()
+        else:
+            self._refilter()
 
     def _on_claims(self, pairs: list[RowChange]) -> None:
         for old, new in pairs:
@@ -217,11 +229,12 @@ class ClaimListModel(QAbstractTableModel):
         return all(_FILTERS_BY_KEY[k].accepts(row, v) for k, v in self._filters.items())
 
     def _refilter(self) -> None:
-        rows = self.source.rows()
         if not self._filters:  # the usual case: no per-row work for thousands of claims
-            self._shown = rows
+            # Of a partly shown article, the rows read so far: rowCount() is the whole
+            # article's count, and a row further down reads the rest (row_at).
+            self._shown = self.source.loaded_rows()
         else:
-            self._shown = [r for r in rows if self._accepts(r)]
+            self._shown = [r for r in self.source.rows() if self._accepts(r)]
         self._starts = list(map(_start, self._shown))  # in C: no code per row
 
     def set_filter(self, key: str, value: str | None) -> None:
@@ -243,12 +256,18 @@ class ClaimListModel(QAbstractTableModel):
         return self._shown_at(key) if key is not None else None
 
     def row_at(self, row: int) -> ClaimRow | None:
+        if row >= len(self._shown) and not self._filters:
+            self.source.complete()  # a row the first ones read do not reach
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
     # --- Qt model --------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown)
+        if parent.isValid():
+            return 0
+        if self._filters or self.source.is_complete():
+            return len(self._shown)
+        return len(self.source)  # partly shown: the rest is read when a row asks
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -262,7 +281,9 @@ class ClaimListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in DATA_ROLES or not index.isValid():
             return None
-        row = self._shown[index.row()]
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.value(row)

@@ -71,6 +71,10 @@ class ClaimPane(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("claimCount")
         self.count_label.setAccessibleName("Number of claims shown")
+        # Room for four digits whatever the count: otherwise the pane's minimum width
+        # followed the count's digits, and the splitter took two pixels from the reader
+        # between articles, which laid the whole article out again at the new width.
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("0000"))
         filter_row.addWidget(self.count_label)
         # While a filter hides claims, say so where the eye is, with the way back.
         self.filter_marker = QToolButton()

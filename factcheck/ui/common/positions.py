@@ -10,15 +10,26 @@ characters, no CR LF) it is the identity and costs nothing.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 
 _ASTRAL_OR_CRLF = re.compile("[\U00010000-\U0010ffff]|\r\n")
 
 
+# What sys.getsizeof counts besides the characters of a compact non-ASCII string (the
+# header of "\u0100", less its one character and terminator at two bytes each).
+_HEADER = sys.getsizeof("\u0100") - 4
+
+
 def _has_astral(text: str) -> bool:
     """Whether a character of ``text`` lies outside the Basic Multilingual Plane (so
-    takes two UTF-16 units). Encoding is one fast pass in C (under 1 ms per MB) where a
-    regular-expression search takes ~20 ms per MB of non-ASCII text, on every open."""
+    takes two UTF-16 units). CPython keeps a string at the narrowest width its widest
+    character needs (PEP 393): four bytes a character only when one is astral. A string
+    held narrower has none, which its size tells without reading a character; only a
+    string that may be four bytes wide is checked by encoding it (one pass in C, where a
+    regular-expression search takes ~20 ms per MB of non-ASCII text)."""
+    if sys.getsizeof(text) - _HEADER < 4 * (len(text) + 1):
+        return False
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
@@ -37,7 +48,9 @@ class PositionMap:
         self._thresholds: list[int] = []  # code-point offsets from which a shift applies
         self._qt_thresholds: list[int] = []
         self._cum: list[int] = []  # total shift from the threshold on
-        self.identity = "\r\n" not in text and (text.isascii() or not _has_astral(text))
+        # "\r" alone: a one-character search is a fast scan, "\r\n" a slower one.
+        self.identity = ("\r" not in text or "\r\n" not in text) and (
+            text.isascii() or not _has_astral(text))
         if self.identity:
             return
         shift = 0

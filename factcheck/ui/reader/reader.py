@@ -126,6 +126,8 @@ class ReaderView(UnderlineLayers):
         # suggested claims: (start, end, reason) in code points, best first
         self._suggestions: list[tuple[int, int, str]] = []
         self._suggestions_visible = False
+        self._model: OpenArticle | None = None
+        self._covered: int | None = None  # Qt position the spans cover (None: all claims)
         self.show_article("", [])
 
     # --- content ---------------------------------------------------------------------
@@ -141,6 +143,7 @@ class ReaderView(UnderlineLayers):
         self._map = PositionMap(text)
         self._text = text
         self._index = SpanIndex(spans_for(rows, self._map))
+        self._covered = None
         self._selected = None
         self._last_stack = ()
         self._first_visible = 0  # block number where the last paint started
@@ -154,14 +157,19 @@ class ReaderView(UnderlineLayers):
                                                        Qt.LayoutDirection.LayoutDirectionAuto))
         self._direction = direction
         doc.setDefaultTextOption(option)
-        doc.setPlainText(text)
-        cursor = QTextCursor(doc)
-        cursor.select(QTextCursor.SelectionType.Document)
+        self._set_margins(doc, self._column_margin())
+        # The line height is the first block's format before the text goes in: every
+        # paragraph the insert makes shares it (one format for the whole text). Setting
+        # it afterwards over the whole document gave each block its own format change
+        # and cost a pass over the text plus a slower first paint.
         block_format = QTextBlockFormat()
         block_format.setLineHeight(LINE_HEIGHT_PERCENT,
                                    QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor.mergeBlockFormat(block_format)
-        self._set_margins(doc, self._column_margin())
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(block_format)
+        cursor.insertText(text)
+        cursor.endEditBlock()
         old, self._doc = self._doc, doc
         self.setDocument(doc)
         if old is not None:
@@ -175,14 +183,37 @@ class ReaderView(UnderlineLayers):
     def observe(self, model: OpenArticle) -> None:
         """Show ``model``'s article and follow it: its text and claims when it loads, each
         claim as it changes (only that claim's lines repainted), the selected claim."""
+        self._model = model
         model.loaded.connect(lambda: self._show_model(model))
         model.claimsChanged.connect(self._follow_claims)
         model.selectionChanged.connect(self._follow_selection)
+        model.completed.connect(self._follow_completed)
         self._show_model(model)
 
     def _show_model(self, model: OpenArticle) -> None:
+        """A long article's first claims only, when that is all the model has read: the
+        first screens are painted from them (the rest is read before painting further
+        down, or when anything else needs it: :meth:`_spans`)."""
         article = model.article
-        self.show_article(model.text, model.rows(), article.direction if article else "auto")
+        self.show_article(model.text, model.loaded_rows(),
+                          article.direction if article else "auto")  # fmt: skip
+        covered = model.covered()
+        self._covered = None if covered is None else self._map.to_qt(covered)
+
+    def _follow_completed(self, changed: bool) -> None:
+        model = self._model
+        if model is None:
+            return
+        self._covered = None
+        self._index = SpanIndex(spans_for(model.rows(), self._map))
+        if changed:  # the project changed since the first rows were read
+            self.viewport().update()
+
+    def _spans(self) -> SpanIndex:
+        """Every claim's span (the rest of a partly read article read first)."""
+        if self._covered is not None and self._model is not None:
+            self._model.complete()
+        return self._index
 
     def _follow_claims(self, pairs: list[RowChange]) -> None:
         for old, new in pairs:
@@ -203,7 +234,7 @@ class ReaderView(UnderlineLayers):
 
     def upsert_claim(self, row: ClaimRow) -> None:
         """Add or change one claim; repaints only the lines it covers (or covered)."""
-        old = self._index.get(row.id)
+        old = self._spans().get(row.id)
         span = span_for(row, self._map.to_qt)
         self._index.add(span)
         lo, hi = span.start, span.end
@@ -212,7 +243,7 @@ class ReaderView(UnderlineLayers):
         self._repaint_range(lo, hi)
 
     def remove_claim(self, claim_id: int) -> None:
-        span = self._index.remove(claim_id)
+        span = self._spans().remove(claim_id)
         if span is not None:
             if self._selected == claim_id:
                 self._selected = None
@@ -224,13 +255,13 @@ class ReaderView(UnderlineLayers):
             self.viewport().update(area)
 
     def claim_ids(self) -> list[int]:
-        return [s.claim_id for s in self._index]
+        return [s.claim_id for s in self._spans()]
 
     def highlight_at(self, cp: int) -> QColor | None:
         """The colour painted under the character at code point ``cp``; None where no
         highlighted claim covers it (what tests and tools ask instead of pixels)."""
         q = self._map.to_qt(cp)
-        here = self._index.segments(q, q + 1)
+        here = self._spans().segments(q, q + 1)
         return self._colors.background(here[0].top.status, here[0].depth) if here else None
 
     def set_colors(self, colors: HighlightColors) -> None:
@@ -244,8 +275,9 @@ class ReaderView(UnderlineLayers):
         return self._selected
 
     def set_selected_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
-        before = self._index.get(self._selected) if self._selected is not None else None
-        self._selected = claim_id if claim_id is not None and self._index.get(claim_id) else None
+        index = self._spans() if claim_id is not None else self._index
+        before = index.get(self._selected) if self._selected is not None else None
+        self._selected = claim_id if claim_id is not None and index.get(claim_id) else None
         span = self._index.get(self._selected) if self._selected is not None else None
         if span is not None and scroll:
             self.scroll_to_qt(span.start, span.end)  # a scroll repaints the whole view
@@ -302,6 +334,8 @@ class ReaderView(UnderlineLayers):
         area = event.rect()
         first, stop = visible_range(self, area.top(), area.bottom(), self._first_visible)
         self._first_visible = first.blockNumber()
+        if self._covered is not None and stop > self._covered:
+            self._spans()  # painting past the first claims read: the rest first
         painter = QPainter(self.viewport())
         paint_highlights(painter, first, stop, scroll_offset(self), self._index, self._colors,
                          self._separator)  # fmt: skip
@@ -365,7 +399,7 @@ class ReaderView(UnderlineLayers):
 
     def claims_at(self, point: QPoint) -> list[int]:
         pos = self.char_at(point)
-        return [] if pos is None else [s.claim_id for s in self._index.stack_at(pos)]
+        return [] if pos is None else [s.claim_id for s in self._spans().stack_at(pos)]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
@@ -427,7 +461,7 @@ class ReaderView(UnderlineLayers):
                 or self.textCursor().hasSelection()):  # fmt: skip
             return
         pos = self.char_at(point)
-        stack = self._index.stack_at(pos) if pos is not None else []
+        stack = self._spans().stack_at(pos) if pos is not None else []
         ids = tuple(s.claim_id for s in stack)
         current = self._selected if ids == self._last_stack else None
         self._last_stack = ids
@@ -474,7 +508,7 @@ class ReaderView(UnderlineLayers):
         # is selected, which the menu then offers to mark).
         if not self.textCursor().hasSelection():
             pos = self.char_at(event.pos())  # viewport coordinates
-            stack = self._index.stack_at(pos) if pos is not None else []
+            stack = self._spans().stack_at(pos) if pos is not None else []
             if not stack:
                 self.emptyClicked.emit()
             elif self._selected not in {s.claim_id for s in stack}:

@@ -18,13 +18,26 @@ Signals (emitted after the model changed):
   into view). Emitted again when the same claim is selected anew (after its row changed),
   and with None after ``loaded`` and when the selected claim is removed.
 - ``detailsChanged()``: the title, outlet, date... changed; the text did not.
+- ``completed(changed)``: the rest of a partly shown article's claims came in (see
+  below). ``changed`` is False when the rows already shown and the count are as they
+  were (the usual case: observers swap the data in without a repaint), True when the
+  project changed in between (an undo, another program): observers rebuild.
+
+A long article is shown from its first rows: :meth:`show` may be given only the first
+claims in text order, with a :class:`ClaimSummary` of all of them (counts, claimants,
+placements) and a ``rest`` callable that reads them all. Until then the model answers
+the counts from the summary and the first rows as they are; anything that needs a
+claim beyond them (a look-up by id, an edit, the selection, a row further down)
+reads the rest first (:meth:`complete`), so no caller ever sees a partial answer.
+The window completes it right after the first frame.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from operator import attrgetter, lt
 
 from PySide6.QtCore import QObject, Signal
@@ -64,11 +77,26 @@ def index_of(rows: Sequence[ClaimRow], starts: Sequence[int], row: ClaimRow) -> 
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimSummary:
+    """What the window shows of all of an article's claims before reading each one:
+    how many, per verdict and per claimant ("" for the article's own), the first
+    spelling of each claimant in text order, and the placement of each claim that is
+    not exact."""
+
+    total: int
+    statuses: Counter[str]
+    claimants: Counter[str]
+    spellings: tuple[str, ...] = ()  # each claimant's first spelling, in text order
+    placed: dict[int, str] = field(default_factory=dict)
+
+
 class OpenArticle(QObject):
     loaded = Signal()
     claimsChanged = Signal(object)  # list[RowChange]
     selectionChanged = Signal(object, bool)  # claim id or None, scroll into view
     detailsChanged = Signal()
+    completed = Signal(bool)  # whether what was shown changed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +108,10 @@ class OpenArticle(QObject):
         self._claimants: Counter[str] = Counter()  # claims per claimant ("" too)
         self._placed: dict[int, str] = {}  # claim id -> placement, for those not exact
         self._selected: int | None = None
+        # Shown partly: the rest of the rows, and what the first rows cover.
+        self._rest: Callable[[], Sequence[ClaimRow]] | None = None
+        self._total = 0
+        self._spellings: tuple[str, ...] = ()
 
     # --- the article ---------------------------------------------------------------
 
@@ -99,11 +131,24 @@ class OpenArticle(QObject):
     def content_hash(self) -> str:
         return self._article.content_hash if self._article is not None else ""
 
-    def show(self, article: Article | None, rows: Sequence[ClaimRow] = ()) -> None:
-        """Open ``article`` (None: no article) with its claims; nothing is selected."""
+    def show(self, article: Article | None, rows: Sequence[ClaimRow] = (), *,
+             summary: ClaimSummary | None = None,
+             rest: Callable[[], Sequence[ClaimRow]] | None = None) -> None:  # fmt: skip
+        """Open ``article`` (None: no article) with its claims; nothing is selected.
+
+        Given ``summary`` and ``rest``, ``rows`` are only the first claims in text order
+        (the first rows of what ``rest`` returns) and ``summary`` tells of all of them;
+        the rest is read when first needed (:meth:`complete`)."""
         self._article = article
         self._selected = None
         self._fill(rows)
+        if summary is not None and rest is not None and summary.total > len(self._rows):
+            self._rest = rest
+            self._total = summary.total
+            self._statuses = Counter(summary.statuses)
+            self._claimants = Counter(summary.claimants)
+            self._spellings = summary.spellings
+            self._placed = dict(summary.placed)
         self.loaded.emit()
         self.selectionChanged.emit(None, False)
 
@@ -123,6 +168,7 @@ class OpenArticle(QObject):
         """Take thousands of rows without Python code per row: the starts, the lookup by
         id and the counts are built in C (opening a long article costs about what
         laying out its text does)."""
+        self._rest = None
         self._rows = list(rows)
         starts = list(map(_start, self._rows))
         if not all(map(lt, starts, starts[1:])):  # usually in text order, starts distinct
@@ -136,11 +182,48 @@ class OpenArticle(QObject):
         self._placed = {} if exact else {r.id: r.placement for r in self._rows
                                          if r.placement != "exact"}  # fmt: skip
 
+    # --- shown partly ----------------------------------------------------------------
+
+    def is_complete(self) -> bool:
+        return self._rest is None
+
+    def complete(self) -> None:
+        """Read the rest of a partly shown article's claims (nothing when all are here);
+        observers hear ``completed``. The rows held before stay as they were, in front."""
+        rest = self._rest
+        if rest is None:
+            return
+        head, total = self._rows, self._total
+        self._fill(rest())
+        if self._selected not in self._by_id:
+            self._selected = None
+        changed = len(self._rows) != total or self._rows[: len(head)] != head
+        self.completed.emit(changed)
+
+    def loaded_rows(self) -> list[ClaimRow]:
+        """The rows read so far, in text order (all, once complete): what a view can
+        show at once without reading the rest."""
+        return list(self._rows)
+
+    def covered(self) -> int | None:
+        """Up to which code point the rows read so far hold every claim starting
+        before it (None: all of them are read)."""
+        if self._rest is None:
+            return None
+        return self._rows[-1].start if self._rows else 0
+
+    def row(self, i: int) -> ClaimRow | None:
+        """The ``i``-th claim in text order (the rest read first if it lies beyond)."""
+        if i >= len(self._rows) and self._rest is not None:
+            self.complete()
+        return self._rows[i] if 0 <= i < len(self._rows) else None
+
     # --- claims --------------------------------------------------------------------
 
     def apply(self, upserts: Iterable[ClaimRow] = (), removed: Iterable[int] = ()) -> None:
         """Add or replace the rows ``upserts`` and drop the claims ``removed``, then tell
         the observers once (a bulk edit is one signal, not one per claim)."""
+        self.complete()
         pairs: list[RowChange] = []
         unselected = False
         for claim_id in removed:
@@ -187,20 +270,24 @@ class OpenArticle(QObject):
 
     def rows(self) -> list[ClaimRow]:
         """Every claim of the article, in text order (a copy)."""
+        self.complete()
         return list(self._rows)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return self._total if self._rest is not None else len(self._rows)
 
     def get(self, claim_id: int) -> ClaimRow | None:
+        self.complete()
         return self._by_id.get(claim_id)
 
     def key_of(self, claim_id: int) -> tuple[int, int, int] | None:
         """The claim's place in text order (:func:`row_key`), None if not in the article."""
+        self.complete()
         row = self._by_id.get(claim_id)
         return row_key(row) if row is not None else None
 
     def __contains__(self, claim_id: object) -> bool:
+        self.complete()
         return claim_id in self._by_id
 
     def counts(self) -> dict[str, int]:
@@ -214,7 +301,7 @@ class OpenArticle(QObject):
         out = dict.fromkeys(PLACEMENT_WORDS, 0)
         for placement in self._placed.values():
             out[placement] = out.get(placement, 0) + 1
-        out["exact"] = len(self._rows) - len(self._placed)
+        out["exact"] = len(self) - len(self._placed)
         return out
 
     def claimants(self) -> list[str]:
@@ -223,7 +310,8 @@ class OpenArticle(QObject):
         if not any(name and n > 0 for name, n in self._claimants.items()):
             return []  # the usual case: no claim names one, no row read
         seen: dict[str, str] = {}
-        for name in filter(None, map(_claimant, self._rows)):
+        names = self._spellings if self._rest is not None else map(_claimant, self._rows)
+        for name in filter(None, names):
             seen.setdefault(name.casefold(), name)
         return sorted(seen.values(), key=str.casefold)
 
@@ -239,5 +327,7 @@ class OpenArticle(QObject):
 
     def select(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Select a claim of this article (or none: a claim not in it selects none)."""
+        if claim_id is not None:
+            self.complete()
         self._selected = claim_id if claim_id is not None and claim_id in self._by_id else None
         self.selectionChanged.emit(self._selected, scroll)

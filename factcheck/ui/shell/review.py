@@ -17,16 +17,18 @@ Who owns what:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar
 
 from factcheck.errors import FactcheckError
 
 if TYPE_CHECKING:
+    from factcheck.core.model import Claim
     from factcheck.store.change import Change
     from factcheck.ui.articles.navigator import Navigator
     from factcheck.ui.claims.claim_editor import ClaimEditor
@@ -63,6 +65,28 @@ class ReviewWindow(Protocol):
     def say_if_filtered_out(self, claim_id: int | None) -> None: ...
 
 
+class _AfterPaint(QObject):
+    """Calls ``then`` once ``widget`` has been painted, on the event loop's next turn.
+
+    Not a zero timer from the start: Qt posts a window's repaint at low priority, so a
+    zero timer started with the change would run before the frame that shows it."""
+
+    def __init__(self, widget: QObject, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        self.deleteLater()
+        self._then()
+
+
 class ReviewController(QObject):
     def __init__(self, window: ReviewWindow, model: OpenArticle) -> None:
         super().__init__()
@@ -70,7 +94,23 @@ class ReviewController(QObject):
         self.model = model
         self.seen_version = 0  # the project's data_version when last shown
         self._text_selected = False  # the reader has a text selection (for re-attaching)
+        # Claims read while one change is shown (the claim edited is read by the list,
+        # the selection and the editor in turn): each read once. None between changes.
+        self._read: dict[int, Claim | None] | None = None
+        self._needs: tuple[int, list[tuple[QAction, str]]] | None = None
         model.selectionChanged.connect(self._on_selected)
+
+    def _claim(self, claim_id: int) -> Claim | None:
+        """The claim as the project has it now (read once while a change is shown)."""
+        session = self.w.session
+        if session is None:
+            return None
+        read = self._read
+        if read is None:
+            return session.claim(claim_id)
+        if claim_id not in read:
+            read[claim_id] = session.claim(claim_id)
+        return read[claim_id]
 
     # --- the open article ----------------------------------------------------------
 
@@ -82,12 +122,20 @@ class ReviewController(QObject):
         if w.session is None:
             return
         if reload or self.model.article_id != article_id:
-            from factcheck.ui.session.placement_rows import with_placements
+            from factcheck.ui.session.placement_rows import first_rows, with_placements
 
             w.editor.flush_note()
-            article = w.session.article(article_id)
-            rows = with_placements(w.session.db, article, w.session.claim_rows(article))
-            self.model.show(article, rows)  # the reader and the claim list follow
+            session = w.session
+            article = session.article(article_id)
+            rows, summary = first_rows(session.db, article)
+            if summary is None:
+                self.model.show(article, rows)  # the reader and the claim list follow
+            else:
+                # A long article: shown from its first claims; the rest are read right
+                # after the frame that shows it (or sooner, by whatever needs them).
+                self.model.show(article, rows, summary=summary, rest=lambda: with_placements(
+                    session.db, article, session.claim_rows(article)))  # fmt: skip
+                _AfterPaint(w.reader.viewport(), self.model.complete)
             w.figures.show_underline()
             w.suggest_ctl.refresh()
             w.navigator.select_article(article_id)
@@ -155,8 +203,7 @@ class ReviewController(QObject):
     def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Select a claim of the open article (a claim of another article: none); the
         reader, the list and the editor follow the model."""
-        session = self.w.session
-        claim = session.claim(claim_id) if session and claim_id is not None else None
+        claim = self._claim(claim_id) if claim_id is not None else None
         if claim is not None and claim.article_id != self.model.article_id:
             claim = None
         self.model.select(claim.id if claim else None, scroll=scroll)
@@ -170,8 +217,7 @@ class ReviewController(QObject):
 
     def _on_selected(self, claim_id: int | None, _scroll: bool) -> None:
         w = self.w
-        claim = w.session.claim(claim_id) if w.session is not None and claim_id is not None \
-            else None  # fmt: skip
+        claim = self._claim(claim_id) if claim_id is not None else None
         if claim is None:
             w.editor.show_claim(None)
         else:
@@ -197,10 +243,18 @@ class ReviewController(QObject):
                "claim": claim is not None, "": True,
                "fuzzy": claim is not None and claim.placement == "fuzzy",
                "reattach": bool(claim and claim.needs_review and self._text_selected)}  # fmt: skip
-        for action in self.w.actions_by_key.values():
-            needs = action.property("needs")
-            if needs is not None:
-                action.setEnabled(has.get(str(needs), True))
+        for action, needs in self._needing():
+            action.setEnabled(has.get(needs, True))
+
+    def _needing(self) -> list[tuple[QAction, str]]:
+        """The actions that declare ``needs``, with it: asked of each action once (this
+        runs twice in every mark's frame; a property look-up is a call into Qt)."""
+        actions = self.w.actions_by_key
+        if self._needs is None or self._needs[0] != len(actions):
+            pairs = [(a, str(n)) for a in actions.values()
+                     if (n := a.property("needs")) is not None]  # fmt: skip
+            self._needs = (len(actions), pairs)
+        return self._needs[1]
 
     # --- after a change ------------------------------------------------------------
 
@@ -208,10 +262,18 @@ class ReviewController(QObject):
         """Bring everything shown up to date after an edit, an undo or a redo: the
         article list's rows, the open article's claims (into the model, which the views
         observe), its text when it changed, the selection and the figures."""
+        if self.w.session is None:
+            return
+        self._read = {}
+        try:
+            self._show_change(change, focus)
+        finally:
+            self._read = None
+
+    def _show_change(self, change: Change, focus: int | None) -> None:
         w, model = self.w, self.model
         session = w.session
-        if session is None:
-            return
+        assert session is not None
         self.seen_version = session.data_version()
         article = model.article
         selected = model.selected
@@ -245,7 +307,7 @@ class ReviewController(QObject):
                 w.suggest_ctl.refresh()
             w.navigator.articles.set_counts(article.id, model.counts())
         if focus is not None:
-            target = session.claim(focus)
+            target = self._claim(focus)
             if target is not None and (article is None or target.article_id != article.id):
                 self.open_article(target.article_id, claim_id=focus)
             else:
@@ -267,11 +329,9 @@ class ReviewController(QObject):
         """The claims ``change`` names, read again and given to the model in one step."""
         from factcheck.ui.session.placement_rows import row_for_claim
 
-        session = self.w.session
-        assert session is not None
         upserts, removed = [], []
         for cid in change.claim_ids:
-            claim = session.claim(cid)
+            claim = self._claim(cid)
             if claim is None:
                 removed.append(cid)
             elif claim.article_id == article_id:

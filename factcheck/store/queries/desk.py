@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from factcheck.core.model import ReviewerVerdict, Status, SyncConflict
+from factcheck.store.database import Database
 from factcheck.store.queries._sql import in_chunks
 
 

@@ -14,11 +14,10 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from sqlite_utils import Database
-
 from factcheck.core.model import SearchHit
 from factcheck.core.quotes import widen_snippet
 from factcheck.core.search_text import fold_with_map, query_terms, query_text
+from factcheck.store.database import Database
 
 SNIPPET_CONTEXT = 60  # characters each side of the match in a snippet of our own
 _WINDOW = 65_536  # a long text is folded a window at a time until a match is found
