@@ -219,10 +219,11 @@ class _Batch:
 
 def _lay_out(
     report: Report, parts: list[Part], writer: QPdfWriter, page: _Page, offset: float,
-    chart: tuple[QImage, QSizeF], path: str,
+    chart: tuple[QImage, QSizeF], path: str, *, check: bool = True,
 ) -> _Batch:  # fmt: skip
     """Lay ``parts`` out as one document, its first line ``offset`` pixels down the page
-    (where the previous batch ended), and check that Qt laid it out completely."""
+    (where the previous batch ended), and check that Qt laid it out completely (a walk
+    over every block: ``check`` False when the same parts were checked already)."""
     doc = _new_document(writer)
     if any(p.kind == "front" for p in parts):
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE),
@@ -245,7 +246,7 @@ def _lay_out(
     pages = doc.pageCount()  # lays the whole document out
     last = doc.documentLayout().blockBoundingRect(doc.lastBlock())
     if pages * page.height >= LAYOUT_LIMIT or last.bottom() > pages * page.height \
-            or not _laid_out(doc):  # fmt: skip
+            or (check and not _laid_out(doc)):  # fmt: skip
         raise OutputError(
             f"{path}: cannot write the PDF: one part of the report (near claim "
             f"{_first_claim_id(parts)}) is too long for Qt to lay out; nothing was written"
@@ -335,7 +336,8 @@ def write_pdf(
         outline: list[tuple[int, str, int]] = []
         try:
             for parts in groups:
-                batch = kept or _lay_out(report, parts, writer, page, offset, chart, shown)
+                batch = kept or _lay_out(report, parts, writer, page, offset, chart, shown,
+                                         check=False)  # fmt: skip
                 first = n - 1 if offset else n  # the batch's first page, counted from 0
                 outline += [(level, title, first + at)
                             for level, title, at in heading_pages(batch.doc)]  # fmt: skip

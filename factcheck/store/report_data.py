@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from factcheck import __version__, config
 from factcheck.core.agreement import ProjectAgreement
+from factcheck.core.gc_pause import paused_gc
 from factcheck.core.model import ReviewerVerdict, Status
 from factcheck.core.report.build import build_report
 from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta
@@ -63,6 +64,19 @@ def gather_report(
     Set-based: the claims come as plain rows with their last change joined in, their
     tags and reviewer verdicts in one query each; nothing reads an article's text.
     """
+    with paused_gc():
+        return _gather(db, article_ids, reviewer=reviewer, title=title,
+                       generated_at=generated_at)  # fmt: skip
+
+
+def _gather(
+    db: Database,
+    article_ids: Sequence[int] | None,
+    *,
+    reviewer: str | None,
+    title: str,
+    generated_at: str | None,
+) -> Report:
     articles = queries.article_infos(db, article_ids)
     scope = [a.id for a in articles] if article_ids is not None else None
     where, params = _scope(scope)
