@@ -49,6 +49,7 @@ from factcheck.core.report.chart import chart_svg
 from factcheck.core.report.html import Progress, render_html
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.core.report.parts import Part, batches, report_parts
+from factcheck.render.pdf_outline import add_outline
 
 QT_TEMPLATE = "report_qt.html.j2"
 CHART_RESOURCE = "factcheck-chart.png"
@@ -418,33 +419,3 @@ def heading_pages(doc: QTextDocument) -> list[tuple[int, str, int]]:
     return [(level, " ".join(block.text().split()),
              int(layout.blockBoundingRect(block).top() // height))
             for level, block in _headings(doc)]  # fmt: skip
-
-
-def add_outline(
-    path: Path, headings: list[tuple[int, str, int]], article_titles: list[str]
-) -> None:
-    """Add bookmarks to the PDF at ``path``: each section, and each article (the
-    headings that are ``article_titles``, in order) under "Articles". Qt's PDF writer
-    makes none."""
-    from pypdf import PdfReader, PdfWriter
-
-    if not headings:
-        return
-    writer = PdfWriter(clone_from=PdfReader(path))
-    last = len(writer.pages) - 1
-    pending = [" ".join(t.split()) for t in article_titles]
-    articles = None
-    for level, title, page in headings:
-        if level != 2:
-            continue
-        page = min(max(page, 0), last)
-        if pending and title == pending[0]:
-            pending.pop(0)
-            if articles is None:
-                articles = writer.add_outline_item(title="Articles", page_number=page)
-            writer.add_outline_item(title=title, page_number=page, parent=articles)
-        else:
-            writer.add_outline_item(title=title, page_number=page)
-    writer.page_mode = "/UseOutlines"
-    with path.open("wb") as fh:
-        writer.write(fh)

@@ -134,11 +134,17 @@ def _scope(article_ids: Sequence[int] | None) -> tuple[str, tuple[str, ...]]:
     return "WHERE c.article_id IN (SELECT value FROM json_each(?))", (json.dumps(article_ids),)
 
 
+def _in_scope(alias: str, where: str) -> str:
+    """The join that keeps the rows of ``alias`` whose claim is in scope (none needed for
+    the whole project: every row's claim exists)."""
+    return f"JOIN claims c ON c.id = {alias}.claim_id {where}" if where else ""
+
+
 def _tags(db: Database, where: str, params: Sequence[str]) -> dict[int, tuple[str, ...]]:
     tags: dict[int, list[str]] = defaultdict(list)
     for claim_id, name in db.execute(
         "SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
-        f"JOIN claims c ON c.id = ct.claim_id {where} ORDER BY t.name COLLATE NOCASE",
+        f"{_in_scope('ct', where)} ORDER BY t.name COLLATE NOCASE, t.name",
         params,
     ):
         tags[claim_id].append(name)
@@ -151,7 +157,7 @@ def _verdicts(
     status = {s.value: s for s in Status}
     rows = db.execute(
         "SELECT v.claim_id, v.reviewer, v.status, v.note, v.updated_at FROM reviewer_verdicts v "
-        f"JOIN claims c ON c.id = v.claim_id {where} ORDER BY v.claim_id, v.reviewer",
+        f"{_in_scope('v', where)} ORDER BY v.claim_id, v.reviewer",
         params,
     )
     return {

@@ -166,7 +166,7 @@ def build_report(
     tag_counts: dict[str, int] = {}
     untagged = 0
     all_statuses: dict[Status, int] = dict.fromkeys(STATUS_ORDER, 0)
-    make = ReportClaim._make  # a tuple built in C: no per-field call per claim
+    new = tuple.__new__  # ReportClaim and LastChange are named tuples: built in C
     for info in infos:
         rows = by_article[info.id]
         out: list[ReportClaim] = []
@@ -177,10 +177,10 @@ def build_report(
             status = _STATUS[r[7]]
             statuses[status] += 1
             adjudicated = bool(r[15])
-            out.append(make((
+            out.append(new(ReportClaim, (
                 cid, r[1], r[2], r[3], r[4], r[5], r[6], status, names, r[8], r[9], r[10],
                 r[11], evidence_of.get(cid, ()),
-                None if r[18] is None else LastChange(r[18], r[19], r[20]),
+                None if r[18] is None else new(LastChange, (r[18], r[19], r[20])),
                 r[12], r[13], r[14], tuple(verdicts_of.get(cid, ())),
                 r[16] if adjudicated else "", r[17] if adjudicated else "",
             )))  # fmt: skip
