@@ -22,7 +22,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def has_surrogate(text: str) -> bool:
-    return _SURROGATE.search(text) is not None
+    # ASCII (most text) is answered in C without the scan; a surrogate is never ASCII
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def without_surrogates(text: str) -> str:

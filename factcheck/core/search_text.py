@@ -50,12 +50,14 @@ def _table() -> dict[int, str | None]:
     """str.translate table: marks and invisibles dropped, letters unified, digits ASCII.
     Built once (a walk over the Basic Multilingual Plane, ~30 ms)."""
     table: dict[int, str | None] = {}
+    category, decimal = unicodedata.category, unicodedata.decimal
     for code in range(0x80, 0x10000):
         ch = chr(code)
-        if unicodedata.category(ch) in ("Mn", "Me"):
+        kind = category(ch)
+        if kind in ("Mn", "Me"):
             table[code] = None
-        elif unicodedata.category(ch) == "Nd":
-            table[code] = str(unicodedata.decimal(ch))
+        elif kind == "Nd":
+            table[code] = str(decimal(ch))
     for ch, to in _LETTERS.items():
         table[ord(ch)] = to
     for ch in _DROPPED:
@@ -84,13 +86,34 @@ def _translate(match: re.Match[str]) -> str:
     return match.group().translate(_table())
 
 
+# ASCII text's digits as "0" and its thousands separators as ",": a separator to drop
+# is then the "," of a "0,000" not followed by another "0".
+_ASCII_SHAPES = bytes.maketrans(b"123456789.'", b"000000000,,")
+
+
+def _drop_ascii_thousands(text: str) -> str:
+    """``_THOUSANDS.sub(r"\\1", text)`` for ASCII ``text``, several times faster: the
+    regex tries every character in Python's engine, this finds the pattern in C."""
+    shape = text.encode("ascii").translate(_ASCII_SHAPES)
+    parts: list[str] = []
+    last = 0
+    at = shape.find(b"0,000")
+    while at >= 0:
+        if shape[at + 5 : at + 6] != b"0":
+            parts.append(text[last : at + 1])
+            last = at + 2
+        at = shape.find(b"0,000", at + 2)
+    return "".join(parts) + text[last:] if parts else text
+
+
 def fold(text: str) -> str:
     """``text`` decomposed, translated (see the module docstring), thousands
     separators dropped; not spaced, not lowercased (the tokenizer folds case)."""
-    if not text.isascii():
-        if not unicodedata.is_normalized("NFD", text):
-            text = unicodedata.normalize("NFD", text)
-        text = _touched().sub(_translate, text)
+    if text.isascii():
+        return _drop_ascii_thousands(text)
+    if not unicodedata.is_normalized("NFD", text):
+        text = unicodedata.normalize("NFD", text)
+    text = _touched().sub(_translate, text)
     return _THOUSANDS.sub(r"\1", text)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from factcheck.core import language_model
 from factcheck.core.ingest import expand_paths, read_article_file
 from factcheck.core.model import ArticleDraft
 from factcheck.core.safe_text import display_path, without_surrogates
@@ -64,6 +65,8 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders; one :class:`FileResult` per file, in order."""
     files = list(expand_paths(Path(p) for p in paths))
+    if len(files) >= language_model.BATCH_MIN:
+        language_model.warm_up()  # loads while the files are read
     refused: dict[int, FileResult] = {}
     drafts: list[tuple[int, ArticleDraft]] = []
     for index, (path, _named) in enumerate(files):

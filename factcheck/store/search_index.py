@@ -19,7 +19,7 @@ FUNCTION = "fc_search_text"
 
 
 def _fold(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
-    return index_text(value) if isinstance(value, str) else value
+    return index_text(value) if isinstance(value, str) and value else value
 
 
 def register(conn: sqlite3.Connection) -> None:

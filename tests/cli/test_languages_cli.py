@@ -70,3 +70,20 @@ def test_mark_by_quote_ignores_direction_marks_and_normalisation(tmp_path: Path)
         assert text[c["start"] : c["end"]] == c["quote"]
     out = _run("search", "--db", db, "geprüft", "--json")
     assert out.returncode == 0 and json.loads(out.stdout)
+
+
+def test_a_folder_of_many_languages_imported_together(tmp_path: Path) -> None:
+    """Enough files to find their languages in one batch (more than BATCH_MIN that
+    only the model can tell): each gets its own, as when imported one by one."""
+    db = str(tmp_path / "t.db")
+    quake, seeds = DATA.parent / "figures" / "quake_fr", DATA.parents[2] / "seeds"
+    out = _run("import", "--db", db, str(DATA), str(quake), str(seeds))
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(_run("articles", "--db", db, "--json").stdout)
+    assert [a["language"] for a in rows] == [
+        "ar", "fa", "he", "ja", "en", "zh", "zh", "fr", "fr", "fr", "en", "en", "en", "en", "en"]
+    for name in ("ar", "mixed"):  # one at a time: the same
+        one = str(tmp_path / f"{name}.db")
+        assert _run("import", "--db", one, str(DATA / f"{name}.txt")).returncode == 0
+        (row,) = json.loads(_run("articles", "--db", one, "--json").stdout)
+        assert row["language"] == {"ar": "ar", "mixed": "en"}[name]

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from factcheck.core import ids
 from factcheck.core.interchange.claimreview import claim_reviews
 from factcheck.core.interchange.w3c import all_annotations
+from factcheck.core.model import ArticleDraft
 from factcheck.core.report.json_report import report_dict
 from factcheck.store import ops, queries
 from factcheck.store.migrations import GID_TABLES
@@ -108,3 +109,17 @@ def test_exports_carry_the_global_ids(seeded_db: Database) -> None:
     assert reviews and {r["identifier"] for r in reviews} <= set(claims.values())
     judged = {c.gid for c in queries.all_claims(seeded_db) if c.status.value != "unverified"}
     assert {r["identifier"] for r in reviews} == judged
+
+
+def test_a_batch_of_claims_gets_random_uuids_each_its_own(db: Database) -> None:
+    (art,), _ = ops.import_articles(db, [ArticleDraft("a", "one two three four five " * 40)], "t")
+    specs = [ops.ClaimSpec(art.article_id, i, i + 3) for i in range(0, 400, 4)]
+    specs.append(ops.ClaimSpec(art.article_id, 0, 3, gid="kept-from-elsewhere"))
+    specs.append(ops.ClaimSpec(art.article_id, 4, 7, gid="kept-from-elsewhere"))  # taken
+    change = ops.mark_claims(db, specs, "t")
+    gids = [queries.get_claim(db, c).gid for c in sorted(change.claim_ids)]
+    assert gids[-2] == "kept-from-elsewhere" and len(set(gids)) == len(specs)
+    for gid in gids[:-2] + gids[-1:]:
+        u = uuid.UUID(gid)
+        assert (u.version, u.variant, str(u)) == (4, uuid.RFC_4122, gid)
+    assert ids.new_gids(0) == []

@@ -100,3 +100,19 @@ def test_an_older_project_gets_its_index_built_on_upgrade(tmp_path: Path) -> Non
     db.execute("UPDATE articles SET text = 'nothing left' WHERE id = 1")
     assert _articles(db, "السلام") == set()
     db.close()
+
+
+def test_thousands_separators_in_plain_ascii_text_fold_as_the_pattern_says() -> None:
+    """ASCII text drops its thousands separators by a byte scan, not the pattern: the
+    two agree on every string of up to six of the characters that matter."""
+    import itertools
+
+    from factcheck.core.search_text import _THOUSANDS, fold
+
+    alphabet = "01,.' a"
+    for n in range(7):
+        for chars in itertools.product(alphabet, repeat=n):
+            s = "".join(chars)
+            assert fold(s) == _THOUSANDS.sub(r"\1", s), s
+    said = "3,000,000 and 1'234.5 or 12,3456 or 2.500"
+    assert fold(said) == "3000000 and 1234.5 or 12,3456 or 2500"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from factcheck.core import ids
-from factcheck.core.language import base_direction, detect, parse_direction, parse_language
+from factcheck.core.language import base_direction, detect_many, parse_direction, parse_language
 from factcheck.core.model import ArticleDraft
 from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
@@ -48,11 +47,17 @@ def import_articles(
     results: list[ImportedArticle] = []
     created: list[int] = []
     updated: set[int] = set()
-    new_rows: list[tuple[Any, ...]] = []  # new articles, written a batch at a time
+    pending: list[tuple[int, str, ArticleDraft, str]] = []  # (id, gid, draft, digest)
 
     def write_new() -> None:
-        if not new_rows:
+        """Write the new articles met so far, their languages found together."""
+        if not pending:
             return
+        languages = _languages_of([draft for _, _, draft, _ in pending])
+        new_rows = [(article_id, gid, d.title, d.outlet, d.url, d.author, d.published, d.text,
+                     digest, d.source_path, stamp, language, direction)
+                    for (article_id, gid, d, digest), (language, direction)
+                    in zip(pending, languages, strict=True)]  # fmt: skip
         _insert_rows(db, _INSERT_ARTICLE, new_rows)
         ids = [r[0] for r in new_rows]
         figure_queue.queue(db, ids)
@@ -60,7 +65,7 @@ def import_articles(
             (r[0], 1, "", r[8], stamp, reviewer, "import", r[9], 1) for r in new_rows])
         _insert_rows(db, _INSERT_AUDIT, [
             (stamp, reviewer, "import article", r[0], "title", "", r[2]) for r in new_rows])
-        new_rows.clear()
+        pending.clear()
 
     with db.atomic():
         known = queries.article_ids_by_revision_hash(db, hashes)
@@ -81,13 +86,8 @@ def import_articles(
                 updated.add(target)
                 results.append(ImportedArticle(draft, target, False, update))
                 continue
-            language, direction = _language_of(draft)
             article_id, next_article = next_article, next_article + 1
-            new_rows.append(
-                (article_id, _article_gid(db, digest), draft.title, draft.outlet, draft.url,
-                 draft.author, draft.published, draft.text, digest, draft.source_path, stamp,
-                 language, direction),
-            )  # fmt: skip
+            pending.append((article_id, _article_gid(db, digest), draft, digest))
             known[digest] = article_id
             if draft.url:
                 by_url.setdefault(draft.url, article_id)
@@ -131,16 +131,21 @@ def _article_gid(db: Database, digest: str) -> str:
     return gid
 
 
-def _language_of(draft: ArticleDraft) -> tuple[str, str]:
-    """The draft's language and direction where it says them (a page's declared
-    language), detected from the text where it does not."""
-    if draft.language is not None and draft.direction is not None:
-        return draft.language, draft.direction
-    detected, direction = detect(draft.text)
-    language = detected if draft.language is None else draft.language
-    if draft.direction is None:
-        direction = base_direction(draft.text, language)
-    return language, draft.direction or direction
+def _languages_of(drafts: Sequence[ArticleDraft]) -> list[tuple[str, str]]:
+    """Each draft's language and direction where it says them (a page's declared
+    language), detected from the text where it does not (all in one batch)."""
+    asked = [d for d in drafts if d.language is None]
+    detected = iter(detect_many([d.text for d in asked]))
+    out: list[tuple[str, str]] = []
+    for draft in drafts:
+        direction: str
+        if draft.language is None:
+            language, direction = next(detected)
+        else:
+            language = draft.language
+            direction = base_direction(draft.text, language) if draft.direction is None else ""
+        out.append((language, draft.direction or direction))
+    return out
 
 
 def set_article_language(db: Database, article_id: int, reviewer: str, *,

@@ -89,13 +89,14 @@ def _claim_gids(db: Database, specs: Sequence[ClaimSpec]) -> list[str]:
     for chunk, marks in in_chunks(wanted):
         taken.update(r[0] for r in db.execute(
             f"SELECT gid FROM claims WHERE gid IN ({marks})", chunk))  # fmt: skip
+    fresh = iter(ids.new_gids(sum(1 for s in specs if not s.gid or s.gid in taken)))
     gids = []
     for spec in specs:
         if spec.gid and spec.gid not in taken:
             taken.add(spec.gid)
             gids.append(spec.gid)
         else:
-            gids.append(ids.new_gid())
+            gids.append(next(fresh, "") or ids.new_gid())
     return gids
 
 

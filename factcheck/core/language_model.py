@@ -1,0 +1,129 @@
+"""py3langid's model, applied to many texts at once with the same answers.
+
+py3langid walks each text's UTF-8 bytes through its n-gram automaton one byte at a time
+in Python (about 0.3 ms for the 600 characters :mod:`factcheck.core.language` samples),
+which dominated importing. Here the walk steps every text of a batch together, one
+NumPy step per byte position, and each text is then scored exactly as py3langid scores
+it: the same features counted in the same order, the same arithmetic on the same model
+(so the same language, which the tests check against ``py3langid.classify``). A batch
+smaller than :data:`BATCH_MIN` goes through py3langid itself, where NumPy's per-step
+cost would outweigh the walk it saves, and so does every text if py3langid ever holds
+its model otherwise than version 0.4 does.
+
+The model is loaded once per process, on first use (about half a second), or ahead of
+it in the background (:func:`warm_up`: an import starts it before reading its files).
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+BATCH_MIN = 8  # texts classified together below which py3langid classifies them one by one
+
+_LOCK = threading.Lock()  # one load, and one writer of the float32 rows, at a time
+_LOADED: list[Any] = []
+
+
+def _model() -> Any:
+    """py3langid's identifier (the one its own ``classify`` uses), with the automaton
+    as NumPy arrays for the batched walk; loaded by the first caller, whom any other
+    waits for."""
+    with _LOCK:
+        if not _LOADED:
+            _LOADED.append(_load())
+    return _LOADED[0]
+
+
+def warm_up() -> None:
+    """Start loading the model in a background thread unless it is loaded, so that
+    work done meanwhile (reading the files to import) hides its load time."""
+    if not _LOADED:
+        threading.Thread(target=_model, name="language model", daemon=True).start()
+
+
+def _load() -> Any:
+    import numpy as np
+    from py3langid import langid
+
+    ident = langid._get_identifier()
+    try:  # the model as py3langid 0.4 holds it: next-state rows shared between states
+        moves = np.frombuffer(ident.tk_nextmove, dtype=f"u{ident.tk_nextmove.itemsize}")
+        rows = np.frombuffer(ident.tk_row, dtype=f"u{ident.tk_row.itemsize}")
+        output = np.asarray(ident.tk_output, dtype=np.int64)  # a state's feature, or -1
+        pairs = list(ident._alias_pairs)
+    except (AttributeError, TypeError, ValueError):  # another layout: py3langid alone
+        return ident, None, None, None, None, None, []
+    rowbase = rows.astype(np.int64) << 8  # a state's row of 256 next states
+    # The scores in float32, as py3langid's arithmetic turns its float16 table into
+    # before multiplying (converting rows a text needs on each call cost more than the
+    # rest of the work); a row is converted the first time a text needs it, so only the
+    # features met take memory (all of them: 57 MB).
+    table = np.zeros(ident.nb_ptc.shape, dtype=np.float32)
+    ready = np.zeros(len(table), dtype=bool)
+    return ident, moves, rowbase, output, table, ready, pairs
+
+
+def _encode(text: str) -> bytes:
+    """The bytes py3langid classifies for ``text`` (its ``_encode``)."""
+    if text.isupper():
+        text = text.lower()
+    return unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+
+
+def classify_many(texts: Sequence[str]) -> list[str]:
+    """py3langid's language for each of ``texts`` (the answers of ``py3langid.classify``)."""
+    ident, moves, rowbase, output, table, ready, pairs = _model()
+    if len(texts) < BATCH_MIN or moves is None:
+        return [str(ident.classify(t)[0]) for t in texts]
+    import numpy as np
+
+    encoded = [_encode(t) for t in texts]
+    lengths = np.array([len(b) for b in encoded])
+    width = int(lengths.max())
+    data = np.zeros((width, len(encoded)), dtype=np.intp)  # a row per byte position
+    for i, b in enumerate(encoded):
+        data[: len(b), i] = np.frombuffer(b, dtype=np.uint8)
+    # The walk: every text's state advances by its next byte, all texts at once (past a
+    # text's end it walks its padding, whose states are then ignored).
+    states = np.empty_like(data)
+    state = np.zeros(len(encoded), dtype=np.intp)
+    for col in range(width):
+        state = moves[rowbase[state] + data[col]]
+        states[col] = state
+    features = output[states.T]  # a row per text
+    features[np.arange(width) >= lengths[:, None]] = -1
+    # Each text's features once, in the order its walk first met them (as py3langid's
+    # Counter holds them: the same order of summation, so the same scores), found for
+    # the whole batch at once: a key per (text, feature), its first place and count.
+    found = features >= 0
+    texts_of, _ = np.nonzero(found)
+    size = len(output)
+    keys, first, counts = np.unique(texts_of * size + features[found],
+                                    return_index=True, return_counts=True)  # fmt: skip
+    order = np.argsort(first, kind="stable")
+    keys, counts = keys[order], counts[order]
+    text_of = keys // size
+    feats = (keys - text_of * size).astype(np.intp)
+    bounds = np.searchsorted(text_of, np.arange(len(encoded) + 1))
+    with _LOCK:
+        needed = np.unique(feats)
+        needed = needed[~ready[needed]]
+        table[needed] = ident.nb_ptc[needed]
+        ready[needed] = True
+    prior, labels = ident.nb_pc, ident.nb_classes
+    floor = float(np.finfo(np.float32).min)
+    out: list[str] = []
+    for lo, hi in itertools.pairwise(bounds.tolist()):
+        if lo == hi:  # no feature: every class scores the floor; the first wins
+            scores = np.full(len(labels), floor, dtype=np.float32)
+        else:
+            scores = np.log1p(counts[lo:hi].astype(np.float32)) @ table[feats[lo:hi]] + prior
+        for i, j in pairs:  # one label written in two scripts: keep the better
+            scores[i] = max(scores[i], scores[j])
+            scores[j] = floor
+        out.append(str(labels[int(scores.argmax())]))
+    return out
