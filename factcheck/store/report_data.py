@@ -20,7 +20,7 @@ from factcheck import __version__, config
 from factcheck.core.agreement import ProjectAgreement
 from factcheck.core.gc_pause import paused_gc
 from factcheck.core.model import ReviewerVerdict, Status
-from factcheck.core.report.build import build_report
+from factcheck.core.report.build import ClaimRow, build_report
 from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta
 from factcheck.store import queries
 from factcheck.store.agreement_data import project_agreement
@@ -82,6 +82,7 @@ def _gather(
     where, params = _scope(scope)
     last = _LAST_BY_PASS if scope is None else _LAST_BY_LOOKUP
     rows = db.execute(_CLAIM_ROWS.format(last=last, where=where), params).fetchall()
+    _order_ties(rows)
     listed = {r[0] for r in rows}
     evidence = [
         e
@@ -116,7 +117,7 @@ _CLAIM_ROWS = (
     "c.note, c.reviewer, c.created_at, c.updated_at, c.placement, c.claimant, "
     "c.gid, c.adjudicated_status, c.adjudicated_by, c.adjudication_note, "
     "h.at, h.reviewer, h.action FROM claims c {last} "
-    '{where} ORDER BY c.article_id, c.start, c."end" DESC, c.id'
+    "{where} ORDER BY c.article_id, c.start"  # the claims index's order; ties: _order_ties
 )
 _LAST_BY_PASS = (
     "LEFT JOIN (SELECT claim_id, max(id) AS id FROM history WHERE claim_id IS NOT NULL "
@@ -125,6 +126,21 @@ _LAST_BY_PASS = (
 _LAST_BY_LOOKUP = (
     "LEFT JOIN history h ON h.id = (SELECT max(x.id) FROM history x WHERE x.claim_id = c.id)"
 )
+
+
+def _order_ties(rows: list[ClaimRow]) -> None:
+    """Put claims that start at the same place in report order (the longest first, then
+    by id), in place. SQLite returns them in its index's order, by article and start;
+    ordering the few ties here costs less than its sorting the whole result again."""
+    i, n = 0, len(rows)
+    while i < n:
+        article, start = rows[i][1], rows[i][2]
+        j = i + 1
+        while j < n and rows[j][2] == start and rows[j][1] == article:
+            j += 1
+        if j - i > 1:
+            rows[i:j] = sorted(rows[i:j], key=lambda r: (-r[3], r[0]))
+        i = j
 
 
 def _scope(article_ids: Sequence[int] | None) -> tuple[str, tuple[str, ...]]:
