@@ -5,7 +5,6 @@ organisation named in exports. Kept as a small JSON file in the platform's confi
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -47,6 +46,8 @@ def system_user_name() -> str:
         full = ""
     if full:
         return full
+    import getpass  # (and termios): not on every start of the window
+
     try:
         return getpass.getuser() or "reviewer"
     except (KeyError, OSError):

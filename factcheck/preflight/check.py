@@ -129,10 +129,12 @@ def _display_problem(platform: Platform, environ: Mapping[str, str]) -> str:
 
 
 def _loads(path: str) -> bool:
-    import ctypes
+    # What ctypes.CDLL(path) does on Linux, without importing ctypes (its classes cost a
+    # few milliseconds of every start of the window).
+    from _ctypes import RTLD_LOCAL, dlopen
 
     try:
-        ctypes.CDLL(path)
+        dlopen(path, RTLD_LOCAL)
     except OSError:
         return False
     return True

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -27,14 +28,19 @@ def _run(db: Path | None, reviewer: str | None, qtbot: QtBot,
          inspect: Any) -> list[MainWindow]:  # fmt: skip
     """Run the app until the project is shown, inspect the window, then close it."""
     windows: list[MainWindow] = []
+    failed: list[BaseException] = []
 
     def hook(window: MainWindow) -> None:
         windows.append(window)
 
         def shown() -> None:
-            inspect(window)
-            window.close()
-            QTimer.singleShot(0, QApplication.quit)
+            try:
+                inspect(window)
+            except BaseException as exc:  # raised again below, once the window is gone
+                failed.append(exc)
+            finally:
+                window.close()
+                QTimer.singleShot(0, QApplication.quit)
 
         window.projectShown.connect(shown)
 
@@ -43,6 +49,8 @@ def _run(db: Path | None, reviewer: str | None, qtbot: QtBot,
         assert ui_app.run(db, reviewer, on_window=hook) == 0
     finally:
         sys.excepthook = old_hook
+    if failed:
+        raise failed[0]
     return windows
 
 
@@ -164,3 +172,72 @@ def test_exception_hook_shows_a_message_and_logs(qtbot: QtBot) -> None:
     assert any(b.text() == "the quote is empty" for b in boxes)
     for b in boxes:
         b.close()
+
+
+def test_the_frame_comes_first_with_every_shortcut(qtbot: QtBot) -> None:
+    # The window's first frame has the menus with every action and its keys; the panes
+    # come after it. A shortcut pressed before them builds them and does its work.
+    from factcheck.ui.common.actions import ACTIONS
+
+    window = MainWindow("Tess", panes_later=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert not window.panes_built and window.toolbar is None
+    in_menus = {a for menu in window.menus.values() for a in menu.actions()}
+    for spec in ACTIONS:
+        action = window.actions_by_key[spec.key]
+        assert action in in_menus, spec.key
+        assert action.shortcuts() == [QKeySequence(k) for k in spec.shortcuts], spec.key
+        assert action.isEnabled() == (not spec.needs), spec.key  # no project yet
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "Ctrl+M" in boxes[0].text()
+    assert window.panes_built and window.navigator.isVisible() and window.toolbar is not None
+    for b in boxes:
+        b.close()
+
+
+def test_a_restart_brings_the_window_back_as_it_was_left(qtbot: QtBot, tmp_path: Path) -> None:
+    # Through run(), whose panes come after the first frame: size, pane dividers, the
+    # figures board dock and the last article come back.
+    project = tmp_path / "a.db"
+    left: dict[str, Any] = {}
+
+    def arrange(window: MainWindow) -> None:
+        left["first"] = window.splitter.sizes()  # a first run's dividers
+        # wider than the first run's (90 % of the screen at most), still on the screen
+        width = min(window.width() + 30, window.screen().availableGeometry().width())
+        window.resize(width, window.height())
+        qtbot.waitUntil(lambda: window.width() == width)
+        window.splitter.setSizes([220, 420, 260])
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+        qtbot.waitUntil(window.figures_dock.isVisible)
+        window.open_article(3)
+        QApplication.processEvents()  # the dock takes its size once the layout has run
+        left.update(width=window.width(), sizes=window.splitter.sizes(),
+                    board=window.figures_dock.height())  # fmt: skip
+
+    seen: dict[str, Any] = {}
+
+    def inspect(window: MainWindow) -> None:
+        seen.update(width=window.width(), sizes=window.splitter.sizes(),
+                    board=window.figures_dock.isVisible() and window.figures_dock.height(),
+                    article=window.article.id if window.article else None)  # fmt: skip
+
+    from factcheck.ui.session.session import Session
+
+    Session.open(project, "Tess", seed=True).close()
+    at_once = MainWindow("Tess")  # built whole before it is shown, as the tests' windows
+    qtbot.addWidget(at_once)
+    at_once.show()
+    qtbot.waitExposed(at_once)
+    first = at_once.splitter.sizes()
+    at_once.hide()
+    _run(project, "Tess", qtbot, arrange)
+    assert left.pop("first") == first  # the same first-run dividers
+    _run(project, "Tess", qtbot, inspect)
+    assert seen == {**left, "article": 3}

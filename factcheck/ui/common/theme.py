@@ -9,18 +9,24 @@ covered by more claims, so black-on-light and white-on-dark text both stay legib
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from factcheck.core.colors import STATUS_COLORS
-from factcheck.core.model import Status
+# Qt's namespace and the domain model are imported where they are used: the window's
+# first frame applies a light or dark choice from here without them (see
+# factcheck.ui.shell.main_window).
+if TYPE_CHECKING:
+    from factcheck.core.model import Status
 
 _LIGHT_DEPTHS = (0.42, 0.62, 0.80)
 _DARK_DEPTHS = (0.38, 0.52, 0.66)
 
 
 def system_is_dark() -> bool:
+    from PySide6.QtCore import Qt
+
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
@@ -97,6 +103,9 @@ def status_color(status: Status | str) -> QColor:
     parsed once, since item views ask for it for every visible row on each paint."""
     color = _STATUS_QCOLORS.get(status)
     if color is None:
+        from factcheck.core.colors import STATUS_COLORS
+        from factcheck.core.model import Status
+
         color = _STATUS_QCOLORS[Status(status).value] = QColor(STATUS_COLORS[Status(status)])
     return QColor(color)
 
@@ -105,6 +114,8 @@ class HighlightColors:
     """Background colours by (status, depth) for one palette; depth 1 is a lone claim."""
 
     def __init__(self, palette: QPalette) -> None:
+        from factcheck.core.model import Status
+
         base = palette.color(QPalette.ColorRole.Base)
         self.dark = palette_is_dark(palette)
         depths = _DARK_DEPTHS if self.dark else _LIGHT_DEPTHS

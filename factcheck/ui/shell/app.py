@@ -1,8 +1,9 @@
 """Starting the window: ``factcheck`` with no command calls :func:`run`.
 
 Order of work, chosen so the window appears as fast as a bare Qt window: create the
-application, show the (empty) window, and only
-after its first frame import the store, open the project (seeding a new default
+application, show the window's frame (menus with every action and shortcut, status bar,
+remembered size; see :mod:`factcheck.ui.shell.main_window`), and only after its first
+frame build the panes, import the store, open the project (seeding a new default
 project with the sample articles) and fill the window. A project that cannot be
 opened is reported in a message box; the window stays, with File ▸ Open available.
 
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from factcheck import paths
@@ -62,15 +63,27 @@ def thaw() -> None:
     gc.unfreeze()
 
 
+def once(signal: SignalInstance, slot: Callable[[], object]) -> None:
+    """Call ``slot`` the next time ``signal`` fires, and not again (Qt's
+    SingleShotConnection is named in Qt's namespace, which the first frame goes
+    without)."""
+
+    def call() -> None:
+        signal.disconnect(call)
+        slot()
+
+    signal.connect(call)
+
+
 def open_project_later(window: MainWindow, db_path: Path | None) -> None:
-    """After the first frame: open the project in ``window``."""
+    """After the first frame: build the window's panes and open the project in them."""
     path = db_path or paths.default_project()
 
     def load() -> None:
         window.load_project(path, seed=db_path is None or path == paths.default_project())
 
     if window.isVisible():
-        window.firstPainted.connect(load, Qt.ConnectionType.SingleShotConnection)
+        once(window.firstPainted, load)
     else:
         QTimer.singleShot(0, load)
 
@@ -84,7 +97,7 @@ def run(db_path: Path | None, reviewer: str | None, *,
     crash.install()
     try:
         name, chosen = resolve_reviewer(reviewer)
-        window = MainWindow(name)
+        window = MainWindow(name, panes_later=True)
     except FactcheckError as exc:
         show_message(None, "factcheck cannot start", str(exc), error=True)
         return app.exec()
@@ -93,7 +106,7 @@ def run(db_path: Path | None, reviewer: str | None, *,
     window.show()
     if not chosen:
         window.hint_reviewer()
-    window.projectShown.connect(freeze_long_lived, Qt.ConnectionType.SingleShotConnection)
+    once(window.projectShown, freeze_long_lived)
     open_project_later(window, db_path)
     try:
         return app.exec()

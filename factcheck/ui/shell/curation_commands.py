@@ -12,19 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from factcheck.ui.shell.window_commands import WindowCommands
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QAction
+
     from factcheck.store.change import Change
     from factcheck.ui.claims.claims_table import ClaimsTableDock
     from factcheck.ui.common.settings import WindowSettings
     from factcheck.ui.reader.reader_pane import ReaderPane
 
 RECENT_SHOWN = 8
+# Qt and the dialogs are imported where they are used: the window's first frame waits for
+# every import of this module (see factcheck.ui.shell.main_window).
 
 
 class CurationCommands(WindowCommands):
@@ -38,14 +41,17 @@ class CurationCommands(WindowCommands):
 
     claims_dock: ClaimsTableDock | None = None
 
-    def _build_curation(self) -> None:
-        """The Open Recent menu, the article list's context menu, the filter reset."""
+    def _build_recent_menu(self) -> None:
+        """File ▸ Open Recent (with the window's frame)."""
         file_menu = self.menus["File"]
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("menu_recent")
         file_menu.insertMenu(self.actions_by_key["open_default"], self.recent_menu)
         # Filled as it opens: a project opened from it must not clear it under itself.
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _build_curation(self) -> None:
+        """The article list's context menu, the filter reset (with the panes)."""
         self.navigator.articleMenuRequested.connect(self.show_article_menu)
         self.claim_pane.resetFiltersRequested.connect(self.clear_claim_filters)
 
@@ -113,6 +119,8 @@ class CurationCommands(WindowCommands):
         menu.deleteLater()
 
     def edit_article_details(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from factcheck.ui.articles.details_dialog import ArticleDetailsDialog
 
         if self.session is None or self.article is None:
@@ -123,6 +131,8 @@ class CurationCommands(WindowCommands):
             self.session.edit_article_details(article.id, **dialog.values())
 
     def delete_article(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.session is None or self.article is None:
             return
         article = self.article
@@ -141,6 +151,8 @@ class CurationCommands(WindowCommands):
     # --- tags ------------------------------------------------------------------------
 
     def manage_tags(self) -> None:
+        from PySide6.QtCore import Qt
+
         from factcheck.ui.claims.tag_manager import TagManagerDialog
 
         if self.session is None:
@@ -172,6 +184,8 @@ class CurationCommands(WindowCommands):
     # --- the claims of the whole project ---------------------------------------------
 
     def toggle_claims_table(self) -> None:
+        from PySide6.QtCore import Qt
+
         from factcheck.ui.claims.claims_table import ClaimsTableDock
 
         if self.session is None:
@@ -202,6 +216,8 @@ class CurationCommands(WindowCommands):
         dock.table.set_rows(self.session.claims_table(), [t.name for t in self.session.tags()])
 
     def _open_from_table(self, claim_id: int) -> None:
+        from PySide6.QtCore import Qt
+
         self.review.go_to_claim(claim_id)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 

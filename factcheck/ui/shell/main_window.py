@@ -18,8 +18,22 @@ Who owns what:
   :mod:`~factcheck.ui.shell.curation_commands`): the menu commands, mapped to the action
   table's keys by :meth:`MainWindow.commands`.
 
+Start-up comes in two steps, so the window appears about as fast as a bare Qt window.
+The *frame* (:meth:`MainWindow.__init__`): the menus with every action and its shortcut,
+the remembered size and place, a light or dark palette chosen in View ▸ Appearance. Then
+the *panes* (:meth:`MainWindow.build_panes`): the article list, reader and claim pane,
+the toolbar, the status bar's fields, the docks and their remembered layout, the
+controllers, the palette when it follows the system. ``factcheck``
+builds the panes right after the window's first frame, with the project
+(:meth:`load_project` builds them first); anything else that makes a window gets both
+at once. An action triggered before the panes exist builds them first, so every
+shortcut works from the start. What the frame needs is imported here; what the panes
+need, in :meth:`MainWindow.build_panes`. Nothing before the first frame touches Qt's
+``Qt`` namespace: PySide6 makes its ~90 enums (``Qt.Key`` alone has ~470 members) the
+first time it is used, some 40 ms, a sixth of a bare window's whole start.
+
 The store is imported only when a project is opened (see :mod:`factcheck.ui.shell.app`), so
-the first frame of the window does not wait for it.
+the first frame of the window does not wait for it either.
 """
 
 from __future__ import annotations
@@ -27,67 +41,71 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QGuiApplication,
-    QKeySequence,
-    QPaintEvent,
-    QResizeEvent,
-    QShowEvent,
-    QUndoGroup,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QLabel,
-    QMenu,
-    QSplitter,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMenu, QWidget
 
-from factcheck.core.model import Status
-from factcheck.ui.articles.navigator import Navigator
-from factcheck.ui.claims.claim_pane import ClaimPane
 from factcheck.ui.common.actions import ACTIONS, MENUS, REDO_SHORTCUTS, UNDO_SHORTCUTS, ActionSpec
-from factcheck.ui.common.messages import show_message
-from factcheck.ui.common.resources import icon
 from factcheck.ui.common.settings import WindowSettings
-from factcheck.ui.common.theme import HighlightColors, apply_scheme
-from factcheck.ui.figures.board import FiguresBoard
-from factcheck.ui.reader.reader_pane import ReaderPane
-from factcheck.ui.session.open_article import OpenArticle
 from factcheck.ui.shell import window_state
 from factcheck.ui.shell.curation_commands import CurationCommands
-from factcheck.ui.shell.figures import FiguresController
-from factcheck.ui.shell.read_only_banner import ReadOnlyBanner
-from factcheck.ui.shell.review import ReviewController
-from factcheck.ui.shell.reviewer_field import ReviewerField
-from factcheck.ui.shell.suggestions import SuggestionController
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QResizeEvent, QShowEvent
+    from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QToolBar
+
+    from factcheck.ui.articles.navigator import Navigator
+    from factcheck.ui.claims.claim_editor import ClaimEditor
+    from factcheck.ui.claims.claim_pane import ClaimPane
+    from factcheck.ui.figures.board import FiguresBoard
+    from factcheck.ui.reader.reader import ReaderView
+    from factcheck.ui.reader.reader_pane import ReaderPane
+    from factcheck.ui.session.open_article import OpenArticle
     from factcheck.ui.session.session import Session
+    from factcheck.ui.shell.figures import FiguresController
+    from factcheck.ui.shell.read_only_banner import ReadOnlyBanner
+    from factcheck.ui.shell.review import ReviewController
+    from factcheck.ui.shell.reviewer_field import ReviewerField
+    from factcheck.ui.shell.suggestions import SuggestionController
 
 OUTSIDE_POLL_MS = 2000  # how often to look for edits made by another program
 
 
 class MainWindow(CurationCommands):
     """Signals: ``firstPainted`` once the window has drawn itself the first time;
-    ``projectShown`` each time a project is loaded into it."""
+    ``projectShown`` each time a project is loaded into it.
+
+    ``panes_later``: build only the frame now, and the panes when :meth:`build_panes`
+    is called (or a project is loaded, or an action triggered)."""
 
     firstPainted = Signal()
     projectShown = Signal()
-    toolbar: QToolBar | None = None  # built with the actions
+    toolbar: QToolBar | None = None  # built with the panes
     _toolbar_wide_width = 0  # the toolbar's width with words beside its icons
+    panes_built = False
 
-    def __init__(self, reviewer: str = "", parent: QWidget | None = None) -> None:
+    if TYPE_CHECKING:  # made by build_panes
+        article_model: OpenArticle
+        navigator: Navigator
+        reader_pane: ReaderPane
+        reader: ReaderView
+        claim_pane: ClaimPane
+        editor: ClaimEditor
+        splitter: QSplitter
+        read_only_banner: ReadOnlyBanner
+        figures_board: FiguresBoard
+        figures_dock: QDockWidget
+        suggest_ctl: SuggestionController
+        figures: FiguresController
+        review: ReviewController
+        reviewer_field: ReviewerField
+        project_label: QLabel
+
+    def __init__(self, reviewer: str = "", parent: QWidget | None = None, *,
+                 panes_later: bool = False) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("factcheck")
-        self.setWindowIcon(icon("app"))
         self.setAccessibleName("factcheck")
         self.setAcceptDrops(True)
         self.settings = WindowSettings()
@@ -100,7 +118,50 @@ class MainWindow(CurationCommands):
         # regains focus and on a slow poll of SQLite's data_version (a cheap pragma).
         self._outside_poll = QTimer(self)
         self._outside_poll.setInterval(OUTSIDE_POLL_MS)
+        self.actions_by_key: dict[str, QAction] = {}
+        self._commands: dict[str, Callable[[], object]] = {}
+        self._context_actions: list[QAction | None] = []  # None draws a separator
+        self._build_actions()
+        self._build_recent_menu()
+        self.setCentralWidget(QWidget())  # the panes' place until they are built
+        scheme = self.settings.scheme
+        if scheme != "system":  # "system" asks Qt's namespace: with the panes
+            from factcheck.ui.common import theme
 
+            theme.apply_scheme(scheme)
+        for value, action in self.scheme_actions.items():
+            action.setChecked(value == scheme)
+        window_state.restore_geometry(self)
+        for action in self.actions_by_key.values():  # no project open yet
+            needs = action.property("needs")
+            if needs is not None:
+                action.setEnabled(not needs)
+        if not panes_later:
+            self.build_panes()
+
+    def build_panes(self) -> None:
+        """Build the article list, reader and claim pane, the toolbar, the status bar's
+        fields, the docks and the controllers, and restore their remembered layout
+        (once; a second call does nothing)."""
+        if self.panes_built:
+            return
+        self.panes_built = True
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QDockWidget, QSplitter, QVBoxLayout
+
+        from factcheck.ui.articles.navigator import Navigator
+        from factcheck.ui.claims.claim_pane import ClaimPane
+        from factcheck.ui.common.resources import icon
+        from factcheck.ui.figures.board import FiguresBoard
+        from factcheck.ui.reader.reader_pane import ReaderPane
+        from factcheck.ui.session.open_article import OpenArticle
+        from factcheck.ui.shell.figures import FiguresController
+        from factcheck.ui.shell.read_only_banner import ReadOnlyBanner
+        from factcheck.ui.shell.review import ReviewController
+        from factcheck.ui.shell.suggestions import SuggestionController
+
+        self.setWindowIcon(icon("app"))
         self.article_model = OpenArticle(self)
         self.navigator = Navigator()
         self.reader_pane = ReaderPane()
@@ -135,21 +196,38 @@ class MainWindow(CurationCommands):
         # float it (the board then stacks grid and timeline), and it stays where it is put
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.figures_dock)
         self.figures_dock.hide()
+        self._build_toolbar()
+        for spec in ACTIONS:
+            if spec.icon:
+                self.actions_by_key[spec.key].setIcon(icon(spec.icon))
+        for name in ("undo", "redo"):
+            self.actions_by_key[name].setIcon(icon(name))
+        self._build_status_bar()
 
         self.suggest_ctl = SuggestionController(self, self.settings)
         self.figures = FiguresController(self)
         self.review = ReviewController(self, self.article_model)
         self._outside_poll.timeout.connect(self.review.check_outside_changes)
-        self.actions_by_key: dict[str, QAction] = {}
-        self._build_actions()
+        commands = self.commands()
+        self._commands = {spec.key: commands[spec.key] for spec in ACTIONS}
+        self.reader.context_actions = self._context_actions
         self._build_curation()
-        self._build_status_bar()
         self._connect_views()
         self.apply_scheme(self.settings.scheme)
         QGuiApplication.styleHints().colorSchemeChanged.connect(
             lambda _s: self.apply_scheme(self.settings.scheme))
-        window_state.restore_window(self)
         self.review.update_enabled()
+        if self._shown_once:  # shown already: lay the panes out at the window's width
+            # Docks and dividers are restored into a laid-out window, as they are
+            # into one being shown: the panes first, then the docks around them.
+            central.show()  # (Qt would show it later, after the splitters are sized)
+            self._lay_out()
+            window_state.restore_docks(self)
+            self._lay_out()
+            window_state.restore_splitters(self)
+            self._fit_toolbar()
+        else:
+            window_state.restore_docks(self)
 
     # --- construction ----------------------------------------------------------------
 
@@ -157,6 +235,8 @@ class MainWindow(CurationCommands):
         """The command of each action of :data:`~factcheck.ui.common.actions.ACTIONS`, by
         its key (typed calls: a renamed method fails the type check, a missing key the
         start of the window)."""
+        from factcheck.core.model import Status
+
         s, f = self.suggest_ctl, self.figures
         return {
             "new_project": self.new_project, "open_project": self.open_project,
@@ -188,66 +268,75 @@ class MainWindow(CurationCommands):
             "curate": self.curate, "shortcuts": self.show_shortcuts, "about": self.show_about,
         }  # fmt: skip
 
+    def _lay_out(self) -> None:
+        """Give the window's parts their sizes now, not at the next event loop turn."""
+        central = self.centralWidget()
+        for layout in (self.layout(), central.layout() if central is not None else None):
+            if layout is not None:
+                layout.activate()
+
+    def _run(self, key: str) -> None:
+        """Run the command of action ``key``, building the panes first if need be."""
+        self.build_panes()
+        self._commands[key]()
+
     def _build_actions(self) -> None:
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
         self.menus = menus
         self.menuBar().setAccessibleName("Menu bar")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        for action, keys, name in ((undo, UNDO_SHORTCUTS, "undo"), (redo, REDO_SHORTCUTS, "redo")):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setObjectName(f"action_{name}")
+            self.actions_by_key[name] = action
+        menus["Edit"].addAction(undo)
+        menus["Edit"].addAction(redo)
+        for spec in ACTIONS:
+            action = self._make_action(spec)
+            menu = menus[spec.menu]
+            if spec.separator_before:
+                menu.addSeparator()
+            menu.addAction(action)
+            if spec.context:
+                if spec.separator_before:
+                    self._context_actions.append(None)
+                self._context_actions.append(action)
+        self._build_scheme_menu(menus["View"])
+
+    def _build_toolbar(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QToolBar
+
         toolbar = QToolBar("Review")
         toolbar.setObjectName("reviewToolbar")
         toolbar.setAccessibleName("Review toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        for action, keys, name in ((undo, UNDO_SHORTCUTS, "undo"), (redo, REDO_SHORTCUTS, "redo")):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setObjectName(f"action_{name}")
-            action.setIcon(icon(name))
-            self.actions_by_key[name] = action
-        menus["Edit"].addAction(undo)
-        menus["Edit"].addAction(redo)
-        context: list[QAction | None] = []
-        commands = self.commands()
         for spec in ACTIONS:
-            action = self._make_action(spec, commands)
-            menu = menus[spec.menu]
-            if spec.separator_before:
-                menu.addSeparator()
-            menu.addAction(action)
             if spec.toolbar:
                 if spec.separator_before:
                     toolbar.addSeparator()
-                toolbar.addAction(action)
-            if spec.context:
-                if spec.separator_before:
-                    context.append(None)
-                context.append(action)
+                toolbar.addAction(self.actions_by_key[spec.key])
         toolbar.addSeparator()
-        toolbar.addAction(undo)
-        toolbar.addAction(redo)
-        self._build_scheme_menu(menus["View"])
-        self.reader.context_actions = context
+        toolbar.addAction(self.actions_by_key["undo"])
+        toolbar.addAction(self.actions_by_key["redo"])
 
-    def _make_action(self, spec: ActionSpec,
-                     commands: dict[str, Callable[[], object]]) -> QAction:  # fmt: skip
+    def _make_action(self, spec: ActionSpec) -> QAction:
+        # A window shortcut, Qt's default context (setting it would load Qt's namespace).
         action = QAction(spec.text, self)
         action.setObjectName(f"action_{spec.key}")
-        if spec.shortcuts:
-            action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         tip = spec.tip
         if spec.shortcuts:
+            action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
             keys = QKeySequence(spec.shortcuts[0])
             tip = f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip)
         action.setStatusTip(spec.tip)
-        if spec.icon:
-            action.setIcon(icon(spec.icon))
         if spec.key == "quit":
             action.setMenuRole(QAction.MenuRole.QuitRole)
-        command = commands[spec.key]
-        action.triggered.connect(lambda _checked=False, c=command: c())
+        action.triggered.connect(lambda _checked=False, key=spec.key: self._run(key))
         action.setProperty("needs", spec.needs)
         if spec.key == "underline_figures":
             action.setCheckable(True)
@@ -271,6 +360,10 @@ class MainWindow(CurationCommands):
             self.scheme_actions[value] = action
 
     def _build_status_bar(self) -> None:
+        from PySide6.QtWidgets import QLabel
+
+        from factcheck.ui.shell.reviewer_field import ReviewerField
+
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
         self.reviewer_field = ReviewerField()
@@ -282,6 +375,8 @@ class MainWindow(CurationCommands):
         bar.addPermanentWidget(self.project_label)
 
     def _connect_views(self) -> None:
+        from factcheck.core.model import Status
+
         review = self.review
         self.navigator.articleChosen.connect(review.open_article)
         self.navigator.articleEntered.connect(self.focus_text)
@@ -324,13 +419,20 @@ class MainWindow(CurationCommands):
 
     def apply_scheme(self, choice: str) -> None:
         """Light, dark or follow the system; re-colours the highlights to match."""
+        from factcheck.ui.common import theme
+
         self.settings.scheme = choice
-        apply_scheme(choice)
+        theme.apply_scheme(choice)
         for value, action in self.scheme_actions.items():
             action.setChecked(value == choice)
-        self._recolor()
+        if self.panes_built:
+            self._recolor()
 
     def _recolor(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from factcheck.ui.common.theme import HighlightColors
+
         colors = HighlightColors(QApplication.palette())
         self.reader.set_colors(colors)
         self.reader_pane.legend.set_colors(colors)
@@ -340,16 +442,19 @@ class MainWindow(CurationCommands):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if not self.panes_built:  # (nor while they are being built)
+            return
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.review.check_outside_changes()
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "read_only_banner"):
-            self._recolor()  # (not while the window is being built)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "figures_board"):
+            self._recolor()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown_once:  # splitter sizes only make sense at the real width
             self._shown_once = True
-            window_state.restore_splitters(self)
+            if self.panes_built:
+                window_state.restore_splitters(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -362,6 +467,8 @@ class MainWindow(CurationCommands):
         toolbar = self.toolbar
         if toolbar is None:  # not built yet
             return
+        from PySide6.QtCore import Qt
+
         wide = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         needed = self._toolbar_wide_width
         if not needed:
@@ -379,15 +486,19 @@ class MainWindow(CurationCommands):
             QTimer.singleShot(0, self.firstPainted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.flush_note()
-        window_state.save_window_state(self)
-        self.set_session(None)
+        if self.panes_built:
+            self.editor.flush_note()
+            window_state.save_window_state(self)
+            self.set_session(None)
+        else:  # closed before its panes were built: the rest is as it was left last time
+            window_state.save_geometry(self)
         super().closeEvent(event)
 
     # --- project ---------------------------------------------------------------------
 
     def set_session(self, session: Session | None) -> None:
         """Show ``session``'s project (closing the one shown before), or none."""
+        self.build_panes()
         old = self.session
         if old is not None:
             self.editor.flush_note()
@@ -432,6 +543,8 @@ class MainWindow(CurationCommands):
             # The banner already says why nothing can be saved: one line, no box per edit.
             self.statusBar().showMessage(message, 6000)
             return
+        from factcheck.ui.common.messages import show_message
+
         show_message(self, "Not done", message, error=True)
         self.statusBar().showMessage(message, 6000)
 

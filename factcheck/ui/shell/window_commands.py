@@ -12,17 +12,19 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from factcheck.core.model import Article, SearchHit, Status
-from factcheck.core.quotes import snap_to_words
 from factcheck.ui.common.messages import show_message
-from factcheck.ui.common.placement_style import NEEDS_REVIEW, placement_hint
 from factcheck.ui.shell import dialogs
 
+# Qt's namespace (``Qt``), the domain model and the text helpers are imported where they
+# are used: the window's first frame waits for every import of this module (see
+# factcheck.ui.shell.main_window).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from factcheck.core.model import Article, SearchHit, Status
     from factcheck.ui.articles.navigator import Navigator
     from factcheck.ui.claims.claim_editor import ClaimEditor
     from factcheck.ui.claims.claim_pane import ClaimPane
@@ -63,6 +65,7 @@ class WindowCommands(QMainWindow):
         def selected_claim(self) -> int | None: ...
         def open_article(self, article_id: int, *, claim_id: int | None = None) -> None: ...
         def set_session(self, session: Session | None) -> None: ...
+        def build_panes(self) -> None: ...
         def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None: ...
 
     @property
@@ -81,6 +84,10 @@ class WindowCommands(QMainWindow):
             return
         text = self.article.text
         start, end = selection
+        from PySide6.QtCore import Qt
+
+        from factcheck.core.quotes import snap_to_words
+
         exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
         if not exact:
             start, end = snap_to_words(text, start, end)
@@ -158,6 +165,10 @@ class WindowCommands(QMainWindow):
             return
         text = self.article.text
         start, end = selection
+        from PySide6.QtCore import Qt
+
+        from factcheck.core.quotes import snap_to_words
+
         if not QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier:
             start, end = snap_to_words(text, start, end)
         if start >= end or not text[start:end].strip():
@@ -167,6 +178,10 @@ class WindowCommands(QMainWindow):
 
     def show_claims_needing_review(self) -> None:
         """Filter the claim list to the fuzzy and lost claims and select the first."""
+        from PySide6.QtCore import Qt
+
+        from factcheck.ui.common.placement_style import NEEDS_REVIEW
+
         if self.article is None:
             return
         self.claim_pane.set_filter("placement", NEEDS_REVIEW)
@@ -178,6 +193,8 @@ class WindowCommands(QMainWindow):
         self.claim_pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def link_claim(self) -> None:
+        from PySide6.QtCore import Qt
+
         from factcheck.ui.claims.evidence_dialogs import LinkClaimDialog
 
         cid = self.selected_claim()
@@ -197,6 +214,8 @@ class WindowCommands(QMainWindow):
         dialog.open()
 
     def add_source(self) -> None:
+        from PySide6.QtCore import Qt
+
         from factcheck.ui.claims.evidence_dialogs import SourceDialog
 
         cid = self.selected_claim()
@@ -262,6 +281,8 @@ class WindowCommands(QMainWindow):
         cannot be opened is reported and the current one stays open."""
         from factcheck.errors import FactcheckError
         from factcheck.ui.session.session import Session
+
+        self.build_panes()
 
         try:
             if create:
@@ -387,6 +408,8 @@ class WindowCommands(QMainWindow):
             if claim is None:
                 continue
             lines = [f"{claim.status.label} — claim #{claim.id}"]
+            from factcheck.ui.common.placement_style import placement_hint
+
             if hint := placement_hint(claim.placement, claim.placement_score, claim.quote,
                                       claim.original_quote):  # fmt: skip
                 lines.append(hint)
@@ -420,6 +443,8 @@ class WindowCommands(QMainWindow):
         """Escape: back to the article text from a list or a field, with the caret where
         it was (the selected claim's start if the caret is elsewhere). In the search box,
         Escape clears the search instead; in the text, it drops the text selection."""
+        from PySide6.QtCore import Qt
+
         if self.article is None:
             return
         focused = QApplication.focusWidget()

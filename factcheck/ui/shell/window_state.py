@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QSplitter
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QDockWidget, QSplitter
+
     from factcheck.core.model import Article
     from factcheck.ui.claims.claim_editor import ClaimEditor
     from factcheck.ui.claims.claim_pane import ClaimPane
@@ -43,15 +44,18 @@ class StatefulWindow(Protocol):
     def resize(self, w: int, h: int, /) -> None: ...
 
 
-def restore_window(window: StatefulWindow) -> None:
-    """Geometry and docks as last left (first run: most of the screen)."""
-    settings = window.settings
-    if (geometry := settings.geometry) is not None:
+def restore_geometry(window: StatefulWindow) -> None:
+    """The window's size and place as last left (first run: most of the screen)."""
+    if (geometry := window.settings.geometry) is not None:
         window.restoreGeometry(geometry)
     else:
         screen = QGuiApplication.primaryScreen().availableGeometry()
         window.resize(min(1500, int(screen.width() * 0.9)), min(920, int(screen.height() * 0.9)))
-    if (state := settings.state) is not None:
+
+
+def restore_docks(window: StatefulWindow) -> None:
+    """Docks and toolbar as last left (called once they exist)."""
+    if (state := window.settings.state) is not None:
         window.restoreState(state)
         # a board left open last time comes back at the size the reviewer gave it
         window.figures.board_sized = not window.figures_dock.isHidden()
@@ -76,6 +80,12 @@ def restore_splitters(window: StatefulWindow) -> None:
     else:
         height = claims.height()
         claims.setSizes([int(height * 0.3), int(height * 0.7)])
+
+
+def save_geometry(window: StatefulWindow) -> None:
+    """Only the window's size and place (when nothing else was built)."""
+    window.settings.geometry = window.saveGeometry()
+    window.settings.sync()
 
 
 def save_window_state(window: StatefulWindow) -> None:
