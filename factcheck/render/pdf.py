@@ -49,6 +49,7 @@ from factcheck.core.report.chart import chart_svg
 from factcheck.core.report.html import Progress, render_html
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.core.report.parts import Part, batches, report_parts
+from factcheck.render.pdf_outline import add_outline
 
 QT_TEMPLATE = "report_qt.html.j2"
 CHART_RESOURCE = "factcheck-chart.png"
@@ -219,10 +220,11 @@ class _Batch:
 
 def _lay_out(
     report: Report, parts: list[Part], writer: QPdfWriter, page: _Page, offset: float,
-    chart: tuple[QImage, QSizeF], path: str,
+    chart: tuple[QImage, QSizeF], path: str, *, check: bool = True,
 ) -> _Batch:  # fmt: skip
     """Lay ``parts`` out as one document, its first line ``offset`` pixels down the page
-    (where the previous batch ended), and check that Qt laid it out completely."""
+    (where the previous batch ended), and check that Qt laid it out completely (a walk
+    over every block: ``check`` False when the same parts were checked already)."""
     doc = _new_document(writer)
     if any(p.kind == "front" for p in parts):
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE),
@@ -245,7 +247,7 @@ def _lay_out(
     pages = doc.pageCount()  # lays the whole document out
     last = doc.documentLayout().blockBoundingRect(doc.lastBlock())
     if pages * page.height >= LAYOUT_LIMIT or last.bottom() > pages * page.height \
-            or not _laid_out(doc):  # fmt: skip
+            or (check and not _laid_out(doc)):  # fmt: skip
         raise OutputError(
             f"{path}: cannot write the PDF: one part of the report (near claim "
             f"{_first_claim_id(parts)}) is too long for Qt to lay out; nothing was written"
@@ -335,7 +337,8 @@ def write_pdf(
         outline: list[tuple[int, str, int]] = []
         try:
             for parts in groups:
-                batch = kept or _lay_out(report, parts, writer, page, offset, chart, shown)
+                batch = kept or _lay_out(report, parts, writer, page, offset, chart, shown,
+                                         check=False)  # fmt: skip
                 first = n - 1 if offset else n  # the batch's first page, counted from 0
                 outline += [(level, title, first + at)
                             for level, title, at in heading_pages(batch.doc)]  # fmt: skip
@@ -416,33 +419,3 @@ def heading_pages(doc: QTextDocument) -> list[tuple[int, str, int]]:
     return [(level, " ".join(block.text().split()),
              int(layout.blockBoundingRect(block).top() // height))
             for level, block in _headings(doc)]  # fmt: skip
-
-
-def add_outline(
-    path: Path, headings: list[tuple[int, str, int]], article_titles: list[str]
-) -> None:
-    """Add bookmarks to the PDF at ``path``: each section, and each article (the
-    headings that are ``article_titles``, in order) under "Articles". Qt's PDF writer
-    makes none."""
-    from pypdf import PdfReader, PdfWriter
-
-    if not headings:
-        return
-    writer = PdfWriter(clone_from=PdfReader(path))
-    last = len(writer.pages) - 1
-    pending = [" ".join(t.split()) for t in article_titles]
-    articles = None
-    for level, title, page in headings:
-        if level != 2:
-            continue
-        page = min(max(page, 0), last)
-        if pending and title == pending[0]:
-            pending.pop(0)
-            if articles is None:
-                articles = writer.add_outline_item(title="Articles", page_number=page)
-            writer.add_outline_item(title=title, page_number=page, parent=articles)
-        else:
-            writer.add_outline_item(title=title, page_number=page)
-    writer.page_mode = "/UseOutlines"
-    with path.open("wb") as fh:
-        writer.write(fh)

@@ -13,11 +13,14 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import groupby
+from operator import itemgetter
 
 from factcheck import __version__, config
 from factcheck.core.agreement import ProjectAgreement
+from factcheck.core.gc_pause import paused_gc
 from factcheck.core.model import ReviewerVerdict, Status
-from factcheck.core.report.build import build_report
+from factcheck.core.report.build import ClaimRow, build_report
 from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta
 from factcheck.store import queries
 from factcheck.store.agreement_data import project_agreement
@@ -61,11 +64,25 @@ def gather_report(
     Set-based: the claims come as plain rows with their last change joined in, their
     tags and reviewer verdicts in one query each; nothing reads an article's text.
     """
+    with paused_gc():
+        return _gather(db, article_ids, reviewer=reviewer, title=title,
+                       generated_at=generated_at)  # fmt: skip
+
+
+def _gather(
+    db: Database,
+    article_ids: Sequence[int] | None,
+    *,
+    reviewer: str | None,
+    title: str,
+    generated_at: str | None,
+) -> Report:
     articles = queries.article_infos(db, article_ids)
     scope = [a.id for a in articles] if article_ids is not None else None
     where, params = _scope(scope)
     last = _LAST_BY_PASS if scope is None else _LAST_BY_LOOKUP
     rows = db.execute(_CLAIM_ROWS.format(last=last, where=where), params).fetchall()
+    _order_ties(rows)
     listed = {r[0] for r in rows}
     evidence = [
         e
@@ -100,7 +117,7 @@ _CLAIM_ROWS = (
     "c.note, c.reviewer, c.created_at, c.updated_at, c.placement, c.claimant, "
     "c.gid, c.adjudicated_status, c.adjudicated_by, c.adjudication_note, "
     "h.at, h.reviewer, h.action FROM claims c {last} "
-    '{where} ORDER BY c.article_id, c.start, c."end" DESC, c.id'
+    "{where} ORDER BY c.article_id, c.start"  # the claims index's order; ties: _order_ties
 )
 _LAST_BY_PASS = (
     "LEFT JOIN (SELECT claim_id, max(id) AS id FROM history WHERE claim_id IS NOT NULL "
@@ -111,6 +128,21 @@ _LAST_BY_LOOKUP = (
 )
 
 
+def _order_ties(rows: list[ClaimRow]) -> None:
+    """Put claims that start at the same place in report order (the longest first, then
+    by id), in place. SQLite returns them in its index's order, by article and start;
+    ordering the few ties here costs less than its sorting the whole result again."""
+    i, n = 0, len(rows)
+    while i < n:
+        article, start = rows[i][1], rows[i][2]
+        j = i + 1
+        while j < n and rows[j][2] == start and rows[j][1] == article:
+            j += 1
+        if j - i > 1:
+            rows[i:j] = sorted(rows[i:j], key=lambda r: (-r[3], r[0]))
+        i = j
+
+
 def _scope(article_ids: Sequence[int] | None) -> tuple[str, tuple[str, ...]]:
     """The WHERE clause on claims ``c`` for a report's scope (all claims for None)."""
     if article_ids is None:
@@ -118,11 +150,17 @@ def _scope(article_ids: Sequence[int] | None) -> tuple[str, tuple[str, ...]]:
     return "WHERE c.article_id IN (SELECT value FROM json_each(?))", (json.dumps(article_ids),)
 
 
+def _in_scope(alias: str, where: str) -> str:
+    """The join that keeps the rows of ``alias`` whose claim is in scope (none needed for
+    the whole project: every row's claim exists)."""
+    return f"JOIN claims c ON c.id = {alias}.claim_id {where}" if where else ""
+
+
 def _tags(db: Database, where: str, params: Sequence[str]) -> dict[int, tuple[str, ...]]:
     tags: dict[int, list[str]] = defaultdict(list)
     for claim_id, name in db.execute(
         "SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
-        f"JOIN claims c ON c.id = ct.claim_id {where} ORDER BY t.name COLLATE NOCASE",
+        f"{_in_scope('ct', where)} ORDER BY t.name COLLATE NOCASE, t.name",
         params,
     ):
         tags[claim_id].append(name)
@@ -131,16 +169,18 @@ def _tags(db: Database, where: str, params: Sequence[str]) -> dict[int, tuple[st
 
 def _verdicts(
     db: Database, where: str, params: Sequence[str]
-) -> dict[int, list[ReviewerVerdict]]:
+) -> dict[int, tuple[ReviewerVerdict, ...]]:
     status = {s.value: s for s in Status}
-    out: dict[int, list[ReviewerVerdict]] = defaultdict(list)
-    for claim_id, who, value, note, at in db.execute(
+    rows = db.execute(
         "SELECT v.claim_id, v.reviewer, v.status, v.note, v.updated_at FROM reviewer_verdicts v "
-        f"JOIN claims c ON c.id = v.claim_id {where} ORDER BY v.claim_id, v.reviewer",
+        f"{_in_scope('v', where)} ORDER BY v.claim_id, v.reviewer",
         params,
-    ):
-        out[claim_id].append(ReviewerVerdict(claim_id, who, status[value], note, at))
-    return out
+    )
+    return {
+        claim_id: tuple(ReviewerVerdict(cid, who, status[value], note, at)
+                        for cid, who, value, note, at in found)
+        for claim_id, found in groupby(rows, itemgetter(0))
+    }  # fmt: skip
 
 
 def _agreement(db: Database, scope: Sequence[int] | None) -> ProjectAgreement | None:

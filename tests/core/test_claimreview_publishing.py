@@ -40,14 +40,14 @@ def test_missing_organisation_and_site_are_named() -> None:
 
 
 def test_item_reviewed_has_appearances_language_and_claimant() -> None:
-    review = claim_review(replace(CLAIM, claimant="Transport Ministry"), INFO, ORG)
+    review = claim_review(CLAIM._replace(claimant="Transport Ministry"), INFO, ORG)
     assert review is not None
     item = review["itemReviewed"]
     assert item["appearance"]["url"] == item["firstAppearance"]["url"] == INFO.url
     assert item["firstAppearance"]["datePublished"] == "2024-03-14"
     assert item["inLanguage"] == item["appearance"]["inLanguage"] == "en-GB"
     assert item["author"] == {"@type": "Organization", "name": "Transport Ministry"}
-    person = claim_review(replace(CLAIM, claimant="Aisha Bello"), INFO, ORG)
+    person = claim_review(CLAIM._replace(claimant="Aisha Bello"), INFO, ORG)
     assert person is not None and person["itemReviewed"]["author"]["@type"] == "Person"
     # without a claimant the article's author stands in; without a language, none is said
     plain = claim_review(CLAIM, replace(INFO, language="", url=""), ORG)
@@ -146,7 +146,7 @@ def test_a_note_cannot_break_out_of_the_json_ld(
     report = gather_report(seeded_db, reviewer="alice")
     article, claim = next((a.info, c) for a, c in report.claims() if c.id == corpus.corroborated)
     assert "</script>" in claim.note  # the fixture's note
-    evil = replace(claim, quote="</script><script>alert(1)</script><!--", claimant="</SCRIPT>")
+    evil = claim._replace(quote="</script><script>alert(1)</script><!--", claimant="</SCRIPT>")
     html = render_page(report, article, evil)
     head = html.split("<script type=\"application/ld+json\">", 1)[1]
     block, _rest = head.split("</script>", 1)

@@ -63,3 +63,19 @@ def test_article_infos_match_the_articles_without_their_text(seeded_db: Database
     assert len(queries.article_infos(seeded_db)) == queries.article_count(seeded_db)
     with pytest.raises(NotFound, match="no article with id 99"):
         queries.article_infos(seeded_db, [1, 99])
+
+
+def test_claims_that_start_together_are_listed_longest_first_then_by_id(
+    seeded_db: Database,
+) -> None:
+    specs = [ops.ClaimSpec(2, 40, 50), ops.ClaimSpec(2, 10, 20), ops.ClaimSpec(2, 40, 90),
+             ops.ClaimSpec(2, 40, 50), ops.ClaimSpec(2, 40, 70), ops.ClaimSpec(3, 40, 60),
+             ops.ClaimSpec(2, 5, 9)]  # fmt: skip
+    ops.mark_claims(seeded_db, specs, "r")
+    for scope in (None, [3, 2]):
+        report = gather_report(seeded_db, scope, reviewer="r")
+        spans = [(c.article_id, c.start, c.end) for _a, c in report.claims()]
+        assert spans == [(2, 5, 9), (2, 10, 20), (2, 40, 90), (2, 40, 70), (2, 40, 50),
+                         (2, 40, 50), (3, 40, 60)]  # fmt: skip
+        same = [c.id for _a, c in report.claims() if (c.start, c.end) == (40, 50)]
+        assert same == sorted(same) and len(same) == 2

@@ -98,8 +98,7 @@ def build_report(
     """
     infos = [a if isinstance(a, ArticleInfo) else article_info(a) for a in articles]
     by_article: dict[int, list[ClaimRow]] = {info.id: [] for info in infos}
-    # claim id -> (article id, start, end, quote, status value) of every listed claim
-    listed: dict[int, tuple[int, int, int, str, str]] = {}
+    listed: dict[int, ClaimRow] = {}  # claim id -> its row, for every listed claim
     tags_of: dict[int, tuple[str, ...]] = dict(tags or {})
     for item in claims:
         if isinstance(item, Claim):
@@ -110,7 +109,7 @@ def build_report(
         rows_of = by_article.get(row[1])
         if rows_of is not None:
             rows_of.append(row)
-            listed[row[0]] = (row[1], row[2], row[3], row[4], row[7])
+            listed[row[0]] = row
     article_by_id: dict[int, ArticleInfo] = {i.id: i for i in infos}
     for aid, other in (other_articles or {}).items():
         info = other if isinstance(other, ArticleInfo) else article_info(other)
@@ -123,13 +122,15 @@ def build_report(
         found = refs.get(claim_id)
         if found is not None:
             return found
-        spot = listed.get(claim_id)
-        if spot is None:
+        row = listed.get(claim_id)
+        if row is not None:
+            article_id, start, end, quote, status = row[1], row[2], row[3], row[4], row[7]
+        else:
             c = far.get(claim_id)
             if c is None:
                 return None
-            spot = (c.article_id, c.start, c.end, c.quote, c.status.value)
-        article_id, start, end, quote, status = spot
+            article_id, start, end, quote, status = (c.article_id, c.start, c.end, c.quote,
+                                                     c.status.value)  # fmt: skip
         art = article_by_id.get(article_id)
         if art is None:
             return None
@@ -160,33 +161,34 @@ def build_report(
             contradictions.append(Contradiction(ev.id, owner, target, ev.note, ev.reviewer))
 
     verdicts_of = verdicts or {}
+    evidence_of = {cid: tuple(found) for cid, found in items.items()}
     report_articles: list[ReportArticle] = []
     tag_counts: dict[str, int] = {}
     untagged = 0
     all_statuses: dict[Status, int] = dict.fromkeys(STATUS_ORDER, 0)
+    new = tuple.__new__  # ReportClaim and LastChange are named tuples: built in C
     for info in infos:
+        rows = by_article[info.id]
         out: list[ReportClaim] = []
-        for (cid, aid, start, end, quote, prefix, suffix, status, note, who, created,
-             updated, placement, claimant, gid, adj_status, adj_by, adj_note, last_at,
-             last_by, last_action) in by_article[info.id]:  # fmt: skip
-            names = tags_of.get(cid, ())
-            out.append(ReportClaim(
-                id=cid, article_id=aid, start=start, end=end, quote=quote, prefix=prefix,
-                suffix=suffix, status=_STATUS[status], tags=names, note=note, reviewer=who,
-                created_at=created, updated_at=updated, evidence=tuple(items.get(cid, ())),
-                last_change=None if last_at is None
-                else LastChange(last_at, last_by, last_action),
-                placement=placement, claimant=claimant, gid=gid,
-                verdicts=tuple(verdicts_of.get(cid, ())),
-                adjudicated_by=adj_by if adj_status else "",
-                adjudication_note=adj_note if adj_status else "",
-            ))  # fmt: skip
-            for name in names:
-                tag_counts[name] = tag_counts.get(name, 0) + 1
-            untagged += not names
         statuses: dict[Status, int] = dict.fromkeys(STATUS_ORDER, 0)
-        for c in out:
-            statuses[c.status] += 1
+        for r in rows:
+            cid = r[0]
+            names = tags_of.get(cid, ())
+            status = _STATUS[r[7]]
+            statuses[status] += 1
+            adjudicated = bool(r[15])
+            out.append(new(ReportClaim, (
+                cid, r[1], r[2], r[3], r[4], r[5], r[6], status, names, r[8], r[9], r[10],
+                r[11], evidence_of.get(cid, ()),
+                None if r[18] is None else new(LastChange, (r[18], r[19], r[20])),
+                r[12], r[13], r[14], tuple(verdicts_of.get(cid, ())),
+                r[16] if adjudicated else "", r[17] if adjudicated else "",
+            )))  # fmt: skip
+            if names:
+                for name in names:
+                    tag_counts[name] = tag_counts.get(name, 0) + 1
+            else:
+                untagged += 1
         for status, n in statuses.items():
             all_statuses[status] += n
         counts = {s.value: statuses[s] for s in STATUS_ORDER}

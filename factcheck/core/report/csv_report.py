@@ -14,10 +14,11 @@ from __future__ import annotations
 import csv
 import unicodedata
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TextIO
 
+from factcheck.core.model import Status
 from factcheck.core.report.html import Progress
-from factcheck.core.report.model import EvidenceItem, Report
+from factcheck.core.report.model import EvidenceItem, LastChange, Report
 
 COLUMNS = (
     "article_id", "article_title", "outlet", "article_url", "published", "claim_id",
@@ -65,24 +66,40 @@ def evidence_text(items: Iterable[EvidenceItem]) -> str:
     return " | ".join(parts)
 
 
+# First characters after which a cell needs no closer look (the usual case, see
+# :func:`guard`), and the empty cell: a set look-up instead of a call per cell.
+_PLAIN_START = frozenset(
+    [""] + [chr(i) for i in range(128) if not chr(i).isspace() and chr(i) not in "=+-@"]
+)
+
+
 def write_csv(report: Report, out: TextIO, *, progress: Progress | None = None) -> None:
     writer = csv.writer(out, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
-    g = guard
+    g, plain, values = guard, _PLAIN_START, {s: s.value for s in Status}
     total = len(report.articles)
     for done, article in enumerate(report.articles, start=1):
         a = article.info
-        head: list[Any] = [a.id, g(a.title), g(a.outlet), g(a.url), g(a.published)]
-        rows = []
-        for c in article.claims:
-            ch = c.last_change
-            rows.append([
-                *head, c.id, c.start, c.end, g(c.quote), g(c.prefix), g(c.suffix),
-                c.status.value, g("; ".join(c.tags)), g(c.reviewer), g(c.note), g(c.claimant),
-                g(evidence_text(c.evidence)) if c.evidence else "", c.created_at,
-                c.updated_at, ch.at if ch else "", g(ch.reviewer) if ch else "",
-                ch.action if ch else "",
-            ])  # fmt: skip
-        writer.writerows(rows)
+        head = (a.id, g(a.title), g(a.outlet), g(a.url), g(a.published))
+        writer.writerows([
+            (*head, c.id, c.start, c.end,
+             c.quote if c.quote[:1] in plain else g(c.quote),
+             c.prefix if c.prefix[:1] in plain else g(c.prefix),
+             c.suffix if c.suffix[:1] in plain else g(c.suffix),
+             values[c.status], g("; ".join(c.tags)) if c.tags else "",
+             c.reviewer if c.reviewer[:1] in plain else g(c.reviewer),
+             c.note if c.note[:1] in plain else g(c.note),
+             c.claimant if c.claimant[:1] in plain else g(c.claimant),
+             g(evidence_text(c.evidence)) if c.evidence else "", c.created_at,
+             c.updated_at, *(_last(c.last_change) if c.last_change else _NO_CHANGE))
+            for c in article.claims
+        ])  # fmt: skip
         if progress is not None:
             progress(done, total)
+
+
+_NO_CHANGE = ("", "", "")
+
+
+def _last(change: LastChange) -> tuple[str, str, str]:
+    return change.at, guard(change.reviewer), change.action

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from factcheck.core.gc_pause import paused_gc
 from factcheck.core.interchange.claimreview import write_claimreview
 from factcheck.core.interchange.w3c import write_w3c
 from factcheck.core.report.atomic import write_text_atomic
@@ -98,4 +99,5 @@ def export_text(
     writer = FORMATS[fmt].writer
     if writer is None:
         raise ValueError(f"{fmt} is not a text format")
-    write_text_atomic(path, lambda out: writer(report, out, progress))
+    with paused_gc():
+        write_text_atomic(path, lambda out: writer(report, out, progress))

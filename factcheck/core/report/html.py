@@ -2,8 +2,9 @@
 
 Every value from the project (titles, quotes, notes, tags, URLs) is hostile input: the
 environment escapes it all, and URLs become links only when their scheme is http(s) or
-mailto (:func:`safe_url`), so ``javascript:`` can never be clicked. The chart is the
-only markup not from the template, built by :func:`chart_svg` with its own escaping.
+mailto (:func:`safe_url`), so ``javascript:`` can never be clicked. Two pieces of
+markup are not written by the template: the chart (:func:`chart_svg`) and, for speed,
+the claims (:mod:`factcheck.core.report.html_claims`), each with the same escaping.
 
 Rendering streams (``Template.generate``) into the output, so memory stays flat and
 100,000 claims render in one pass.
@@ -11,7 +12,6 @@ Rendering streams (``Template.generate``) into the output, so memory stays flat 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -22,40 +22,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 from factcheck.core.colors import STATUS_GRAPHIC_COLORS
 from factcheck.core.report.chart import chart_svg
+from factcheck.core.report.html_claims import claims_html, ctx, qt_claims_html, safe_url, when
 from factcheck.core.report.model import STATUS_ORDER, Report
 
 HTML_TEMPLATE = "report.html.j2"
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 T = TypeVar("T")
 
-_LINKABLE = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
-
 
 def template_dir() -> Path:
     """The report templates ship inside this package (the core reads no app paths)."""
     return Path(__file__).resolve().parent / "templates"
-
-
-def safe_url(url: str) -> str:
-    """``url`` when it may be a link (http, https, mailto), else "" (shown as text)."""
-    url = url.strip()
-    if _LINKABLE.match(url) and not any(c.isspace() or ord(c) < 32 for c in url):
-        return url
-    return ""
-
-
-def when(stamp: str) -> str:
-    """"2024-05-01T12:34:56.789Z" -> "2024-05-01 12:34 UTC"; other text unchanged."""
-    if len(stamp) >= 16 and stamp[10] == "T":
-        zone = " UTC" if stamp.endswith("Z") or stamp.endswith("+00:00") else ""
-        return f"{stamp[:10]} {stamp[11:16]}{zone}"
-    return stamp
-
-
-def ctx(text: str) -> str:
-    """Context and quotes on one line: runs of white space (newlines too) become one."""
-    return _SPACE.sub(" ", text)
 
 
 def figure(x: float | None, as_percent: bool = False) -> str:
@@ -82,6 +59,7 @@ def environment(folder: str) -> Environment:
         auto_reload=False,
     )
     env.filters.update(url=safe_url, when=when, ctx=ctx, percent=percent, figure=figure)
+    env.globals.update(claims_html=claims_html, qt_claims_html=qt_claims_html)
     return env
 
 

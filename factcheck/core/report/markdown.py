@@ -25,8 +25,9 @@ from typing import Any, TextIO
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from factcheck.core.report.html import Progress, figure, percent, safe_url, template_dir, when
+from factcheck.core.report.html import Progress, figure, percent, template_dir
 from factcheck.core.report.html import with_progress as _with_progress
+from factcheck.core.report.html_claims import safe_url, when
 from factcheck.core.report.model import STATUS_ORDER, Report, Summary
 
 MD_TEMPLATE = "report.md.j2"
