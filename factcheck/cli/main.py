@@ -240,8 +240,11 @@ def build_parser(
         description="Review news articles claim by claim. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    # The default project's path is named in each command's help (DbHelp), not here:
+    # finding it (platformdirs, pathlib) was a third of ``factcheck --help``.
     parser.add_argument("--db", metavar="PATH", type=_path, default=None,
-                        help=DbHelp())  # fmt: skip
+                        help="project file (default: the default project, whose path "
+                        "each command's --help names)")  # fmt: skip
     parser.add_argument(
         "--reviewer",
         metavar="NAME",

@@ -68,6 +68,7 @@ def _modules_loaded(argv: list[str]) -> tuple[list[str], str]:
 def test_help_lists_every_command_without_importing_their_modules() -> None:
     loaded, out = _modules_loaded(["--help"])
     assert loaded == ["factcheck.cli.main"]
+    assert "each command's --help names" in out
     for name in ("import", "articles", "claims", "report", "import-annotations", "reattach"):
         assert f"    {name}" in out
 
@@ -78,6 +79,9 @@ def test_a_command_imports_its_own_module_only(tmp_path: object) -> None:
     assert not {"factcheck.cli.report", "factcheck.cli.claims", "factcheck.cli.revisions",
                 "factcheck.core.report.formats"} & set(loaded)  # fmt: skip
     assert "usage: factcheck articles" in out
+    from factcheck import paths
+
+    assert str(paths.default_project()) in "".join(out.split())  # named (wrapped at hyphens)
 
 
 def test_the_command_table_matches_what_the_modules_register() -> None:
