@@ -6,13 +6,27 @@ import argparse
 import sys
 from pathlib import Path
 
-from factcheck.cli.main import DbHelp
 from factcheck.errors import ProjectError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcheck.store.database import Database
     from factcheck.store.reading import Readable
+
+
+class DbHelp(str):
+    """The help of ``--db``, naming the default project: the path is found (through
+    platformdirs) only when the help is shown, not on every start of every command.
+    argparse fills a help text in with ``help % params`` just before printing it."""
+
+    def __new__(cls) -> DbHelp:
+        return super().__new__(cls, "project file (default: the default project)")
+
+    def __mod__(self, params: object) -> str:
+        from factcheck import paths
+
+        path = str(paths.default_project()).replace("%", "%%")
+        return f"project file (default: {path})" % params
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

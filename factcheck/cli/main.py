@@ -135,21 +135,6 @@ def window_only(argv: Sequence[str]) -> bool:
     return True
 
 
-class DbHelp(str):
-    """The help of ``--db``, naming the default project: the path is found (through
-    platformdirs) only when the help is shown, not on every start of every command.
-    argparse fills a help text in with ``help % params`` just before printing it."""
-
-    def __new__(cls) -> DbHelp:
-        return super().__new__(cls, "project file (default: the default project)")
-
-    def __mod__(self, params: object) -> str:
-        from factcheck import paths
-
-        path = str(paths.default_project()).replace("%", "%%")
-        return f"project file (default: {path})" % params
-
-
 def _columns() -> int:
     """The terminal's width as ``shutil.get_terminal_size`` finds it ($COLUMNS, then the
     terminal, then 80), without importing shutil, which brings bz2 and lzma: argparse
@@ -240,7 +225,7 @@ def build_parser(
         description="Review news articles claim by claim. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    # The default project's path is named in each command's help (DbHelp), not here:
+    # The default project's path is named in each command's help (context.DbHelp), not here:
     # finding it (platformdirs, pathlib) was a third of ``factcheck --help``.
     parser.add_argument("--db", metavar="PATH", type=_path, default=None,
                         help="project file (default: the default project, whose path "

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
+from factcheck.store.figure_queue import FIGURES_VERSION, VERSION_KEY
 from factcheck.store.migrations import MIGRATION_SET, known_migration_names
 
 # "FCK1" in the SQLite header (PRAGMA application_id): marks the file as a factcheck
@@ -83,9 +84,6 @@ def open_current(path: Path, *, seeded: bool = False) -> ProjectReader | None:
 
 
 def _is_current(conn: sqlite3.Connection, *, seeded: bool) -> bool:
-    # Late import: the figure queue's module holds the finder's version.
-    from factcheck.store.figure_queue import FIGURES_VERSION, VERSION_KEY
-
     if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         return False
     if conn.execute("PRAGMA user_version").fetchone()[0] != FILE_FORMAT:

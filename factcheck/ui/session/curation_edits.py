@@ -12,26 +12,15 @@ from typing import TYPE_CHECKING
 from factcheck.core.claims_table import ClaimTableRow
 from factcheck.core.codebook import TagSummary
 from factcheck.errors import FactcheckError
+from factcheck.ui.session.session_part import SessionPart
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-    from sqlite_utils import Database
 
     from factcheck.core.model import Tag
-    from factcheck.store.ops import Change
-    from factcheck.ui.session.commands import OpCommand
 
 
-class CurationEdits:
+class CurationEdits(SessionPart):
     if TYPE_CHECKING:  # the Session's
-        db: Database
-        reviewer: str
-        failed: SignalInstance
-
-        def command_failed(self, message: str) -> None: ...
-        def notify(self, change: Change, focus: int | None = None) -> None: ...
-
-        def run(self, command: OpCommand) -> Change | None: ...
         def tags(self) -> list[Tag]: ...
 
     def edit_article_details(self, article_id: int, **values: str) -> bool:

@@ -5,33 +5,16 @@ and figures, each an undoable command (:mod:`factcheck.ui.session.figure_command
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from factcheck.core.figures.board import BoardCells, BoardColumns, BoardFact, FactDetail, FactRow
 from factcheck.core.figures.facts import FactFigure
 from factcheck.errors import NotFound
 from factcheck.store import ops, queries
 from factcheck.ui.session import figure_commands
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-    from sqlite_utils import Database
-
-    from factcheck.store.ops import Change
-    from factcheck.ui.session.commands import OpCommand
+from factcheck.ui.session.session_part import SessionPart
 
 
-class FigureEdits:
-    if TYPE_CHECKING:  # the Session's
-        db: Database
-        reviewer: str
-        failed: SignalInstance
-
-        def command_failed(self, message: str) -> None: ...
-
-        def run(self, command: OpCommand) -> Change | None: ...
-        def notify(self, change: Change, focus: int | None = None) -> None: ...
-
+class FigureEdits(SessionPart):
     def figures_pending(self) -> int:
         """Articles whose figures are not found yet (imported or changed since)."""
         from factcheck.store import figure_cache

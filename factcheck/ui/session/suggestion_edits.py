@@ -7,32 +7,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from factcheck.ui.session.session_part import SessionPart
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtCore import QObject, SignalInstance
-    from sqlite_utils import Database
 
     from factcheck.core.model import Article, Claim
     from factcheck.core.suggest import Suggestion
-    from factcheck.store.ops import Change
     from factcheck.store.suggestions import Twin
-    from factcheck.ui.session.commands import OpCommand
     from factcheck.ui.session.suggestions import SuggestionScorer
 
 
-class SuggestionEdits:
+class SuggestionEdits(SessionPart):
     if TYPE_CHECKING:  # the Session's
-        db: Database
-        reviewer: str
-        failed: SignalInstance
-
-        def command_failed(self, message: str) -> None: ...
-        def notify(self, change: Change, focus: int | None = None) -> None: ...
         suggestionsReady: SignalInstance
         _scorer: SuggestionScorer | None
 
-        def run(self, command: OpCommand) -> Change | None: ...
         def claim(self, claim_id: int) -> Claim | None: ...
         def figures_pending(self) -> int: ...
         def figures_pending_size(self) -> int: ...
