@@ -207,7 +207,7 @@ def _open_and_mark(folder: Path, rng: random.Random, arabic: bool = False
     from PySide6.QtGui import QRegion, QTextCursor
     from PySide6.QtWidgets import QApplication, QTextEdit
 
-    from factcheck.ui.reader.reader import reading_font
+    from factcheck.ui.reader.typography import reading_font
     from factcheck.ui.session.session import Session
     from factcheck.ui.shell.app import freeze_long_lived, thaw
     from factcheck.ui.shell.main_window import MainWindow
@@ -382,7 +382,7 @@ def _switch(folder: Path, rng: random.Random) -> list[dict[str, Any]]:
     from PySide6.QtWidgets import QApplication, QTextEdit
 
     from factcheck.store.project import connect
-    from factcheck.ui.reader.reader import reading_font
+    from factcheck.ui.reader.typography import reading_font
     from factcheck.ui.shell.app import freeze_long_lived, thaw
     from factcheck.ui.shell.main_window import MainWindow
 

@@ -23,11 +23,10 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,11 +39,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from factcheck.ui.figures.board_views import ArticleHeader, FactGrid, Timeline
 from factcheck.ui.figures.grid_model import CONFLICT_MARK, FactGridModel, short_date
 from factcheck.ui.figures.timeline_model import (
     T_DATE,
@@ -65,40 +64,6 @@ __all__ = ["CONFLICT_MARK", "FactGrid", "FiguresBoard"]
 
 ARTICLE_COLUMN_WIDTH = 140
 FACT_HEADER_WIDTH = 230
-
-
-class FactGrid(QTableView):
-    """The grid view: Enter or Return opens the current cell's figure (``opened``)."""
-
-    opened = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.opened.emit(self.currentIndex())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class ArticleHeader(QHeaderView):
-    """The grid's column header, two lines high whatever its sections hold: Qt would
-    otherwise measure the first and last hundred sections each time the board opens."""
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.length(), self.fontMetrics().lineSpacing() * 2 + 10)
-
-
-class Timeline(QTableView):
-    """The chosen fact's figures by date: Enter or Return opens the current one."""
-
-    opened = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.opened.emit(self.currentIndex().row())
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class FiguresBoard(QWidget):

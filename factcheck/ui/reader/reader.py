@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
-    QFont,
     QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
@@ -35,10 +34,8 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -60,25 +57,14 @@ from factcheck.ui.reader.highlight_paint import (
 )
 from factcheck.ui.reader.hit_test import line_at
 from factcheck.ui.reader.placement_paint import paint_placement_cues
+from factcheck.ui.reader.typography import (
+    column_margin,
+    reading_document,
+    reading_font,
+    set_margins,
+)
 from factcheck.ui.reader.underlines import UnderlineLayers
 from factcheck.ui.session.open_article import OpenArticle, RowChange
-
-READING_COLUMN_CHARS = 75
-LINE_HEIGHT_PERCENT = 140
-SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Liberation Serif", "DejaVu Serif",
-                  "Noto Serif", "serif"]  # fmt: skip
-
-
-_LAYOUT_DIRECTIONS = {"ltr": Qt.LayoutDirection.LeftToRight,
-                      "rtl": Qt.LayoutDirection.RightToLeft}  # fmt: skip
-
-
-def reading_font(point_size: float = 12.0) -> QFont:
-    font = QFont()
-    font.setFamilies(SERIF_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.Serif)
-    font.setPointSizeF(point_size)
-    return font
 
 
 class ReaderView(UnderlineLayers):
@@ -147,29 +133,8 @@ class ReaderView(UnderlineLayers):
         self._selected = None
         self._last_stack = ()
         self._first_visible = 0  # block number where the last paint started
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        doc.setDefaultFont(self._font)
-        doc.setDocumentMargin(12)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        option.setTextDirection(_LAYOUT_DIRECTIONS.get(direction,
-                                                       Qt.LayoutDirection.LayoutDirectionAuto))
         self._direction = direction
-        doc.setDefaultTextOption(option)
-        self._set_margins(doc, self._column_margin())
-        # The line height is the first block's format before the text goes in: every
-        # paragraph the insert makes shares it (one format for the whole text). Setting
-        # it afterwards over the whole document gave each block its own format change
-        # and cost a pass over the text plus a slower first paint.
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(LINE_HEIGHT_PERCENT,
-                                   QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        cursor.setBlockFormat(block_format)
-        cursor.insertText(text)
-        cursor.endEditBlock()
+        doc = reading_document(self, text, self._font, direction, self._column_margin())
         old, self._doc = self._doc, doc
         self.setDocument(doc)
         if old is not None:
@@ -369,23 +334,14 @@ class ReaderView(UnderlineLayers):
     def _column_margin(self) -> float:
         avg = self.fontMetrics().averageCharWidth() * self._font.pointSizeF() / max(
             1.0, self.font().pointSizeF())
-        column = READING_COLUMN_CHARS * avg
-        return max(0.0, (self.viewport().width() - column) / 2 - 12)
-
-    @staticmethod
-    def _set_margins(doc: QTextDocument, margin: float) -> None:
-        frame = doc.rootFrame()
-        fmt = frame.frameFormat()
-        fmt.setLeftMargin(margin)
-        fmt.setRightMargin(margin)
-        frame.setFrameFormat(fmt)
+        return column_margin(avg, self.viewport().width())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         margin = round(self._column_margin())
         if margin != self._margin:
             self._margin = margin
-            self._set_margins(self.document(), margin)
+            set_margins(self.document(), margin)
 
     # --- mouse -----------------------------------------------------------------------
 

@@ -42,12 +42,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtGui import QAction, QUndoGroup
+from PySide6.QtWidgets import QWidget
 
-from factcheck.ui.common.actions import ACTIONS, MENUS, REDO_SHORTCUTS, UNDO_SHORTCUTS, ActionSpec
+from factcheck.ui.common.actions import ACTIONS
 from factcheck.ui.common.settings import WindowSettings
-from factcheck.ui.shell import window_state
+from factcheck.ui.shell import window_chrome, window_state
 from factcheck.ui.shell.curation_commands import CurationCommands
 
 if TYPE_CHECKING:
@@ -121,7 +121,8 @@ class MainWindow(CurationCommands):
         self.actions_by_key: dict[str, QAction] = {}
         self._commands: dict[str, Callable[[], object]] = {}
         self._context_actions: list[QAction | None] = []  # None draws a separator
-        self._build_actions()
+        self.scheme_actions: dict[str, QAction] = {}  # View ▸ Appearance, by choice
+        window_chrome.build_menus(self)
         self._build_recent_menu()
         self.setCentralWidget(QWidget())  # the panes' place until they are built
         scheme = self.settings.scheme
@@ -196,7 +197,7 @@ class MainWindow(CurationCommands):
         # float it (the board then stacks grid and timeline), and it stays where it is put
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.figures_dock)
         self.figures_dock.hide()
-        self._build_toolbar()
+        window_chrome.build_toolbar(self)
         for spec in ACTIONS:
             if spec.icon:
                 self.actions_by_key[spec.key].setIcon(icon(spec.icon))
@@ -225,7 +226,7 @@ class MainWindow(CurationCommands):
             window_state.restore_docks(self)
             self._lay_out()
             window_state.restore_splitters(self)
-            self._fit_toolbar()
+            window_chrome.fit_toolbar(self)
         else:
             window_state.restore_docks(self)
 
@@ -279,85 +280,6 @@ class MainWindow(CurationCommands):
         """Run the command of action ``key``, building the panes first if need be."""
         self.build_panes()
         self._commands[key]()
-
-    def _build_actions(self) -> None:
-        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
-        self.menus = menus
-        self.menuBar().setAccessibleName("Menu bar")
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        for action, keys, name in ((undo, UNDO_SHORTCUTS, "undo"), (redo, REDO_SHORTCUTS, "redo")):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setObjectName(f"action_{name}")
-            self.actions_by_key[name] = action
-        menus["Edit"].addAction(undo)
-        menus["Edit"].addAction(redo)
-        for spec in ACTIONS:
-            action = self._make_action(spec)
-            menu = menus[spec.menu]
-            if spec.separator_before:
-                menu.addSeparator()
-            menu.addAction(action)
-            if spec.context:
-                if spec.separator_before:
-                    self._context_actions.append(None)
-                self._context_actions.append(action)
-        self._build_scheme_menu(menus["View"])
-
-    def _build_toolbar(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QToolBar
-
-        toolbar = QToolBar("Review")
-        toolbar.setObjectName("reviewToolbar")
-        toolbar.setAccessibleName("Review toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-        for spec in ACTIONS:
-            if spec.toolbar:
-                if spec.separator_before:
-                    toolbar.addSeparator()
-                toolbar.addAction(self.actions_by_key[spec.key])
-        toolbar.addSeparator()
-        toolbar.addAction(self.actions_by_key["undo"])
-        toolbar.addAction(self.actions_by_key["redo"])
-
-    def _make_action(self, spec: ActionSpec) -> QAction:
-        # A window shortcut, Qt's default context (setting it would load Qt's namespace).
-        action = QAction(spec.text, self)
-        action.setObjectName(f"action_{spec.key}")
-        tip = spec.tip
-        if spec.shortcuts:
-            action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
-            keys = QKeySequence(spec.shortcuts[0])
-            tip = f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        action.setStatusTip(spec.tip)
-        if spec.key == "quit":
-            action.setMenuRole(QAction.MenuRole.QuitRole)
-        action.triggered.connect(lambda _checked=False, key=spec.key: self._run(key))
-        action.setProperty("needs", spec.needs)
-        if spec.key == "underline_figures":
-            action.setCheckable(True)
-            action.setChecked(self.settings.underline_figures)
-        if spec.key == "show_suggestions":
-            action.setCheckable(True)
-            action.setChecked(self.settings.show_suggestions)
-        self.addAction(action)
-        self.actions_by_key[spec.key] = action
-        return action
-
-    def _build_scheme_menu(self, view: QMenu) -> None:
-        view.addSeparator()
-        sub = view.addMenu("&Appearance")
-        self.scheme_actions: dict[str, QAction] = {}
-        for value, text in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
-            action = QAction(text, self, checkable=True)
-            action.setObjectName(f"action_scheme_{value}")
-            action.triggered.connect(lambda _c=False, v=value: self.apply_scheme(v))
-            sub.addAction(action)
-            self.scheme_actions[value] = action
 
     def _build_status_bar(self) -> None:
         from PySide6.QtWidgets import QLabel
@@ -458,26 +380,7 @@ class MainWindow(CurationCommands):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_toolbar()
-
-    def _fit_toolbar(self) -> None:
-        """Icons with their words when the window is wide enough for them all, icons
-        alone (the words are in the tooltips and menus) when it is not, so no button
-        disappears behind the toolbar's overflow arrow in a narrow window."""
-        toolbar = self.toolbar
-        if toolbar is None:  # not built yet
-            return
-        from PySide6.QtCore import Qt
-
-        wide = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-        needed = self._toolbar_wide_width
-        if not needed:
-            style = toolbar.toolButtonStyle()
-            toolbar.setToolButtonStyle(wide)
-            needed = self._toolbar_wide_width = toolbar.sizeHint().width()
-            toolbar.setToolButtonStyle(style)
-        fits = needed <= self.width()
-        toolbar.setToolButtonStyle(wide if fits else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        window_chrome.fit_toolbar(self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
