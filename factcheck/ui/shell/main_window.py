@@ -47,7 +47,7 @@ from PySide6.QtWidgets import QWidget
 
 from factcheck.ui.common.actions import ACTIONS
 from factcheck.ui.common.settings import WindowSettings
-from factcheck.ui.shell import window_chrome, window_state
+from factcheck.ui.shell import window_state
 from factcheck.ui.shell.curation_commands import CurationCommands
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class MainWindow(CurationCommands):
         self._commands: dict[str, Callable[[], object]] = {}
         self._context_actions: list[QAction | None] = []  # None draws a separator
         self.scheme_actions: dict[str, QAction] = {}  # View ▸ Appearance, by choice
-        window_chrome.build_menus(self)
+        self._build_actions()
         self._build_recent_menu()
         self.setCentralWidget(QWidget())  # the panes' place until they are built
         scheme = self.settings.scheme
@@ -197,7 +197,7 @@ class MainWindow(CurationCommands):
         # float it (the board then stacks grid and timeline), and it stays where it is put
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.figures_dock)
         self.figures_dock.hide()
-        window_chrome.build_toolbar(self)
+        self._build_toolbar()
         for spec in ACTIONS:
             if spec.icon:
                 self.actions_by_key[spec.key].setIcon(icon(spec.icon))
@@ -226,7 +226,7 @@ class MainWindow(CurationCommands):
             window_state.restore_docks(self)
             self._lay_out()
             window_state.restore_splitters(self)
-            window_chrome.fit_toolbar(self)
+            self._fit_toolbar()
         else:
             window_state.restore_docks(self)
 
@@ -380,7 +380,7 @@ class MainWindow(CurationCommands):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        window_chrome.fit_toolbar(self)
+        self._fit_toolbar()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

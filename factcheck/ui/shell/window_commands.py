@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from factcheck.ui.common.messages import show_message
 from factcheck.ui.shell import dialogs
+from factcheck.ui.shell.window_chrome import WindowChrome
 
 # Qt's namespace (``Qt``), the domain model and the text helpers are imported where they
 # are used: the window's first frame waits for every import of this module (see
@@ -47,7 +48,7 @@ def import_filter() -> str:
     return f"Articles ({every});;All files (*)"
 
 
-class WindowCommands(QMainWindow):
+class WindowCommands(WindowChrome):
     """Claim, file and preference commands of the main window."""
 
     if TYPE_CHECKING:
