@@ -91,6 +91,7 @@ def test_another_model_layout_falls_back_to_py3langid(
             return real.classify(text)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(language_model, "_LOADED", [])
+    monkeypatch.setattr(language_model, "_FOLDER", [])  # no copy: py3langid's own load
     monkeypatch.setattr(langid, "_get_identifier", Other)
     samples = [_sample(t) for t in texts[: 3 * BATCH_MIN]]
     expected = [str(py3langid.classify(s)[0]) for s in samples]
