@@ -216,17 +216,26 @@ def classify_many(texts: Sequence[str]) -> list[str]:
     features[np.arange(width) >= lengths[:, None]] = -1
     # Each text's features once, in the order its walk first met them (as py3langid's
     # Counter holds them: the same order of summation, so the same scores), found for
-    # the whole batch at once: a key per (text, feature), its first place and count.
+    # the whole batch at once: a key per (text, feature); a stable sort of the keys
+    # puts each key's first place first among its equals, and its count is the length
+    # of its run; marking those first places keeps the walk's order, texts in turn.
     found = features >= 0
     texts_of, _ = np.nonzero(found)
+    seen = features[found]
     size = len(output)
-    keys, first, counts = np.unique(texts_of * size + features[found],
-                                    return_index=True, return_counts=True)  # fmt: skip
-    order = np.argsort(first, kind="stable")
-    keys, counts = keys[order], counts[order]
-    text_of = keys // size
-    feats = (keys - text_of * size).astype(np.intp)
-    bounds = np.searchsorted(text_of, np.arange(len(encoded) + 1))
+    keys = texts_of * size + seen
+    by_key = np.argsort(keys, kind="stable")
+    sorted_keys = keys[by_key]
+    starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+    firsts = by_key[starts]  # each key's first place in the walk
+    run = np.diff(np.append(starts, len(keys)))
+    is_first = np.zeros(len(keys), dtype=bool)
+    is_first[firsts] = True
+    count_at = np.zeros(len(keys), dtype=np.int64)
+    count_at[firsts] = run
+    feats = seen[is_first].astype(np.intp)
+    counts = count_at[is_first]
+    bounds = np.searchsorted(texts_of[is_first], np.arange(len(encoded) + 1))
     with _LOCK:
         needed = np.unique(feats)
         needed = needed[~ready[needed]]
@@ -234,14 +243,12 @@ def classify_many(texts: Sequence[str]) -> list[str]:
         ready[needed] = True
     prior, labels = ident.nb_pc, ident.nb_classes
     floor = float(np.finfo(np.float32).min)
-    out: list[str] = []
-    for lo, hi in itertools.pairwise(bounds.tolist()):
-        if lo == hi:  # no feature: every class scores the floor; the first wins
-            scores = np.full(len(labels), floor, dtype=np.float32)
-        else:
-            scores = np.log1p(counts[lo:hi].astype(np.float32)) @ table[feats[lo:hi]] + prior
-        for i, j in pairs:  # one label written in two scripts: keep the better
-            scores[i] = max(scores[i], scores[j])
-            scores[j] = floor
-        out.append(str(labels[int(scores.argmax())]))
-    return out
+    scores = np.full((len(encoded), len(labels)), floor, dtype=np.float32)
+    weights = np.log1p(counts.astype(np.float32))
+    for n, (lo, hi) in enumerate(itertools.pairwise(bounds.tolist())):
+        if lo < hi:  # no feature: every class scores the floor; the first wins
+            scores[n] = weights[lo:hi] @ table[feats[lo:hi]] + prior
+    for i, j in pairs:  # one label written in two scripts: keep the better
+        scores[:, i] = np.maximum(scores[:, i], scores[:, j])
+        scores[:, j] = floor
+    return [str(labels[k]) for k in scores.argmax(axis=1).tolist()]
