@@ -11,11 +11,7 @@ def language(db: Database) -> None:
     """Each article's language (BCP 47 tag, "" unknown) and its paragraphs' base
     direction ("auto": each paragraph's first strong letter decides, as before; "ltr";
     "rtl"). Existing articles get what detection finds in their text."""
-    from factcheck.core import language_model
     from factcheck.core.language import detect  # its model loads only when needed
-    from factcheck.paths import cache_dir
-
-    language_model.keep_copy_in(cache_dir)
 
     run(
         db,
