@@ -51,6 +51,12 @@ _OUTLET = re.compile(
     re.IGNORECASE,
 )
 _MORE_FROM = re.compile(r"^\s*More (?:Must-Reads|stories|from)\b.*?\bfrom\s+(?P<v>.+?)\s*$")
+# The start of every line _OUTLET or _MORE_FROM could match (and of some more): only
+# those lines are tried, instead of every line of the text.
+_OUTLET_LINE = re.compile(
+    r"^[^\S\n]*(?:source|outlet|publisher|publication|original source|more )",
+    re.IGNORECASE | re.MULTILINE,
+)
 _AUTHOR = re.compile(r"^\s*(?:by|author\s*:)\s+(?P<v>[A-Z][^\n]{1,80}?)\s*$", re.IGNORECASE)
 _URL = re.compile(r"^\s*(?:url|link|canonical)\s*:\s*(?P<v>https?://\S+)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<v>.+?)\s*#*\s*$")
@@ -149,7 +155,9 @@ def read_metadata(text: str, fallback_title: str) -> TextMetadata:
             author = m["v"]
         if not url and (m := _URL.match(ln)):
             url = m["v"]
-    for ln in lines:
+    for found in _OUTLET_LINE.finditer(text):
+        end = text.find("\n", found.start())
+        ln = text[found.start() : end if end >= 0 else len(text)]
         if m := _OUTLET.match(ln) or _MORE_FROM.match(ln):
             outlet = m["v"]
     title = ""
