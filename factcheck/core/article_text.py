@@ -51,12 +51,6 @@ _OUTLET = re.compile(
     re.IGNORECASE,
 )
 _MORE_FROM = re.compile(r"^\s*More (?:Must-Reads|stories|from)\b.*?\bfrom\s+(?P<v>.+?)\s*$")
-# The start of every line _OUTLET or _MORE_FROM could match (and of some more): only
-# those lines are tried, instead of every line of the text.
-_OUTLET_LINE = re.compile(
-    r"^[^\S\n]*(?:source|outlet|publisher|publication|original source|more )",
-    re.IGNORECASE | re.MULTILINE,
-)
 _AUTHOR = re.compile(r"^\s*(?:by|author\s*:)\s+(?P<v>[A-Z][^\n]{1,80}?)\s*$", re.IGNORECASE)
 _URL = re.compile(r"^\s*(?:url|link|canonical)\s*:\s*(?P<v>https?://\S+)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<v>.+?)\s*#*\s*$")
@@ -155,9 +149,7 @@ def read_metadata(text: str, fallback_title: str) -> TextMetadata:
             author = m["v"]
         if not url and (m := _URL.match(ln)):
             url = m["v"]
-    for found in _OUTLET_LINE.finditer(text):
-        end = text.find("\n", found.start())
-        ln = text[found.start() : end if end >= 0 else len(text)]
+    for ln in lines:
         if m := _OUTLET.match(ln) or _MORE_FROM.match(ln):
             outlet = m["v"]
     title = ""

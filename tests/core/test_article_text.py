@@ -86,30 +86,3 @@ def test_markdown_heading_author_and_url() -> None:
 
 def test_fallback_title_when_text_has_no_usable_line() -> None:
     assert read_metadata("• a\n• b\n", "my-file").title == "my-file"
-
-
-def test_the_outlet_is_the_last_line_that_names_one_as_every_line_is_read() -> None:
-    """Only lines that can name an outlet are tried: the answer is the one a read of
-    every line gives, on random texts of lines that do, nearly do and do not."""
-    import random
-
-    from factcheck.core import article_text
-
-    def every_line(text: str) -> str:
-        outlet = ""
-        for ln in text.split("\n"):
-            if m := article_text._OUTLET.match(ln) or article_text._MORE_FROM.match(ln):
-                outlet = m["v"]
-        return outlet
-
-    pool = ["Source: Reuters", "  source : AP News ", "\tOUTLET:  Le Monde", "Publisher:BBC",
-            "Publication: The Times\r", "Original source(s): Al Jazeera", "ſource: Long S",
-            "\u2003Outlet: Em space", "\u2028Source: line separator", "More stories from CNN",
-            "More from the desk from Haaretz", "MORE from nobody", "More Must-Reads from TIME",
-            "Sources: not one", "source Reuters", "The source: said", "more", "Source:",
-            "A paragraph of the body, which names no outlet at all.", "", "  ", "Outlet: x\x0b",
-            "Source: first\u2028Outlet: second"]  # fmt: skip
-    rng = random.Random(3)
-    for _ in range(3000):
-        text = "\n".join(rng.choice(pool) for _ in range(rng.randrange(0, 8)))
-        assert read_metadata(text, "fallback").outlet == every_line(text), repr(text)
