@@ -13,7 +13,9 @@ The copy is only ever a faster way to the same arrays, never a second source of 
   each array's type and shape are checked against the file's length; a file that
   fails any check is treated as absent (and replaced by the next write).
 * It is written to a temporary file and renamed into place, so a reader never sees
-  half a file; copies of other versions in the folder are removed then.
+  half a file, and never changed in place (a reader maps it); copies of other
+  versions in the folder, and temporary files an interrupted write left, are removed
+  then.
 * Every failure (a folder that cannot be created or written, a full disk, a corrupt or
   foreign file) falls back to py3langid's own loading: the same model, only slower.
 """
@@ -35,6 +37,7 @@ _HEAD = struct.Struct("<8sI")  # magic, length of the JSON header that follows
 _ALIGN = 64  # each array starts at a multiple of this offset
 _PREFIX = "py3langid-"
 _SUFFIX = ".model"
+_WRITING = ".writing-"  # a copy being written, renamed into place when whole
 
 
 def file_name(version: str, model_file: Path) -> str:
@@ -106,7 +109,7 @@ def write(path: Path, arrays: dict[str, Any], classes: list[str]) -> bool:
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=".writing-", dir=path.parent)
+        fd, name = tempfile.mkstemp(prefix=_WRITING, dir=path.parent)
         tmp = Path(name)
         with os.fdopen(fd, "wb") as out:
             out.write(_HEAD.pack(MAGIC, len(header)))
@@ -126,9 +129,16 @@ def write(path: Path, arrays: dict[str, Any], classes: list[str]) -> bool:
 
 
 def _remove_others(keep: Path) -> None:
-    """Remove copies made for other py3langid versions or models (68 MB each)."""
+    """Remove copies made for other py3langid versions or models (68 MB each), and
+    temporary files an interrupted write left (an hour old: not one being written)."""
+    import time
+
     with contextlib.suppress(OSError):
         for other in keep.parent.glob(f"{_PREFIX}*{_SUFFIX}"):
             if other.name != keep.name:
                 with contextlib.suppress(OSError):
                     other.unlink()
+        for left in keep.parent.glob(f"{_WRITING}*"):
+            with contextlib.suppress(OSError):
+                if time.time() - left.stat().st_mtime > 3600:
+                    left.unlink()

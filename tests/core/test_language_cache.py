@@ -120,6 +120,15 @@ def test_a_copy_of_another_version_or_model_is_never_read(
     assert _fresh_load(tmp_path) == "py3langid, copy written"
     assert _answers(samples) == expected
     assert [p.name for p in tmp_path.iterdir()] == [sound_copy.name]  # the stale one went
+    import os
+
+    interrupted, writing = tmp_path / ".writing-old", tmp_path / ".writing-now"
+    interrupted.write_bytes(b"half a copy")
+    writing.write_bytes(b"being written")
+    os.utime(interrupted, (1_000_000_000, 1_000_000_000))
+    (tmp_path / sound_copy.name).unlink()  # so that a copy is written again
+    assert _fresh_load(tmp_path) == "py3langid, copy written"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [writing.name, sound_copy.name]
     other = tmp_path / "other.xz"
     other.write_bytes(b"another model")
     assert language_cache.file_name("0.4.0", other) != sound_copy.name
