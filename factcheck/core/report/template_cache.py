@@ -34,7 +34,7 @@ class _QuietCache(FileSystemBytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - unreadable or damaged: unpickling and
+        except Exception:  # unreadable or damaged: unpickling and
             bucket.reset()  # unmarshalling raise many kinds of error; compile instead
 
     def dump_bytecode(self, bucket: Bucket) -> None:
