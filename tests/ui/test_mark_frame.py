@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from factcheck.store import queries
 from factcheck.ui.articles.article_list import PROGRESS, progress_text
 from factcheck.ui.common.fitted_label import FittedLabel
+from factcheck.ui.common.focus import FocusRing
 from factcheck.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, after_the_frame, drag_select
 
@@ -231,13 +232,16 @@ def test_what_a_mark_repaints_is_what_a_whole_repaint_shows(
     make_window: WindowFactory, qtbot: QtBot
 ) -> None:
     """A mark repaints only the lines of its claim (of what may be a long paragraph):
-    the highlight, the outline of the claim selected and the one no longer selected
-    come out pixel for pixel as a repaint of the whole reader draws them."""
+    the highlight, the outline of the claim selected and the one no longer selected,
+    and the focus ring round the reader, come out pixel for pixel as a repaint of the
+    whole reader draws them."""
     flash = QApplication.cursorFlashTime()
     QApplication.setCursorFlashTime(0)  # a steady caret: both pictures show it alike
     try:
         window = make_window()
         assert window.article is not None
+        ring = window.reader.findChild(FocusRing)
+        assert ring is not None and ring.isVisible()  # the reader has the keyboard
         text = window.article.text
         paragraph = max(text.split("\n\n"), key=len)
         at = text.index(paragraph)
