@@ -62,6 +62,7 @@ from factcheck.ui.reader.typography import (
     reading_document,
     reading_font,
     set_margins,
+    set_text,
 )
 from factcheck.ui.reader.underlines import UnderlineLayers
 from factcheck.ui.session.open_article import OpenArticle, RowChange
@@ -105,7 +106,8 @@ class ReaderView(UnderlineLayers):
         self._margin = -1.0
         self.context_actions: list[QAction | None] = []  # None draws a separator
         self.describe_claims: Callable[[list[int]], str] | None = None
-        self._doc: QTextDocument | None = None
+        self._doc: QTextDocument = reading_document(self, self._font)
+        self.setDocument(self._doc)
         self._direction = "auto"
         self._figure_spans: list[tuple[int, int]] = []
         self._figures_visible = False
@@ -120,8 +122,9 @@ class ReaderView(UnderlineLayers):
 
     def show_article(self, text: str, rows: Sequence[ClaimRow], direction: str = "auto") -> None:
         """Show ``text`` with its claims (``rows`` in text order, as
-        :meth:`Session.claim_rows` gives them); builds the document off-screen, then
-        swaps it in. The document is plain text: highlights are painted.
+        :meth:`Session.claim_rows` gives them), in the reader's one document, refilled
+        (see :func:`~factcheck.ui.reader.typography.set_text`). The document is plain
+        text: highlights are painted.
 
         ``direction`` is the article's base direction: "rtl" or "ltr" lays every
         paragraph out that way (an Arabic paragraph opening with a Latin name still
@@ -134,14 +137,26 @@ class ReaderView(UnderlineLayers):
         self._last_stack = ()
         self._first_visible = 0  # block number where the last paint started
         self._direction = direction
-        doc = reading_document(self, text, self._font, direction, self._column_margin())
-        old, self._doc = self._doc, doc
-        self.setDocument(doc)
-        if old is not None:
-            old.deleteLater()
+        # Before the text goes, the underlines and the caret (with any text selection)
+        # let go of the old text, where it is laid out: Qt repaints where they were.
+        # Left in, the insert would carry them to the end of the new text, and moving
+        # them from there has Qt lay the whole text out to find where that is.
         self._figure_spans = []
         self._suggestions = []
         self.setExtraSelections([])
+        self.setTextCursor(QTextCursor())  # none while the text goes in
+        # The scroll bar stays as it is while the text is replaced: emptied on the way,
+        # the document would hide it, and the wider viewport would have Qt lay the new
+        # text out for that width, then again when the bar comes back.
+        keep = self.verticalScrollBar().isVisible()
+        if keep:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        set_text(self._doc, text, direction, self._column_margin())
+        if keep:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setTextCursor(QTextCursor(self._doc))  # the caret at the start
+        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
+            bar.setValue(0)  # the new text from its start
 
     # --- following the open article -------------------------------------------------
 
