@@ -60,8 +60,3 @@ class AfterFrame(QObject):
         while self._pending:
             key = next(iter(self._pending))
             self._pending.pop(key)()
-
-    def discard(self) -> None:
-        """Forget the pending work (what it would update is gone)."""
-        self._pending.clear()
-        self._timer.stop()
