@@ -78,6 +78,15 @@ def run() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        # The language model as a first process ever loads it (py3langid decompressing
+        # it, the decompressed copy written to the cache folder), reported apart; the
+        # ops row then loads it as every later process does, from that copy.
+        language_model.keep_copy_in(lambda: folder / "cache")
+        language_model._LOADED.clear()
+        cold_load = timed(language_model._model)
+        cold_from = language_model.LOADED_FROM[0]
+        language_model._LOADED.clear()
+        model_load["s"] = 0.0
         # -- floor: the cheapest honest way to keep the same data searchable: bare
         # tables with the same columns, an FTS5 index of the same text, one hash per
         # text (duplicates must be recognised), one transaction per phase; no triggers,
@@ -128,6 +137,9 @@ def run() -> list[dict[str, Any]]:
         # -- the operations layer
         db = connect(_fresh(folder, "ops.db"))
         ops_a = timed(lambda: importer.import_drafts(db, drafts, "b"))
+        warm_from = language_model.LOADED_FROM[0]
+        if warm_from == "copy":
+            warm_from = "its decompressed copy in the cache folder"
         specs = [ops.ClaimSpec(aid, s, e) for aid, s, e in spans]
         ops_c = timed(lambda: ops.mark_claims(db, specs, "b"))
         assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == CLAIMS
@@ -156,7 +168,8 @@ def run() -> list[dict[str, Any]]:
             note += f"; {per_article:.1f} KB of file per {mean_text:.1f} KB article"
         if "ops layer" in name and "import" in name:
             note += (f"; includes loading the language model, once a process "
-                     f"({model_load['s']:.3f} s here)")
+                     f"({model_load['s']:.3f} s here, from {warm_from}; the first load "
+                     f"ever, {cold_from}: {cold_load:.3f} s)")
         rows.append(row(name, value, floor, "s", f"<= {TARGET:g}x floor", met, note))
     return rows
 

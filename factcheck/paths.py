@@ -36,6 +36,21 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Files derived from installed packages, rebuilt whenever missing (the language
+    model decompressed): ``FACTCHECK_CACHE_DIR``, else a ``cache`` folder in the data
+    directory ``FACTCHECK_DATA_DIR`` names, else the platform's user cache folder."""
+    override = os.environ.get("FACTCHECK_CACHE_DIR")
+    if override:
+        return Path(override)
+    data = os.environ.get("FACTCHECK_DATA_DIR")
+    if data:
+        return Path(data) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def default_project() -> Path:
     """The project opened when the user names none."""
     return data_dir() / PROJECT_FILENAME

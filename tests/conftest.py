@@ -15,9 +15,19 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the whole run (the decompressed language model is 68 MB:
+    written once, not once per test that starts a process)."""
+    return tmp_path_factory.mktemp("user-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _session_cache: Path
+) -> None:
     monkeypatch.setenv("FACTCHECK_DATA_DIR", str(tmp_path / "user-data"))
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(_session_cache))
     monkeypatch.setenv("FACTCHECK_CONFIG_DIR", str(tmp_path / "user-config"))
     monkeypatch.setenv("FACTCHECK_REVIEWER", "")
 

@@ -10,8 +10,12 @@ smaller than :data:`BATCH_MIN` goes through py3langid itself, where NumPy's per-
 cost would outweigh the walk it saves, and so does every text if py3langid ever holds
 its model otherwise than version 0.4 does.
 
-The model is loaded once per process, on first use (about half a second), or ahead of
-it in the background (:func:`warm_up`: an import starts it before reading its files).
+The model is loaded once per process, on first use, or ahead of it in the background
+(:func:`warm_up`: an import starts it before reading its files). py3langid decompresses
+it each time (most of a second); where the application names a folder
+(:func:`keep_copy_in`), the decompressed arrays are kept there once and read back in a
+few tens of milliseconds by later processes (:mod:`factcheck.core.language_cache`, which
+checks the copy and falls back to py3langid's own loading whenever it is not sound).
 """
 
 from __future__ import annotations
@@ -19,13 +23,18 @@ from __future__ import annotations
 import itertools
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
+
+from factcheck.core import language_cache
 
 BATCH_MIN = 8  # texts classified together below which py3langid classifies them one by one
 
 _LOCK = threading.Lock()  # one load, and one writer of the float32 rows, at a time
 _LOADED: list[Any] = []
+_FOLDER: list[Callable[[], Path | None]] = []  # see keep_copy_in
+LOADED_FROM: list[str] = []  # how the model was loaded: "copy", "py3langid", ...
 
 
 def _model() -> Any:
@@ -45,18 +54,127 @@ def warm_up() -> None:
         threading.Thread(target=_model, name="language model", daemon=True).start()
 
 
+def keep_copy_in(folder: Callable[[], Path | None]) -> None:
+    """Where a decompressed copy of the model may be kept (:mod:`language_cache`):
+    ``folder`` is asked when the model loads (None: keep none). The application
+    names its cache folder; the core reads no application paths."""
+    _FOLDER[:] = [folder]
+
+
+def _copy_path() -> Path | None:
+    """Where this py3langid's model would be kept decompressed, if anywhere."""
+    if not _FOLDER:
+        return None
+    try:
+        import py3langid
+        from py3langid import langid
+
+        folder = _FOLDER[0]()
+        if folder is None:
+            return None
+        version = str(getattr(py3langid, "__version__", "unknown"))
+        return folder / language_cache.file_name(version, langid.MODEL_DIR / langid.MODEL_FILE)
+    except (OSError, AttributeError, TypeError, ValueError):
+        return None
+
+
+def _from_copy(path: Path) -> Any:
+    """The model read from its decompressed copy at ``path``, as :func:`_load`
+    returns it; None when there is no sound copy there."""
+    import numpy as np
+
+    arrays = language_cache.read(path)
+    if arrays is None:
+        return None
+    try:
+        ptc, pc, classes = arrays["ptc"], arrays["pc"], arrays["classes"]
+        moves, rows, output = arrays["nextmove"], arrays["row"], arrays["output"]
+        if ptc.ndim != 2 or ptc.shape[1] != len(pc) or len(pc) != len(classes) \
+                or len(rows) != len(output) or int(rows.max()) << 8 >= len(moves) \
+                or int(moves.max()) >= len(rows) or int(output.max()) >= len(ptc):  # fmt: skip
+            return None  # indexes that would point outside the arrays
+        ident = _Identifier(ptc, pc, classes, moves, rows, output)
+        pairs = ident.alias_pairs()
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+    return _arranged(ident, moves, rows, output.astype(np.int64), pairs)
+
+
+class _Identifier:
+    """py3langid's identifier over the copy's arrays: its table for the batched
+    scoring, and its own one-text ``classify``, built the first time it is asked for
+    (building it walks every state in Python)."""
+
+    def __init__(self, ptc: Any, pc: Any, classes: list[str], moves: Any, rows: Any,
+                 output: Any) -> None:  # fmt: skip
+        self.nb_ptc, self.nb_pc, self.nb_classes = ptc, pc, classes
+        self._parts = moves, rows, output
+        self._built: list[Any] = []
+
+    def _ident(self) -> Any:
+        if not self._built:
+            from py3langid import langid
+
+            moves, rows, output = self._parts
+            self._built.append(langid.LanguageIdentifier(
+                self.nb_ptc, self.nb_pc, self.nb_classes, _ints(moves), output.tolist(),
+                tk_row=_ints(rows)))  # fmt: skip
+        return self._built[0]
+
+    def alias_pairs(self) -> list[tuple[int, int]]:
+        """The (first, duplicate) label columns, found by py3langid's own code."""
+        from types import SimpleNamespace
+
+        from py3langid import langid
+
+        labels = SimpleNamespace(nb_classes=self.nb_classes)
+        langid.LanguageIdentifier._set_alias_pairs(labels)
+        return list(labels._alias_pairs)
+
+    def classify(self, text: str) -> tuple[str, float]:
+        return self._ident().classify(text)  # type: ignore[no-any-return]
+
+
+def _ints(array: Any) -> memoryview:
+    """``array``'s items as Python ints when indexed (as py3langid's ``array`` gives
+    them), without copying it."""
+    return memoryview(array).cast("B").cast(array.dtype.char)
+
+
 def _load() -> Any:
     import numpy as np
     from py3langid import langid
 
+    path = _copy_path()
+    if path is not None:
+        try:
+            model = _from_copy(path)
+        except Exception:
+            model = None
+        if model is not None:
+            LOADED_FROM[:] = ["copy"]
+            return model
+    LOADED_FROM[:] = ["py3langid"]
     ident = langid._get_identifier()
     try:  # the model as py3langid 0.4 holds it: next-state rows shared between states
         moves = np.frombuffer(ident.tk_nextmove, dtype=f"u{ident.tk_nextmove.itemsize}")
         rows = np.frombuffer(ident.tk_row, dtype=f"u{ident.tk_row.itemsize}")
         output = np.asarray(ident.tk_output, dtype=np.int64)  # a state's feature, or -1
         pairs = list(ident._alias_pairs)
+        full = ident.nb_ptc is ident._full_model[0]  # not narrowed by set_languages
     except (AttributeError, TypeError, ValueError):  # another layout: py3langid alone
         return ident, None, None, None, None, None, []
+    if path is not None and full:
+        arrays = {"ptc": np.asarray(ident.nb_ptc), "pc": np.asarray(ident.nb_pc),
+                  "nextmove": moves, "row": rows, "output": output.astype(np.int32)}  # fmt: skip
+        if language_cache.write(path, arrays, [str(c) for c in ident.nb_classes]):
+            LOADED_FROM[:] = ["py3langid, copy written"]
+    return _arranged(ident, moves, rows, output, pairs)
+
+
+def _arranged(ident: Any, moves: Any, rows: Any, output: Any, pairs: list[Any]) -> Any:
+    import numpy as np
+
     rowbase = rows.astype(np.int64) << 8  # a state's row of 256 next states
     # The scores in float32, as py3langid's arithmetic turns its float16 table into
     # before multiplying (converting rows a text needs on each call cost more than the
@@ -98,17 +216,26 @@ def classify_many(texts: Sequence[str]) -> list[str]:
     features[np.arange(width) >= lengths[:, None]] = -1
     # Each text's features once, in the order its walk first met them (as py3langid's
     # Counter holds them: the same order of summation, so the same scores), found for
-    # the whole batch at once: a key per (text, feature), its first place and count.
+    # the whole batch at once: a key per (text, feature); a stable sort of the keys
+    # puts each key's first place first among its equals, and its count is the length
+    # of its run; marking those first places keeps the walk's order, texts in turn.
     found = features >= 0
     texts_of, _ = np.nonzero(found)
+    seen = features[found]
     size = len(output)
-    keys, first, counts = np.unique(texts_of * size + features[found],
-                                    return_index=True, return_counts=True)  # fmt: skip
-    order = np.argsort(first, kind="stable")
-    keys, counts = keys[order], counts[order]
-    text_of = keys // size
-    feats = (keys - text_of * size).astype(np.intp)
-    bounds = np.searchsorted(text_of, np.arange(len(encoded) + 1))
+    keys = texts_of * size + seen
+    by_key = np.argsort(keys, kind="stable")
+    sorted_keys = keys[by_key]
+    starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+    firsts = by_key[starts]  # each key's first place in the walk
+    run = np.diff(np.append(starts, len(keys)))
+    is_first = np.zeros(len(keys), dtype=bool)
+    is_first[firsts] = True
+    count_at = np.zeros(len(keys), dtype=np.int64)
+    count_at[firsts] = run
+    feats = seen[is_first].astype(np.intp)
+    counts = count_at[is_first]
+    bounds = np.searchsorted(texts_of[is_first], np.arange(len(encoded) + 1))
     with _LOCK:
         needed = np.unique(feats)
         needed = needed[~ready[needed]]
@@ -116,14 +243,12 @@ def classify_many(texts: Sequence[str]) -> list[str]:
         ready[needed] = True
     prior, labels = ident.nb_pc, ident.nb_classes
     floor = float(np.finfo(np.float32).min)
-    out: list[str] = []
-    for lo, hi in itertools.pairwise(bounds.tolist()):
-        if lo == hi:  # no feature: every class scores the floor; the first wins
-            scores = np.full(len(labels), floor, dtype=np.float32)
-        else:
-            scores = np.log1p(counts[lo:hi].astype(np.float32)) @ table[feats[lo:hi]] + prior
-        for i, j in pairs:  # one label written in two scripts: keep the better
-            scores[i] = max(scores[i], scores[j])
-            scores[j] = floor
-        out.append(str(labels[int(scores.argmax())]))
-    return out
+    scores = np.full((len(encoded), len(labels)), floor, dtype=np.float32)
+    weights = np.log1p(counts.astype(np.float32))
+    for n, (lo, hi) in enumerate(itertools.pairwise(bounds.tolist())):
+        if lo < hi:  # no feature: every class scores the floor; the first wins
+            scores[n] = weights[lo:hi] @ table[feats[lo:hi]] + prior
+    for i, j in pairs:  # one label written in two scripts: keep the better
+        scores[:, i] = np.maximum(scores[:, i], scores[:, j])
+        scores[:, j] = floor
+    return [str(labels[k]) for k in scores.argmax(axis=1).tolist()]

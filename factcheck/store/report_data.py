@@ -19,9 +19,9 @@ from operator import itemgetter
 from factcheck import __version__, config
 from factcheck.core.agreement import ProjectAgreement
 from factcheck.core.gc_pause import paused_gc
-from factcheck.core.model import ReviewerVerdict, Status
+from factcheck.core.model import Status
 from factcheck.core.report.build import ClaimRow, build_report
-from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta
+from factcheck.core.report.model import FigureFact, FigureItem, Report, ReportMeta, ReportVerdict
 from factcheck.store import queries
 from factcheck.store.agreement_data import project_agreement
 from factcheck.store.database import Database
@@ -164,21 +164,25 @@ def _tags(db: Database, where: str, params: Sequence[str]) -> dict[int, tuple[st
         params,
     ):
         tags[claim_id].append(name)
-    return {claim_id: tuple(names) for claim_id, names in tags.items()}
+    # one tuple for each set of tags used (a project has few): fewer objects to build,
+    # for the collector to look at and to free than one tuple per tagged claim
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return {claim_id: shared.setdefault(t := tuple(names), t) for claim_id, names in tags.items()}
 
 
 def _verdicts(
     db: Database, where: str, params: Sequence[str]
-) -> dict[int, tuple[ReviewerVerdict, ...]]:
+) -> dict[int, tuple[ReportVerdict, ...]]:
     status = {s.value: s for s in Status}
     rows = db.execute(
         "SELECT v.claim_id, v.reviewer, v.status, v.note, v.updated_at FROM reviewer_verdicts v "
         f"{_in_scope('v', where)} ORDER BY v.claim_id, v.reviewer",
         params,
     )
+    new = tuple.__new__  # a named tuple built in C, not through its __new__
     return {
-        claim_id: tuple(ReviewerVerdict(cid, who, status[value], note, at)
-                        for cid, who, value, note, at in found)
+        claim_id: tuple([new(ReportVerdict, (cid, who, status[value], note, at))
+                         for cid, who, value, note, at in found])
         for claim_id, found in groupby(rows, itemgetter(0))
     }  # fmt: skip
 

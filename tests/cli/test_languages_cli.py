@@ -87,3 +87,31 @@ def test_a_folder_of_many_languages_imported_together(tmp_path: Path) -> None:
         assert _run("import", "--db", one, str(DATA / f"{name}.txt")).returncode == 0
         (row,) = json.loads(_run("articles", "--db", one, "--json").stdout)
         assert row["language"] == {"ar": "ar", "mixed": "en"}[name]
+
+
+def test_the_model_copy_in_the_cache_folder(tmp_path: Path) -> None:
+    """An import keeps py3langid's model decompressed in the cache folder; later
+    imports read it; a damaged copy or a folder that cannot be written changes
+    nothing the user sees."""
+    cache = tmp_path / "cache"
+    files = [str(DATA / "ar.txt"), str(DATA / "mixed.txt"), str(DATA / "he.txt")]
+
+    def languages(name: str, folder: Path) -> list[str]:
+        db = str(tmp_path / name)
+        env = dict(os.environ, FACTCHECK_CACHE_DIR=str(folder))
+        out = subprocess.run([str(EXE), "import", "--db", db, *files], capture_output=True,
+                             text=True, env=env)  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        assert out.stderr.startswith("factcheck: created a new project"), out.stderr
+        assert out.stderr.count("\n") == 1
+        return [a["language"] for a in json.loads(_run("articles", "--db", db, "--json").stdout)]
+
+    assert languages("1.db", cache) == ["ar", "en", "he"]
+    (copy,) = cache.glob("py3langid-*.model")
+    assert languages("2.db", cache) == ["ar", "en", "he"]  # read from the copy
+    copy.write_bytes(copy.read_bytes()[:1000])
+    assert languages("3.db", cache) == ["ar", "en", "he"]
+    assert copy.stat().st_size > 60_000_000  # written again whole
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be")
+    assert languages("4.db", blocked / "cache") == ["ar", "en", "he"]

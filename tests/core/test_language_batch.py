@@ -91,8 +91,25 @@ def test_another_model_layout_falls_back_to_py3langid(
             return real.classify(text)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(language_model, "_LOADED", [])
+    monkeypatch.setattr(language_model, "_FOLDER", [])  # no copy: py3langid's own load
     monkeypatch.setattr(langid, "_get_identifier", Other)
     samples = [_sample(t) for t in texts[: 3 * BATCH_MIN]]
     expected = [str(py3langid.classify(s)[0]) for s in samples]
     assert language_model._model()[1] is None
     assert classify_many(samples) == expected
+
+
+def test_labels_written_in_two_scripts() -> None:
+    """Serbian and Uzbek are each two columns of the model (Cyrillic and Latin): the
+    batch keeps the better of the two, as py3langid does, in every row of the batch."""
+    texts = [
+        "Влада Србије је данас саопштила да ће нови закон ступити на снагу следеће године.",
+        "Vlada Srbije je danas saopštila da će novi zakon stupiti na snagu sledeće godine.",
+        "Oʻzbekiston hukumati bugun yangi qonun kelasi yildan kuchga kirishini maʼlum qildi.",
+        "Ўзбекистон ҳукумати бугун янги қонун келаси йилдан кучга киришини маълум қилди.",
+        "The government said today that the new law will take effect next year.",
+    ]
+    batch = texts * BATCH_MIN
+    expected = [str(py3langid.classify(t)[0]) for t in batch]
+    assert {"sr", "uz"} <= set(expected)
+    assert classify_many(batch) == expected

@@ -123,3 +123,8 @@ def test_a_batch_of_claims_gets_random_uuids_each_its_own(db: Database) -> None:
         u = uuid.UUID(gid)
         assert (u.version, u.variant, str(u)) == (4, uuid.RFC_4122, gid)
     assert ids.new_gids(0) == []
+    many = ids.new_gids(2000)
+    assert len(set(many)) == 2000 and {g[19] for g in many} == set("89ab")
+    for gid in many:
+        u = uuid.UUID(gid)
+        assert (u.version, u.variant, str(u)) == (4, uuid.RFC_4122, gid)

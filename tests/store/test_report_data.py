@@ -79,3 +79,37 @@ def test_claims_that_start_together_are_listed_longest_first_then_by_id(
                          (2, 40, 50), (3, 40, 60)]  # fmt: skip
         same = [c.id for _a, c in report.claims() if (c.start, c.end) == (40, 50)]
         assert same == sorted(same) and len(same) == 2
+
+
+def test_the_gathered_claims_are_the_stored_claims_with_their_verdicts(
+    seeded_db: Database,
+) -> None:
+    """Gathering reads the claims, tags and verdicts in a few set-based queries; every
+    field must be what the per-claim reads give (hostile text, several reviewers, an
+    adjudication, a disagreement, sources)."""
+    from tests.core.test_report_claims_html import _rich_report
+
+    report = _rich_report(seeded_db)
+    verdicts = queries.reviewer_verdicts(seeded_db)
+    changes = queries.last_changes(seeded_db)
+    seen = 0
+    for article in report.articles:
+        stored = {c.id: c for c in queries.claims_for_article(seeded_db, article.info.id)}
+        assert [c.id for c in article.claims] == [
+            c.id for c in sorted(stored.values(), key=lambda c: (c.start, -c.end, c.id))]
+        for c in article.claims:
+            s = stored[c.id]
+            assert (c.article_id, c.start, c.end, c.quote, c.prefix, c.suffix, c.status, c.tags,
+                    c.note, c.reviewer, c.created_at, c.updated_at, c.placement, c.claimant,
+                    c.gid) == (s.article_id, s.start, s.end, s.quote, s.prefix, s.suffix,
+                               s.status, s.tags, s.note, s.reviewer, s.created_at,
+                               s.updated_at, s.placement, s.claimant, s.gid)  # fmt: skip
+            assert [tuple(v) for v in c.verdicts] == [
+                (v.claim_id, v.reviewer, v.status, v.note, v.updated_at)
+                for v in verdicts.get(c.id, [])]  # fmt: skip
+            assert (c.adjudicated_by, c.adjudication_note) == (
+                (s.adjudicated_by, s.adjudication_note) if s.adjudicated_status else ("", ""))
+            last = changes[c.id]
+            assert c.last_change == (last.at, last.reviewer, last.action)
+            seen += len(c.verdicts)
+    assert seen > 5 and any(c.adjudicated_by for _, c in report.claims())

@@ -114,6 +114,17 @@ def drag_select(qtbot: QtBot, reader: ReaderView, start: int, end: int) -> None:
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
 
 
+def after_the_frame(window: MainWindow) -> None:
+    """Let the event loop turn, as it does right after a key press's frame, until the
+    window has run what it left for after that frame (the article list's counts, the
+    offer of the same words in other articles)."""
+    for _ in range(20):
+        if not window.review.after_frame.pending():
+            return
+        QApplication.processEvents()
+    assert not window.review.after_frame.pending(), "the deferred updates never ran"
+
+
 def click_char(reader: ReaderView, cp: int) -> None:
     reader.scroll_to_cp(cp)
     QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton,

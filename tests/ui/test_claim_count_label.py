@@ -5,7 +5,9 @@ listed, shown whole, and as wide as a freshly fitted count would be."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from factcheck.core.model import Status
@@ -74,3 +76,32 @@ def test_the_claim_count_follows_marks_undo_redo_and_filters_and_fits_its_text(
     _assert_count_shown(window)
     if len(str(before)) == len(str(before + 1)):
         assert pane.count_label.size() == size
+
+
+SHEETS = ["", "QLabel { border: 1px solid gray; }",
+          "QLabel { background: #eee; border-radius: 4px; padding: 2px 8px; }"]
+ALIGNS = [None, Qt.AlignmentFlag.AlignCenter,
+          Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft]
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+@pytest.mark.parametrize("margin", [0, 3])
+@pytest.mark.parametrize("align", ALIGNS)
+def test_a_fitted_label_takes_the_size_a_plain_label_asks_for(
+    qtbot: QtBot, sheet: str, margin: int, align: Qt.AlignmentFlag | None
+) -> None:
+    """With no minimum text, a fitted label is exactly as large as a plain label with the
+    same text, style sheet (a border or padding gives it a frame, and so an indent),
+    margin and alignment: its text is neither cut nor padded."""
+    plain, fitted = QLabel(), FittedLabel()
+    for label in (plain, fitted):
+        qtbot.addWidget(label)
+        label.setStyleSheet(sheet)
+        label.setMargin(margin)
+        if align is not None:
+            label.setAlignment(align)
+        label.ensurePolished()
+    plain.setText("Unverified 1253")
+    fitted.set_text("Unverified 1253")
+    assert fitted.size() == plain.sizeHint()
+    assert fitted.minimumSize() == fitted.maximumSize()

@@ -17,7 +17,7 @@ from factcheck.store import queries
 from factcheck.ui.articles.article_list import ArticleListModel, progress_text
 from factcheck.ui.claims.claim_model import ClaimListModel
 from factcheck.ui.common.claim_rows import ClaimRow
-from tests.ui.conftest import WindowFactory, drag_select
+from tests.ui.conftest import WindowFactory, after_the_frame, drag_select
 
 STATUSES = [s.value for s in Status]
 
@@ -95,6 +95,7 @@ def test_marking_updates_the_list_count_without_a_count_query(
     start = text.index("Abu Omar")
     drag_select(qtbot, window.reader, start, start + 8)
     qtbot.keyClick(window.reader, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    after_the_frame(window)  # the list's counts are drawn right after the mark's frame
     assert all(article.id not in ids for ids in asked)
     stored = queries.article_summaries(session.db, [article.id])[0]
     row = window.navigator.articles.row_of(article.id)
@@ -103,5 +104,6 @@ def test_marking_updates_the_list_count_without_a_count_query(
     assert shown.data() == progress_text(stored.counts)
     assert sum(stored.counts.values()) == len(window.reader.claim_ids()) >= 1
     qtbot.keyClick(window.reader, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    after_the_frame(window)
     stored = queries.article_summaries(session.db, [article.id])[0]
     assert shown.data() == progress_text(stored.counts) and stored.counts["contradicted"] >= 1

@@ -18,7 +18,7 @@ from factcheck.store import ops
 from factcheck.ui.session.placement_rows import FIRST_ROWS, with_placements
 from factcheck.ui.session.session import Session
 from factcheck.ui.shell.main_window import MainWindow
-from tests.ui.conftest import WindowFactory, choose_in_combo, drag_select
+from tests.ui.conftest import WindowFactory, after_the_frame, choose_in_combo, drag_select
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CLAIMS = FIRST_ROWS + 150
@@ -75,6 +75,7 @@ def _assert_as_rebuilt(window: MainWindow) -> None:
     assert window.claim_pane.count_label.text() == str(len(rows))
     article = window.article
     assert article is not None
+    after_the_frame(window)  # the article list's counts follow right after the frame
     row = window.navigator.articles.row_of(article.id)
     assert row is not None
     summary = window.navigator.articles.article_at(row)

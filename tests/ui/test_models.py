@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 from factcheck.core.model import ArticleSummary, SearchHit, Status
 from factcheck.ui.articles.article_list import (
     COUNTS_ROLE,
+    PROGRESS,
     ArticleListModel,
+    ProgressDelegate,
     TextDelegate,
     progress_text,
 )
@@ -68,6 +70,44 @@ def test_article_list_paints_what_the_model_displays(qtbot: QtBot) -> None:
              for r in range(model.rowCount())]  # fmt: skip
     assert painted == shown and painted[1][:3] == ["Title 2", "Outlet 2", "2016-10-02"]
     assert delegate.cell(model.createIndex(5, 0)) is None  # a row past the end
+
+
+def test_the_progress_cell_shows_counts_of_four_digits_whole(qtbot: QtBot) -> None:
+    """"3750/5003" used to be drawn right-aligned in the width of "000/000", so its
+    first digits were cut off ("50/5003"); the text now gets the width it needs."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    class Recording(QPainter):
+        def __init__(self, image: QImage) -> None:
+            super().__init__(image)
+            self.texts: list[tuple[QRect, str]] = []
+
+        def drawText(self, *args: object) -> None:  # type: ignore[override]
+            rect, _flags, text = args
+            assert isinstance(rect, QRect) and isinstance(text, str)
+            self.texts.append((QRect(rect), text))
+
+    model = ArticleListModel()
+    model.set_articles([ArticleSummary(1, "Long", "", "", "",
+                                       {"corroborated": 3750, "unverified": 1253}),
+                        ArticleSummary(2, "Short", "", "", "", {"unverified": 3})])  # fmt: skip
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = ProgressDelegate(view, model)
+    image = QImage(400, 40, QImage.Format.Format_ARGB32)
+    for row, expected in ((0, "3750/5003"), (1, "0/3")):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = QRect(0, 0, 300, 20)
+        painter = Recording(image)
+        delegate.paint(painter, option, model.index(row, PROGRESS))
+        painter.end()
+        ((rect, text),) = painter.texts
+        assert text == expected
+        assert rect.width() >= option.fontMetrics.horizontalAdvance(text)
 
 
 def _rows() -> list[ClaimRow]:

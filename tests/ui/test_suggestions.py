@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from factcheck.store import queries
 from factcheck.ui.shell.main_window import MainWindow
-from tests.ui.conftest import WindowFactory, click_char, drag_select
+from tests.ui.conftest import WindowFactory, after_the_frame, click_char, drag_select
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -95,6 +95,7 @@ def test_a_marked_figure_is_offered_and_marked_in_the_other_articles(
     start = window.article.text.index("more than 99,000")
     drag_select(qtbot, window.reader, start, start + len("more than 99,000"))
     qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    after_the_frame(window)  # the offer comes right after the frame showing the claim
     assert "This appears in 4 other articles" in window.statusBar().currentMessage()
     qtbot.keyClick(window.reader, Qt.Key.Key_E, CTRL | SHIFT)
     claims = queries.all_claims(window.session.db)
@@ -125,6 +126,7 @@ def test_the_offer_after_a_mark_leaves_a_long_queued_article_for_later(
     start = window.article.text.index("more than 99,000")
     drag_select(qtbot, window.reader, start, start + len("more than 99,000"))
     qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    after_the_frame(window)
     assert len(queries.claims_for_article(db, 1)) == 1
     assert figure_queue.is_pending(db, made.article_id)  # left for the board or an explicit ask
     qtbot.keyClick(window.reader, Qt.Key.Key_E, CTRL | SHIFT)
@@ -151,6 +153,7 @@ def test_the_offer_after_a_mark_reads_a_few_short_queued_articles_first(
     start = window.article.text.index("more than 99,000")
     drag_select(qtbot, window.reader, start, start + len("more than 99,000"))
     qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    after_the_frame(window)
     assert not figure_queue.is_pending(db, short.article_id)
     assert "This appears in 5 other articles" in window.statusBar().currentMessage()
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)  # the mark taken back
@@ -159,4 +162,5 @@ def test_the_offer_after_a_mark_reads_a_few_short_queued_articles_first(
         for i in range(51)], "test")  # fmt: skip
     drag_select(qtbot, window.reader, start, start + len("more than 99,000"))
     qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    after_the_frame(window)
     assert all(figure_queue.is_pending(db, m.article_id) for m in many)

@@ -16,7 +16,6 @@ from factcheck.core.model import (
     Claim,
     Evidence,
     Relation,
-    ReviewerVerdict,
     Status,
 )
 from factcheck.core.report.model import (
@@ -30,6 +29,7 @@ from factcheck.core.report.model import (
     ReportArticle,
     ReportClaim,
     ReportMeta,
+    ReportVerdict,
     Summary,
     TagCount,
 )
@@ -83,14 +83,14 @@ def build_report(
     other_claims: Mapping[int, Claim] | None = None,
     other_articles: Mapping[int, Article | ArticleInfo] | None = None,
     meta: ReportMeta | None = None,
-    verdicts: Mapping[int, Sequence[ReviewerVerdict]] | None = None,
+    verdicts: Mapping[int, tuple[ReportVerdict, ...]] | None = None,
     agreement: ProjectAgreement | None = None,
 ) -> Report:
     """The report of ``articles`` (in the order given) and their ``claims``: rows of
     :data:`CLAIM_ROW` values, in report order (plain tuples: a report of 100,000 claims
     builds no other object per claim than the one it shows), or :class:`Claim` objects
     (their tags with them). ``tags`` maps claim id to its tag names in display order
-    (untagged claims absent).
+    (untagged claims absent); ``verdicts`` maps claim id to its reviewers' verdicts.
 
     ``evidence`` may hold any evidence rows; those touching no listed claim are ignored.
     Links whose far end is not listed resolve through ``other_claims`` and
@@ -171,18 +171,18 @@ def build_report(
         rows = by_article[info.id]
         out: list[ReportClaim] = []
         statuses: dict[Status, int] = dict.fromkeys(STATUS_ORDER, 0)
-        for r in rows:
-            cid = r[0]
+        for (cid, aid, start, end, quote, prefix, suffix, value, note, reviewer, created,
+             updated, placement, claimant, gid, adjudicated, adjudicated_by, adjudication_note,
+             last_at, last_by, last_action) in rows:  # fmt: skip
             names = tags_of.get(cid, ())
-            status = _STATUS[r[7]]
+            status = _STATUS[value]
             statuses[status] += 1
-            adjudicated = bool(r[15])
             out.append(new(ReportClaim, (
-                cid, r[1], r[2], r[3], r[4], r[5], r[6], status, names, r[8], r[9], r[10],
-                r[11], evidence_of.get(cid, ()),
-                None if r[18] is None else new(LastChange, (r[18], r[19], r[20])),
-                r[12], r[13], r[14], tuple(verdicts_of.get(cid, ())),
-                r[16] if adjudicated else "", r[17] if adjudicated else "",
+                cid, aid, start, end, quote, prefix, suffix, status, names, note, reviewer,
+                created, updated, evidence_of.get(cid, ()),
+                None if last_at is None else new(LastChange, (last_at, last_by, last_action)),
+                placement, claimant, gid, verdicts_of.get(cid, ()),
+                adjudicated_by if adjudicated else "", adjudication_note if adjudicated else "",
             )))  # fmt: skip
             if names:
                 for name in names:

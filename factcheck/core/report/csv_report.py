@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from factcheck.core.model import Status
 from factcheck.core.report.html import Progress
-from factcheck.core.report.model import EvidenceItem, LastChange, Report
+from factcheck.core.report.model import EvidenceItem, Report
 
 COLUMNS = (
     "article_id", "article_title", "outlet", "article_url", "published", "claim_id",
@@ -76,30 +76,39 @@ _PLAIN_START = frozenset(
 def write_csv(report: Report, out: TextIO, *, progress: Progress | None = None) -> None:
     writer = csv.writer(out, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
+    writer.writerows(_rows(report, progress))
+
+
+def _rows(report: Report, progress: Progress | None) -> Iterator[tuple[object, ...]]:
+    """The claims' rows in report order (one ``writerows`` over them all), the article's
+    progress reported once its last row is written. Each cell is guarded unless its first
+    character shows it needs no closer look (a set look-up instead of a call)."""
     g, plain, values = guard, _PLAIN_START, {s: s.value for s in Status}
     total = len(report.articles)
     for done, article in enumerate(report.articles, start=1):
         a = article.info
-        head = (a.id, g(a.title), g(a.outlet), g(a.url), g(a.published))
-        writer.writerows([
-            (*head, c.id, c.start, c.end,
-             c.quote if c.quote[:1] in plain else g(c.quote),
-             c.prefix if c.prefix[:1] in plain else g(c.prefix),
-             c.suffix if c.suffix[:1] in plain else g(c.suffix),
-             values[c.status], g("; ".join(c.tags)) if c.tags else "",
-             c.reviewer if c.reviewer[:1] in plain else g(c.reviewer),
-             c.note if c.note[:1] in plain else g(c.note),
-             c.claimant if c.claimant[:1] in plain else g(c.claimant),
-             g(evidence_text(c.evidence)) if c.evidence else "", c.created_at,
-             c.updated_at, *(_last(c.last_change) if c.last_change else _NO_CHANGE))
-            for c in article.claims
-        ])  # fmt: skip
+        aid, title, outlet, url, published = (a.id, g(a.title), g(a.outlet), g(a.url),
+                                              g(a.published))  # fmt: skip
+        for c in article.claims:
+            quote, prefix, suffix, note = c.quote, c.prefix, c.suffix, c.note
+            reviewer, claimant = c.reviewer, c.claimant
+            tags = "; ".join(c.tags)  # "" when untagged
+            ch = c.last_change
+            if ch is None:
+                at = by = action = ""
+            else:
+                at, by, action = ch
+                if by[:1] not in plain:
+                    by = g(by)
+            yield (aid, title, outlet, url, published, c.id, c.start, c.end,
+                   quote if quote[:1] in plain else g(quote),
+                   prefix if prefix[:1] in plain else g(prefix),
+                   suffix if suffix[:1] in plain else g(suffix),
+                   values[c.status], tags if tags[:1] in plain else g(tags),
+                   reviewer if reviewer[:1] in plain else g(reviewer),
+                   note if note[:1] in plain else g(note),
+                   claimant if claimant[:1] in plain else g(claimant),
+                   g(evidence_text(c.evidence)) if c.evidence else "", c.created_at,
+                   c.updated_at, at, by, action)  # fmt: skip
         if progress is not None:
             progress(done, total)
-
-
-_NO_CHANGE = ("", "", "")
-
-
-def _last(change: LastChange) -> tuple[str, str, str]:
-    return change.at, guard(change.reviewer), change.action

@@ -24,6 +24,7 @@ from factcheck.core.colors import STATUS_GRAPHIC_COLORS
 from factcheck.core.report.chart import chart_svg
 from factcheck.core.report.html_claims import claims_html, ctx, qt_claims_html, safe_url, when
 from factcheck.core.report.model import STATUS_ORDER, Report
+from factcheck.core.report.template_cache import use_bytecode_cache
 
 HTML_TEMPLATE = "report.html.j2"
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
@@ -49,7 +50,8 @@ def percent(n: int, total: int) -> str:
 
 @lru_cache(maxsize=4)
 def environment(folder: str) -> Environment:
-    """The HTML environment for templates in ``folder`` (compiled templates cached)."""
+    """The HTML environment for templates in ``folder`` (compiled templates cached, in
+    the process and between runs: :mod:`factcheck.core.report.template_cache`)."""
     env = Environment(
         loader=FileSystemLoader(folder),
         autoescape=True,
@@ -60,7 +62,7 @@ def environment(folder: str) -> Environment:
     )
     env.filters.update(url=safe_url, when=when, ctx=ctx, percent=percent, figure=figure)
     env.globals.update(claims_html=claims_html, qt_claims_html=qt_claims_html)
-    return env
+    return use_bytecode_cache(env)
 
 
 def get_template(name: str = HTML_TEMPLATE) -> Template:

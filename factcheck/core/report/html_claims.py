@@ -23,13 +23,14 @@ from factcheck.core.report.model import ReportArticle, ReportClaim
 
 _LINKABLE = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
-_SPECIAL = re.compile(r"[&<>'\"]")
 _WORDS = {s: (s.value, s.label) for s in Status}  # an enum's .value is a Python call
 
 
 def esc(text: str) -> str:
     """``text`` escaped for HTML exactly as the templates' autoescape does it."""
-    if _SPECIAL.search(text) is None:
+    # five scans for one character each, in C: several times quicker than a regular
+    # expression's search for a character class, on the quotes and notes of a report
+    if not ("'" in text or "&" in text or "<" in text or ">" in text or '"' in text):
         return text
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("'", "&#39;").replace('"', "&#34;"))  # fmt: skip

@@ -29,6 +29,7 @@ from factcheck.core.report.html import Progress, figure, percent, template_dir
 from factcheck.core.report.html import with_progress as _with_progress
 from factcheck.core.report.html_claims import safe_url, when
 from factcheck.core.report.model import STATUS_ORDER, Report, Summary
+from factcheck.core.report.template_cache import use_bytecode_cache
 
 MD_TEMPLATE = "report.md.j2"
 
@@ -122,7 +123,7 @@ def environment(folder: str) -> Environment:
         when=when, ctx=md_fragment, percent=percent, blockquote=md_blockquote, link=md_link,
         figure=figure,
     )
-    return env
+    return use_bytecode_cache(env)
 
 
 def render_markdown(report: Report, out: TextIO, *, progress: Progress | None = None) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factcheck.core.agreement import ProjectAgreement
-from factcheck.core.model import Relation, ReviewerVerdict, Status
+from factcheck.core.model import Relation, Status
 from factcheck.core.quotes import CONTEXT_CHARS
 
 # How a link reads from each end: (seen from the claim it was attached to,
@@ -101,6 +101,18 @@ class LastChange(NamedTuple):
     action: str
 
 
+class ReportVerdict(NamedTuple):
+    """One reviewer's own verdict on a claim as the report lists it: the fields of
+    :class:`factcheck.core.model.ReviewerVerdict`, as a named tuple (built in C, one
+    per verdict of every claim)."""
+
+    claim_id: int
+    reviewer: str
+    status: Status
+    note: str
+    updated_at: str
+
+
 class ReportClaim(NamedTuple):
     """One claim as the report shows it: a named tuple, not a class instance, because a
     report of 100,000 claims makes one per claim (a tuple is built in C, a frozen
@@ -124,7 +136,7 @@ class ReportClaim(NamedTuple):
     placement: str = "exact"  # "fuzzy"/"orphaned": not yet confirmed on the current text
     claimant: str = ""  # who made the claim, when the project records it (claims.claimant)
     gid: str = ""  # global id, the same in every reviewer's copy of the project
-    verdicts: tuple[ReviewerVerdict, ...] = ()  # each reviewer's own verdict
+    verdicts: tuple[ReportVerdict, ...] = ()  # each reviewer's own verdict
     adjudicated_by: str = ""  # who settled the verdict between reviewers
     adjudication_note: str = ""
 

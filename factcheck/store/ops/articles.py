@@ -6,15 +6,20 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.core import ids
+from factcheck.core import ids, language_model
 from factcheck.core.language import base_direction, detect_many, parse_direction, parse_language
 from factcheck.core.model import ArticleDraft
 from factcheck.core.urls import require_web_url, web_url
 from factcheck.errors import InvalidInput
+from factcheck.paths import cache_dir
 from factcheck.store import figure_queue, queries
 from factcheck.store.database import Database
 from factcheck.store.ops.base import Change, _audit, _insert_rows, content_hash, now
 from factcheck.store.ops.revisions import RevisionResult, create_revision
+
+# py3langid's model, decompressed once into the user's cache folder, loads in a tenth of
+# the time in later processes (factcheck.core.language_cache).
+language_model.keep_copy_in(cache_dir)
 
 # --- articles -----------------------------------------------------------------------
 

@@ -138,7 +138,8 @@ def mark_claims(
         gids = _claim_gids(db, todo)
         tag_ids: dict[str, int] = {}
         for n, (spec, gid) in enumerate(zip(todo, gids, strict=True)):
-            check_text(db, spec.article_id, spec.text_hash)
+            if spec.text_hash is not None:
+                check_text(db, spec.article_id, spec.text_hash)
             mine = held.get(spec.article_id) if held and spec.text_hash is not None else None
             if mine is not None:  # the very text stored: its hash was just checked
                 quote, prefix, suffix = _claim_row_values(mine, 0, len(mine), spec)
@@ -151,7 +152,7 @@ def mark_claims(
                     text = texts[spec.article_id] = _article_text(db, spec.article_id)
                 quote, prefix, suffix = _claim_row_values(text, 0, len(text), spec)
             claim_id = first_id + n
-            status = Status(spec.status)
+            status = spec.status if type(spec.status) is Status else Status(spec.status)
             claims.append((claim_id, gid, spec.article_id, spec.start, spec.end, quote, prefix,
                            suffix, status, spec.note, reviewer, stamp, stamp, reviewer,
                            spec.claimant.strip()))  # fmt: skip

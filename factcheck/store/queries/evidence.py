@@ -34,15 +34,19 @@ def evidence_for_claim(db: Database, claim_id: int) -> list[Evidence]:
 
 
 def all_evidence(db: Database) -> list[Evidence]:
+    """Every evidence row of the project, in id order (a report reads them all: built
+    from plain rows by position, the relation looked up rather than parsed)."""
+    relation = {r.value: r for r in Relation}
     return [
-        _evidence(r)
-        for r in fetch_dicts(
-            db,
+        Evidence(i, claim, kind, relation[rel] if rel else None, target, url, title, quote,
+                 accessed, note, reviewer, created, gid)
+        for i, claim, kind, rel, target, url, title, quote, accessed, note, reviewer, created,
+        gid in db.execute(
             "SELECT id, claim_id, kind, relation, target_claim_id, url, title, quote, "
             "accessed, note, reviewer, created_at, coalesce(gid, '') AS gid FROM evidence "
-            "ORDER BY id",
+            "ORDER BY id"
         )
-    ]
+    ]  # fmt: skip
 
 
 def get_evidence(db: Database, evidence_id: int) -> Evidence:

@@ -207,11 +207,14 @@ class ProgressDelegate(QStyledItemDelegate):
         text_w = self._text_w.get(font_key)
         if text_w is None:
             text_w = self._text_w[font_key] = option.fontMetrics.horizontalAdvance("000/000")
+        text = progress_text(counts)
+        if len(text) > 7:  # wider than "000/000": as wide as it is, the bar shorter
+            text_w = max(text_w, option.fontMetrics.horizontalAdvance(text))
         selected = bool(option.state.value & state_selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setPen(option.palette.color(role))
-        painter.drawText(QRect(x, y, text_w, h), _RIGHT_MIDDLE, progress_text(counts))
+        painter.drawText(QRect(x, y, text_w, h), _RIGHT_MIDDLE, text)
         total = sum(counts.values())
         bar_x, bar_w = x + text_w + 6, max(0, w - text_w - 6)
         bar_y = y + (h - 1) // 2 - 3  # QRect.center().y() of the cell, less half the bar

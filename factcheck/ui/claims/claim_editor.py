@@ -303,14 +303,15 @@ class ClaimEditor(QWidget):
             button.setChecked(button.property("status") == claim.status.value)
         self._show_tags(claim.tags)
         if not same or not self.claimant.hasFocus():
-            self.claimant.setText(claim.claimant)
+            self._set_claimant_text(claim.claimant)
         if not same:
             self._set_note_text(claim.note)
             self.note_state.setText("")
         elif not self._note_pending() and claim.note != self.note.toPlainText():
             self._set_note_text(claim.note)  # changed by undo/redo, not by typing here
             self.note_state.setText("")
-        self.evidence.clear()
+        if self.evidence.count():  # most claims have none, nor had the one before
+            self.evidence.clear()
         for ev in evidence:
             item = QListWidgetItem(evidence_text(ev, claim.id, describe))
             item.setData(EVIDENCE_ID_ROLE, ev.id)
@@ -325,6 +326,13 @@ class ClaimEditor(QWidget):
             self.evidence.scrollToTop()
             self.history.scrollToTop()
         self._update_buttons()
+
+    def _set_claimant_text(self, name: str) -> None:
+        """Show ``name`` in the claimant field, as ``setText`` would: an unchanged empty
+        field with no typing history is left alone (no repaint in a mark's frame)."""
+        field = self.claimant
+        if field.text() != name or field.isUndoAvailable() or field.isRedoAvailable():
+            field.setText(name)
 
     def _set_note_text(self, note: str) -> None:
         if not note and self.note.document().isEmpty():
@@ -351,6 +359,8 @@ class ClaimEditor(QWidget):
         them hidden until the next article.) Chips are reused, so a click on one that
         removes a tag does not delete the button under the mouse."""
         chips = self.tag_chip_widgets()
+        if not tags and self.tag_box.isHidden() and all(c.isHidden() for c in chips):
+            return  # no tags, none shown: nothing to lay out (most marks' frames)
         while len(chips) < len(tags):
             chip = QToolButton(self.tag_box)
             chip.setObjectName("tagChip")

@@ -10,10 +10,13 @@ font or style needs another one (a count going from 5012 to 5013 does not).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 _REFIT_ON = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange})
+_HORIZONTAL_EDGES = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight).value)
+_VERTICAL_EDGES = int((Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignBottom).value)
+_CENTRES = int((Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 class FittedLabel(QLabel):
@@ -36,11 +39,20 @@ class FittedLabel(QLabel):
         (the hint itself grows to a fixed size, so it cannot say when to shrink): the
         text's bounding box, the margin on each side and the contents margins."""
         fm = self.fontMetrics()
-        width = fm.boundingRect(QRect(0, 0, 2000, 2000), int(self.alignment().value),
+        align = int(self.alignment().value)
+        # Without centring, as QLabel measures (centring rounds).
+        width = fm.boundingRect(QRect(0, 0, 2000, 2000), align & ~_CENTRES,
                                 self.text()).width()  # fmt: skip
         m, edges = 2 * self.margin(), self.contentsMargins()
-        return QSize(width + m + edges.left() + edges.right(),
-                     fm.height() + m + edges.top() + edges.bottom())  # one line
+        # QLabel's indent: with none set, a label with a frame (a style sheet's border
+        # or padding is one) keeps an x's width off the text's aligned side.
+        indent = self.indent()
+        if indent < 0 and self.frameWidth():
+            indent = fm.horizontalAdvance("x") - m
+        h_indent = indent if indent > 0 and align & _HORIZONTAL_EDGES else 0
+        v_indent = indent if indent > 0 and align & _VERTICAL_EDGES else 0
+        return QSize(width + m + h_indent + edges.left() + edges.right(),
+                     fm.height() + m + v_indent + edges.top() + edges.bottom())  # one line
 
     def refit(self) -> None:
         """Fix the size to what the text needs now; nothing when it already has it."""

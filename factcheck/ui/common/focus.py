@@ -37,6 +37,10 @@ class FocusRing(QWidget):
         self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        edge = 2 * FOCUS_WIDTH  # the ring, and a pixel or two of room
+        inside = self.rect().adjusted(edge, edge, -edge, -edge)
+        if inside.contains(event.rect()):
+            return  # a repaint within the widget (a line of text): the ring is not in it
         painter = QPainter(self)
         pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_WIDTH)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)

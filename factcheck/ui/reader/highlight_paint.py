@@ -131,13 +131,16 @@ def glyph_at(line: QTextLine, x: float) -> tuple[int, bool] | None:
     return None
 
 
-def line_pieces(block: QTextBlock, start: int, end: int, *, separator: float = 0.0
+def line_pieces(block: QTextBlock, start: int, end: int, *, separator: float = 0.0,
+                ys: tuple[float, float] | None = None,
                 ) -> Iterator[tuple[QTextLine, float, float]]:  # fmt: skip
     """``(line, x1, x2)`` for every visual piece of the document range ``[start, end)``
     in ``block``, x in layout coordinates. When the range runs past the block's last
     character it takes in the paragraph break too, drawn ``separator`` wide at the
     paragraph's end (as Qt draws a formatted break), so a highlight spanning paragraphs
-    stays visibly joined."""
+    stays visibly joined. Given ``ys`` (top, bottom in layout coordinates), only the
+    lines reaching into that band: a repaint of one line of a long paragraph measures
+    no other line (each measure shapes its line again)."""
     layout = block.layout()
     count = layout.lineCount()
     b0 = block.position()
@@ -156,6 +159,12 @@ def line_pieces(block: QTextBlock, start: int, end: int, *, separator: float = 0
         ls = line.textStart()
         if ls > e:
             break
+        if ys is not None:
+            if line.y() > ys[1]:
+                break  # below the band, as is every later line
+            if line.y() + line.height() < ys[0]:
+                index += 1
+                continue
         last = index == count - 1
         a, b = max(s, ls), min(e, ls + line.textLength())
         if not bidi:  # the fast path: one stretch from the start's x to the end's
@@ -176,28 +185,59 @@ def line_pieces(block: QTextBlock, start: int, end: int, *, separator: float = 0
 
 
 def range_rects(block: QTextBlock, start: int, end: int, offset: QPointF, *,
-                separator: float = 0.0) -> Iterator[QRectF]:  # fmt: skip
+                separator: float = 0.0,
+                band: tuple[float, float] | None = None) -> Iterator[QRectF]:  # fmt: skip
     """The rectangles (viewport coordinates) ``[start, end)`` covers in ``block``: one
     per line, or one per visual piece of a line holding right-to-left text; the
-    paragraph break as in :func:`line_pieces`."""
+    paragraph break as in :func:`line_pieces`. Given ``band`` (viewport top, bottom),
+    only on the lines reaching into it."""
     origin = block.layout().position() + offset
-    for line, x1, x2 in line_pieces(block, start, end, separator=separator):
+    ys = None if band is None else (band[0] - origin.y(), band[1] - origin.y())
+    for line, x1, x2 in line_pieces(block, start, end, separator=separator, ys=ys):
         yield QRectF(x1, line.y(), x2 - x1, line.height()).translated(origin)
 
 
 def paint_highlights(painter: QPainter, first: QTextBlock, stop: int, offset: QPointF,
-                     index: SegmentSource, colors: ColorSource,
-                     separator: float) -> None:  # fmt: skip
+                     index: SegmentSource, colors: ColorSource, separator: float,
+                     band: tuple[float, float] | None = None) -> None:  # fmt: skip
     """Fill the highlight of every claim segment in the blocks from ``first`` up to
-    document position ``stop`` (see :func:`visible_range`)."""
+    document position ``stop`` (see :func:`visible_range`); given ``band`` (viewport
+    top, bottom: the area painted), only on the lines reaching into it (the painter is
+    clipped to that area, so the others would not show)."""
     block = first
     while block.isValid() and block.position() < stop:
         b0 = block.position()
-        for seg in index.segments(b0, b0 + block.length()):
+        lo, hi = b0, b0 + block.length()
+        if band is not None:  # only the claims on the lines reaching into the band
+            lo, hi = _band_range(block, offset, band)
+        for seg in index.segments(lo, hi) if hi > lo else ():
             color = colors.background(seg.top.status, seg.depth)
-            for rect in range_rects(block, seg.start, seg.end, offset, separator=separator):
+            for rect in range_rects(block, seg.start, seg.end, offset, separator=separator,
+                                    band=band):  # fmt: skip
                 painter.fillRect(rect, color)
         block = block.next()
+
+
+def _band_range(block: QTextBlock, offset: QPointF, band: tuple[float, float]
+                ) -> tuple[int, int]:  # fmt: skip
+    """The document range of ``block``'s lines reaching into ``band`` (viewport top,
+    bottom); empty when none does. The paragraph break goes with the last line."""
+    layout = block.layout()
+    top = layout.position().y() + offset.y()
+    b0 = block.position()
+    lo = hi = -1
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        y = top + line.y()
+        if y > band[1]:
+            break
+        if y + line.height() >= band[0]:
+            if lo < 0:
+                lo = line.textStart()
+            hi = line.textStart() + line.textLength()
+            if i == layout.lineCount() - 1:
+                hi = block.length()
+    return (b0 + lo, b0 + hi) if lo >= 0 else (b0, b0)
 
 
 def span_area(view: QTextEdit, start: int, end: int, separator: float) -> QRect:

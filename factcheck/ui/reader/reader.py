@@ -316,17 +316,21 @@ class ReaderView(UnderlineLayers):
         self._first_visible = first.blockNumber()
         if self._covered is not None and stop > self._covered:
             self._spans()  # painting past the first claims read: the rest first
+        # The lines reaching into the area painted (the painter is clipped to it): a mark
+        # repaints a line or two of what may be a long paragraph.
+        band = (area.top() - 4.0, area.bottom() + 5.0)  # an outline's pen reaches out
         painter = QPainter(self.viewport())
         paint_highlights(painter, first, stop, scroll_offset(self), self._index, self._colors,
-                         self._separator)  # fmt: skip
+                         self._separator, band)  # fmt: skip
         painter.end()
         super().paintEvent(event)  # the text, and the text selection, over the highlights
         paint_placement_cues(self, self._index, self._colors.dark)  # fuzzy / lost claims
         if self._selected is not None:
-            self._paint_outline(first.position(), stop)
+            self._paint_outline(first.position(), stop, band)
 
-    def _paint_outline(self, lo: int, hi: int) -> None:
-        """The selected claim's outline, on its lines within ``[lo, hi)``."""
+    def _paint_outline(self, lo: int, hi: int, band: tuple[float, float]) -> None:
+        """The selected claim's outline, on its lines within ``[lo, hi)`` reaching into
+        ``band`` (viewport top, bottom)."""
         span = self._index.get(self._selected) if self._selected is not None else None
         if span is None:
             return
@@ -339,7 +343,7 @@ class ReaderView(UnderlineLayers):
         painter.setPen(QPen(QColor(self._colors.outline), 2.0))
         block = self.document().findBlock(lo)
         while block.isValid() and block.position() < hi:
-            for rect in range_rects(block, lo, hi, offset):
+            for rect in range_rects(block, lo, hi, offset, band=band):
                 painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
             block = block.next()
         painter.end()

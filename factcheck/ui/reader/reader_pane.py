@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from factcheck.core.model import Article, Status
+from factcheck.ui.common.fitted_label import FittedLabel
 from factcheck.ui.common.flow_layout import FlowLayout
 from factcheck.ui.common.theme import HighlightColors
 from factcheck.ui.reader.placement_paint import set_cues_present
@@ -34,15 +35,20 @@ def _estimate_words(text: str) -> int:
 
 
 class Legend(QWidget):
-    """Colour chips naming each verdict, with how many claims of the article have it."""
+    """Colour chips naming each verdict, with how many claims of the article have it.
+
+    Each chip keeps a fixed size fitted to its text (:class:`FittedLabel`, the size a
+    plain label would take): a mark changes one count, and a label free to follow its
+    text made every layout from the legend up to the window's own run again in that
+    mark's frame, though a count of as many digits moves nothing."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Verdict colours")
         layout = FlowLayout(self, spacing=6)  # wraps in a narrow pane
-        self.chips: dict[str, QLabel] = {}
+        self.chips: dict[str, FittedLabel] = {}
         for status in LEGEND_ORDER:
-            chip = QLabel()
+            chip = FittedLabel()  # as wide as its text, as a plain label is
             chip.setObjectName(f"legend_{status.value}")
             chip.setAccessibleName(f"{status.label} colour")
             self.chips[status.value] = chip
@@ -75,9 +81,7 @@ class Legend(QWidget):
             return
         for status in LEGEND_ORDER:
             text = f"{status.label} {self._counts.get(status.value, 0)}"
-            chip = self.chips[status.value]
-            if chip.text() != text:  # marking one claim changes one chip
-                chip.setText(text)
+            self.chips[status.value].set_text(text)  # marking one claim changes one chip
 
 
 class ReaderPane(QWidget):

@@ -18,6 +18,7 @@ from factcheck.core.model import Relation, Status
 from factcheck.errors import FactcheckError
 from factcheck.store import Database, ops, queries
 from factcheck.store.ops.tags import drop_tag_if_unused
+from factcheck.ui.session.claim_stamps import ClaimStamps
 
 
 class Session(Protocol):
@@ -25,6 +26,7 @@ class Session(Protocol):
     commands do not import the session module, so the two never form a cycle)."""
 
     db: Database
+    stamps: ClaimStamps
 
     @property
     def reviewer(self) -> str: ...
@@ -54,7 +56,14 @@ class OpCommand(QUndoCommand):
 
     def apply(self) -> ops.Change:
         """First application; raises FactcheckError (nothing pushed) when refused."""
-        return self._do()
+        return self._stamped(self._do)
+
+    def _stamped(self, step: Any) -> ops.Change:
+        """Run ``step``, keeping the stamps of the claims this window follows."""
+        self.session.stamps.before_edit()
+        change: ops.Change = step()
+        self.session.stamps.after_edit(change.claim_ids)
+        return change
 
     def redo(self) -> None:
         if self._pending_first_redo:  # QUndoStack.push calls redo; apply() already ran
@@ -67,7 +76,7 @@ class OpCommand(QUndoCommand):
 
     def _guarded(self, step: Any, focus: int | None) -> None:
         try:
-            change = step()
+            change = self._stamped(step)
         except (FactcheckError, sqlite3.Error) as exc:
             # The project changed under this step (a new text, another window or the
             # command line): the op refused rather than overwrite or land on other
@@ -88,7 +97,10 @@ class OpCommand(QUndoCommand):
 class MarkClaim(OpCommand):
     """Mark ``[start, end)`` of the text whose SHA-256 is ``text_hash`` (the text the
     selection was made in; a newer text refuses it). Undo deletes the claim unless it
-    was changed elsewhere since; redo puts it back, re-placed if the text changed."""
+    was changed elsewhere since (by another window, the command line or a sync: this
+    window's own later edits, undone before it, do not count; see
+    :mod:`~factcheck.ui.session.claim_stamps`); redo puts it back, re-placed if the
+    text changed."""
 
     def __init__(self, session: Session, article_id: int, start: int, end: int,
                  text_hash: str | None = None, claimant: str = "", *,
@@ -112,13 +124,18 @@ class MarkClaim(OpCommand):
             self.claim_id = self.focus_after_do = change.created_id
         assert self.claim_id is not None
         self._seen = queries.claim_updated_at(self.session.db, self.claim_id)
+        if self._seen is not None:
+            self.session.stamps.follow(self.claim_id, self._seen)
         return change
 
     def _undo(self) -> ops.Change:
         assert self.claim_id is not None
         self._snapshot = ops.snapshot_claim(self.session.db, self.claim_id)
+        # As this window's own edits left it, else (someone else wrote meanwhile) as
+        # the mark left it.
+        expected = self.session.stamps.seen(self.claim_id) or self._seen
         return ops.delete_claim(self.session.db, self.claim_id, self.reviewer,
-                                expected_updated_at=self._seen)  # fmt: skip
+                                expected_updated_at=expected)  # fmt: skip
 
 
 class DeleteClaim(OpCommand):

@@ -47,6 +47,7 @@ from factcheck.store.import_report import ImportReport
 from factcheck.store.project import connect
 from factcheck.ui.common.claim_rows import ClaimRow, rows_in_text
 from factcheck.ui.session import commands
+from factcheck.ui.session.claim_stamps import ClaimStamps
 from factcheck.ui.session.curation_edits import CurationEdits
 from factcheck.ui.session.figure_edits import FigureEdits
 from factcheck.ui.session.suggestion_edits import SuggestionEdits
@@ -80,6 +81,7 @@ class Session(SuggestionEdits, FigureEdits, CurationEdits, QObject):
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.reviewer = reviewer
         self.undo_stack = QUndoStack(self)
+        self.stamps = ClaimStamps(db)  # what this window's own edits left on its claims
         self._scorer: SuggestionScorer | None = None
 
     # --- opening and closing ---------------------------------------------------------

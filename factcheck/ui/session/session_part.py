@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from factcheck.store.ops import Change
+    from factcheck.ui.session.claim_stamps import ClaimStamps
     from factcheck.ui.session.commands import OpCommand
 
 
@@ -18,6 +19,7 @@ class SessionPart:
     if TYPE_CHECKING:  # the Session's
         db: Database
         reviewer: str
+        stamps: ClaimStamps
         failed: SignalInstance
 
         def command_failed(self, message: str) -> None: ...

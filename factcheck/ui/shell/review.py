@@ -17,7 +17,7 @@ Who owns what:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar
 
 from factcheck.errors import FactcheckError
+from factcheck.ui.common.after_frame import AfterFrame
 
 if TYPE_CHECKING:
     from factcheck.core.model import Claim
@@ -98,7 +99,36 @@ class ReviewController(QObject):
         # the selection and the editor in turn): each read once. None between changes.
         self._read: dict[int, Claim | None] | None = None
         self._needs: tuple[int, list[tuple[QAction, str]]] | None = None
+        self._enabled_for: tuple[int, tuple[bool, ...]] | None = None  # last state set
+        # What a change updates outside the panes that show it waits for the frame
+        # showing it (see after_the_frame).
+        self.after_frame = AfterFrame(self)
         model.selectionChanged.connect(self._on_selected)
+
+    def after_the_frame(self, key: Hashable, work: Callable[[], object]) -> None:
+        """Run ``work`` right after the frame the current change causes (the latest of
+        each ``key``), if the same project is still open then: for what the reviewer is
+        not looking at as the change shows (another pane's counts, a look-up that may
+        end in a word in the status bar)."""
+        session = self.w.session
+
+        def run() -> None:
+            if session is not None and self.w.session is session:
+                work()
+
+        self.after_frame.defer(key, run)
+
+    def _show_counts(self, article_id: int) -> None:
+        """The article list's counts of ``article_id``: the open article's from the
+        model (no count query), another's read from the project."""
+        w = self.w
+        if self.model.article_id == article_id:
+            w.navigator.articles.set_counts(article_id, self.model.counts())
+        elif w.session is not None:
+            summaries = w.session.article_summaries([article_id])
+            if not w.navigator.articles.update(summaries):
+                w.navigator.articles.set_articles(w.session.articles())
+                w.navigator.select_article(self.model.article_id)
 
     def _claim(self, claim_id: int) -> Claim | None:
         """The claim as the project has it now (read once while a change is shown)."""
@@ -243,7 +273,12 @@ class ReviewController(QObject):
                "claim": claim is not None, "": True,
                "fuzzy": claim is not None and claim.placement == "fuzzy",
                "reattach": bool(claim and claim.needs_review and self._text_selected)}  # fmt: skip
-        for action, needs in self._needing():
+        needing = self._needing()
+        state = (len(needing), tuple(has.values()))
+        if state == self._enabled_for:  # as last set (a mark asks twice, changing nothing)
+            return
+        self._enabled_for = state
+        for action, needs in needing:
             action.setEnabled(has.get(needs, True))
 
     def _needing(self) -> list[tuple[QAction, str]]:
@@ -305,7 +340,9 @@ class ReviewController(QObject):
             self._apply_claims(change, article.id, article.text)
             if w.suggest_ctl.visible and (change.article_list or change.suggestions):
                 w.suggest_ctl.refresh()
-            w.navigator.articles.set_counts(article.id, model.counts())
+            # The article list's row: drawn in the frame after this one.
+            aid = article.id
+            self.after_the_frame(("counts", aid), lambda: self._show_counts(aid))
         if focus is not None:
             target = self._claim(focus)
             if target is not None and (article is None or target.article_id != article.id):

@@ -100,7 +100,13 @@ class WindowCommands(WindowChrome):
         claim_id = self.session.mark(article.id, start, end, article.content_hash, text=text)
         if claim_id is not None:
             self.reader.clear_text_selection()
-            self.suggest_ctl.offer_twins(claim_id)
+            # Where else the words appear: a look-up (figures of queued articles found
+            # first), said in the status bar right after the frame showing the claim.
+            self.review.after_the_frame("twins", lambda: self._offer_twins(claim_id))
+
+    def _offer_twins(self, claim_id: int) -> None:
+        if self.session is not None and self.session.claim(claim_id) is not None:
+            self.suggest_ctl.offer_twins(claim_id)  # unless undone meanwhile
 
     def claim_in_view(self) -> int | None:
         """The claim a verdict key, Delete or the context menu may act on: the one
