@@ -21,6 +21,7 @@ import errno
 import io
 import math
 import os
+import secrets
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ from factcheck.core.report.chart import chart_svg
 from factcheck.core.report.html import Progress, render_html
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.core.report.parts import Part, batches, report_parts
-from factcheck.render.pdf_outline import add_outline
+from factcheck.render.pdf_outline import finish_pdf
 
 QT_TEMPLATE = "report_qt.html.j2"
 CHART_RESOURCE = "factcheck-chart.png"
@@ -300,15 +301,17 @@ def write_pdf(
     The report is laid out a bounded batch of parts at a time (:mod:`parts`), each
     batch starting where the previous one ended on the page, and its pages painted
     before the next batch is laid out: memory stays flat whatever the report's size.
-    A report of more than one batch is laid out twice: first to count the pages (the
-    footer says "page / pages"), then to paint them. ``progress`` hears (steps done,
-    steps). Raises :class:`OutputError` naming ``path`` when it cannot be written or
-    when any part of the report cannot be laid out completely; nothing is written then.
+    Each batch is laid out once; the footers ("title  page / pages") need the page
+    count, known only at the end, so Qt draws them into a second, small PDF of as many
+    pages, and each page's footer is put on its page by an incremental update
+    (:func:`~factcheck.render.pdf_outline.finish_pdf`, with the bookmarks).
+    ``progress`` hears (steps done, steps). Raises :class:`OutputError` naming
+    ``path`` when it cannot be written or when any part of the report cannot be laid
+    out completely; nothing is written then.
     """
     ensure_gui_app()
     groups = list(batches(report_parts(report)))
-    steps = 2 * len(groups) if len(groups) > 1 else 1
-    done = 0
+    steps = len(groups) + 1
     with atomic_path(path) as tmp:
         writer = _pdf_writer(tmp, report)
         full = writer.pageLayout().fullRectPixels(writer.resolution())
@@ -316,38 +319,21 @@ def write_pdf(
                      MARGIN_CSS_PX * writer.logicalDpiY() / 96.0)  # fmt: skip
         chart = chart_image(report)
         shown = str(path)
-        # Pass 1: count the pages (a single batch is kept and painted as it is).
-        total, offset, kept = 0, 0.0, None
-        for parts in groups:
-            batch = _lay_out(report, parts, writer, page, offset, chart, shown)
-            total += batch.pages - (1 if offset else 0)
-            offset = batch.end if _continues(batch.end, page) else 0.0
-            kept = batch if len(groups) == 1 else None
-            del batch
-            if len(groups) > 1:
-                done += 1
-                if progress is not None:
-                    progress(done, steps)
-        # Pass 2: lay out again and paint, batch after batch.
-        footer = _report_font(7.5)
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(errno.EIO, "Qt's PDF writer could not start")
         n, offset, claims = 0, 0.0, 0
         outline: list[tuple[int, str, int]] = []
         try:
-            for parts in groups:
-                batch = kept or _lay_out(report, parts, writer, page, offset, chart, shown,
-                                         check=False)  # fmt: skip
+            for done, parts in enumerate(groups, start=1):
+                batch = _lay_out(report, parts, writer, page, offset, chart, shown)
                 first = n - 1 if offset else n  # the batch's first page, counted from 0
                 outline += [(level, title, first + at)
                             for level, title, at in heading_pages(batch.doc)]  # fmt: skip
                 for i in range(batch.pages):
                     if not (i == 0 and offset):  # a new page (else: go on on this one)
-                        if n:  # the footer last, so text extraction reads it last
-                            _footer(painter, page, footer, report.meta.title, n, total)
-                            if not writer.newPage():
-                                raise OSError(errno.EIO, "Qt's PDF writer could not add a page")
+                        if n and not writer.newPage():
+                            raise OSError(errno.EIO, "Qt's PDF writer could not add a page")
                         n += 1
                     painter.save()
                     painter.translate(0, -i * page.height)
@@ -357,21 +343,47 @@ def write_pdf(
                 claims += batch.claims
                 offset = batch.end if _continues(batch.end, page) else 0.0
                 del batch
-                done += 1
                 if progress is not None:
                     progress(done, steps)
-            if n:
-                _footer(painter, page, footer, report.meta.title, n, total)
         finally:
             painter.end()
         del writer  # closes the file
         held = sum(len(a.claims) for a in report.articles)
-        if n != total or claims != held:
-            raise OutputError(f"{path}: cannot write the PDF: {n} of {total} pages and "
-                              f"{claims} of {held} claims were laid out")
+        if claims != held:
+            raise OutputError(f"{path}: cannot write the PDF: {claims} of {held} claims "
+                              "were laid out")  # fmt: skip
         if tmp.stat().st_size == 0:
             raise OutputError(f"{path}: cannot write the file: Qt's PDF writer failed")
-        add_outline(tmp, outline, [a.info.title for a in report.articles])
+        footers = tmp.with_name(f".fc-{os.getpid()}-{secrets.token_hex(4)}.part")  # as stale
+        try:
+            _write_footers(footers, report, page, n)
+            finish_pdf(tmp, footers, outline, [a.info.title for a in report.articles])
+        except ValueError as exc:  # Qt wrote a PDF of a kind finish_pdf does not read
+            raise OutputError(f"{path}: cannot write the PDF: {exc}") from None
+        finally:
+            footers.unlink(missing_ok=True)
+        if progress is not None:
+            progress(steps, steps)
+
+
+def _write_footers(path: Path, report: Report, page: _Page, pages: int) -> None:
+    """A PDF of ``pages`` pages holding only each page's footer, at its place on the
+    page (the report's pages get them in :func:`finish_pdf`)."""
+    writer = _pdf_writer(path, report)
+    font = _report_font(7.5)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(errno.EIO, "Qt's PDF writer could not start")
+    try:
+        for n in range(1, pages + 1):
+            if n > 1 and not writer.newPage():
+                raise OSError(errno.EIO, "Qt's PDF writer could not add a page")
+            _footer(painter, page, font, report.meta.title, n, pages)
+    finally:
+        painter.end()
+    del writer  # closes the file
+    if path.stat().st_size == 0:
+        raise OSError(errno.EIO, "Qt's PDF writer failed")
 
 
 # --- navigation: headings kept with what follows, and the PDF outline ----------------
