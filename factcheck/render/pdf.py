@@ -50,7 +50,7 @@ from factcheck.core.report.chart import chart_svg
 from factcheck.core.report.html import Progress, render_html
 from factcheck.core.report.model import Report, ReportArticle
 from factcheck.core.report.parts import Part, batches, report_parts
-from factcheck.render.pdf_outline import finish_pdf
+from factcheck.render.pdf_outline import finish_any_pdf
 
 QT_TEMPLATE = "report_qt.html.j2"
 CHART_RESOURCE = "factcheck-chart.png"
@@ -357,8 +357,8 @@ def write_pdf(
         footers = tmp.with_name(f".fc-{os.getpid()}-{secrets.token_hex(4)}.part")  # as stale
         try:
             _write_footers(footers, report, page, n)
-            finish_pdf(tmp, footers, outline, [a.info.title for a in report.articles])
-        except ValueError as exc:  # Qt wrote a PDF of a kind finish_pdf does not read
+            finish_any_pdf(tmp, footers, outline, [a.info.title for a in report.articles])
+        except ValueError as exc:  # neither the update nor pypdf could finish it
             raise OutputError(f"{path}: cannot write the PDF: {exc}") from None
         finally:
             footers.unlink(missing_ok=True)

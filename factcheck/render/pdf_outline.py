@@ -1,9 +1,14 @@
 """The PDF report's bookmarks (Qt's PDF writer makes none) and its footers, added to
 the file Qt wrote as one incremental update (:mod:`factcheck.render.pdf_update`).
+
+That update reads the file as Qt's PDF writer writes it today. Should a later Qt write
+its PDFs another way, :func:`finish_any_pdf` does the same through pypdf, a general
+PDF library: slower, and it holds every page, but the report is still whole.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +65,51 @@ def finish_pdf(
         update.put(pdf.root(), catalog[:-2].rstrip()
                    + b"\n/Outlines %d 0 R\n/PageMode /UseOutlines\n>>" % outlines)  # fmt: skip
     update.append_to(path)
+
+
+def finish_any_pdf(
+    path: Path, footers: Path, headings: list[tuple[int, str, int]], article_titles: list[str]
+) -> None:
+    """:func:`finish_pdf`, or when the files are not as it reads them, the same footers
+    and bookmarks through pypdf; ValueError (naming the file) when neither can."""
+    try:
+        finish_pdf(path, footers, headings, article_titles)
+    except ValueError:
+        _finish_with_pypdf(path, footers, headings, article_titles)
+
+
+def _finish_with_pypdf(
+    path: Path, footers: Path, headings: list[tuple[int, str, int]], article_titles: list[str]
+) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    part = path.with_name(path.name + ".pages")
+    try:
+        writer = PdfWriter(clone_from=PdfReader(path))
+        stamps = PdfReader(footers)
+        if len(stamps.pages) != len(writer.pages):
+            raise ValueError(f"{footers}: {len(stamps.pages)} pages for {len(writer.pages)}")
+        for page, stamp in zip(writer.pages, stamps.pages, strict=True):
+            page.merge_page(stamp)
+        if any(level == 2 for level, _title, _page in headings):
+
+            def add(items: list[_Item], parent: object) -> None:
+                for item in items:
+                    node = writer.add_outline_item(title=item.title, page_number=item.page,
+                                                   parent=parent)  # type: ignore[arg-type]
+                    add(item.children, node)
+
+            add(outline_tree(headings, article_titles, len(writer.pages) - 1), None)
+            writer.page_mode = "/UseOutlines"
+        with part.open("wb") as out:
+            writer.write(out)
+        os.replace(part, path)
+    except ValueError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on a file it cannot read
+        raise ValueError(f"{path}: {exc}") from None
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def _text(title: str) -> bytes:

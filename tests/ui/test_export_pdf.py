@@ -91,3 +91,34 @@ def test_document_and_chart(qtbot: QtBot, seeded_db: Database) -> None:
     assert (image.width(), image.height()) == (size.width() * 2, size.height() * 2)
     doc = report_document(report, for_screen=True)
     assert "more than 325,000 signatures" in doc.toPlainText()
+
+
+def test_a_pdf_qt_writes_another_way_is_finished_through_pypdf(
+    qtbot: QtBot, seeded_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should a later Qt write its PDFs in a shape the incremental update does not read,
+    the footers and bookmarks are put on through pypdf: the report is still whole."""
+    from factcheck.render import pdf_outline
+
+    def refuse(data: bytes, name: str) -> None:
+        raise ValueError(f"{name}: not a PDF with one cross-reference table at its end")
+
+    monkeypatch.setattr(pdf_outline, "QtPdf", refuse)
+    for start in range(0, 1800, 20):
+        ops.mark_claim(seeded_db, 2, start, start + 12, "r", note="checked " * 5)
+    report = gather_report(seeded_db, reviewer="r")
+    out = tmp_path / "long.pdf"
+    write_pdf(report, out)
+    reader = PdfReader(out, strict=True)
+    pages = len(reader.pages)
+    assert pages >= 4 and out.read_bytes().count(b"%%EOF") == 1  # rewritten, not appended
+    for n, page in enumerate(reader.pages, start=1):
+        words = page.extract_text().split()
+        assert words[-3:] == [str(n), "/", str(pages)], words[-6:]
+    titles = [str(o.title) for o in reader.outline if not isinstance(o, list)]
+    assert "Summary" in titles and "Articles" in titles
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    for _, claim in report.claims():
+        assert " ".join(claim.quote.split()) in text
+    leftovers = [n for n in os.listdir(tmp_path) if n.startswith(".") or n.startswith("long.pdf.")]
+    assert leftovers == []
