@@ -1,4 +1,4 @@
-"""The main window's commands that act on claims, files and preferences (a mixin of
+"""The main window's commands that act on claims, dialogs and preferences (a mixin of
 :class:`~factcheck.ui.shell.main_window.MainWindow`, split out to keep each file readable).
 
 The window maps the keys of :data:`factcheck.ui.common.actions.ACTIONS` to these commands
@@ -9,22 +9,18 @@ and hand the edit to the session; none of them refreshes a view itself.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from factcheck.ui.common.messages import show_message
 from factcheck.ui.shell import dialogs
-from factcheck.ui.shell.window_chrome import WindowChrome
+from factcheck.ui.shell.file_commands import FileCommands
 
 # Qt's namespace (``Qt``), the domain model and the text helpers are imported where they
 # are used: the window's first frame waits for every import of this module (see
 # factcheck.ui.shell.main_window).
 if TYPE_CHECKING:
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-
     from factcheck.core.model import Article, SearchHit, Status
     from factcheck.ui.articles.navigator import Navigator
     from factcheck.ui.claims.claim_editor import ClaimEditor
@@ -36,20 +32,9 @@ if TYPE_CHECKING:
     from factcheck.ui.shell.reviewer_field import ReviewerField
     from factcheck.ui.shell.suggestions import SuggestionController
 
-PROJECT_FILTER = "factcheck projects (*.db);;All files (*)"
-
-
-def import_filter() -> str:
-    """The Import dialog's filters, the first (the default) naming every format the
-    importer reads, so no readable file is hidden."""
-    from factcheck.core.ingest import supported_suffixes
-
-    every = " ".join(f"*{s}" for s in supported_suffixes())
-    return f"Articles ({every});;All files (*)"
-
-
-class WindowCommands(WindowChrome):
-    """Claim, file and preference commands of the main window."""
+class WindowCommands(FileCommands):
+    """Claim, dialog, preference and navigation commands of the main window (the file
+    and project commands are :class:`FileCommands`)."""
 
     if TYPE_CHECKING:
         session: Session | None
@@ -233,76 +218,6 @@ class WindowCommands(WindowChrome):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: session.add_source(cid, **dialog.values()))
         dialog.open()
-
-    # --- files -----------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.session is not None and event.mimeData().hasUrls() and any(
-                u.isLocalFile() for u in event.mimeData().urls()):  # fmt: skip
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: Any) -> None:
-        if self.session is not None and event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths and self.session is not None:
-            event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.import_paths(paths))
-
-    def import_paths(self, paths: list[Path]) -> None:
-        from factcheck.ui.articles.importing import run_import
-
-        if self.session is None:
-            return
-        first = run_import(self, self.session, paths)
-        if first is not None:
-            self.open_article(first)
-
-    def import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", import_filter())
-        if names:
-            self.import_paths([Path(n) for n in names])
-
-    def new_project(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getSaveFileName(self, "New project", "project.factcheck.db",
-                                              PROJECT_FILTER)
-        if name:
-            self.load_project(Path(name), create=True)
-
-    def open_project(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(self, "Open project", "",
-                                              PROJECT_FILTER)
-        if name:
-            self.load_project(Path(name))
-
-    def load_project(self, path: Path, *, create: bool = False, seed: bool = False) -> bool:
-        """Open (or create, empty) the project at ``path`` in this window. A project that
-        cannot be opened is reported and the current one stays open."""
-        from factcheck.errors import FactcheckError
-        from factcheck.ui.session.session import Session
-
-        self.build_panes()
-
-        try:
-            if create:
-                if path.exists():
-                    path.unlink()  # the save dialog already asked whether to replace it
-                session = Session.create(path, self.reviewer)
-            else:
-                session = Session.open(path, self.reviewer, seed=seed)
-        except (FactcheckError, OSError) as exc:
-            show_message(self, "Cannot open project", str(exc), error=True)
-            return False
-        self.set_session(session)
-        return True
 
     # --- dialogs owned elsewhere -----------------------------------------------------
 
