@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from factcheck.core.model import Status
 from factcheck.store import ops, queries
 from factcheck.store.project import connect
+from factcheck.ui.session.session import Session
 from factcheck.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
@@ -53,14 +54,29 @@ def _undo(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
 
 
-def test_a_mark_is_undone_after_its_verdict_was_given_and_undone(
-    make_window: WindowFactory, qtbot: QtBot
-) -> None:
+def _window_telling(make_window: WindowFactory) -> tuple[MainWindow, Session, list[str]]:
+    """A window, its session, and the refusals it tells the reviewer."""
     window = make_window()
     session = window.session
     assert session is not None
     messages: list[str] = []
     session.failed.connect(messages.append)
+    return window, session, messages
+
+
+def _note_from_elsewhere(session: Session, claim_id: int, note: str) -> None:
+    """Another program (the command line, say) writes a note on the claim."""
+    other = connect(session.path)
+    try:
+        ops.set_note(other, claim_id, note, "cli")
+    finally:
+        other.close()
+
+
+def test_a_mark_is_undone_after_its_verdict_was_given_and_undone(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window, session, messages = _window_telling(make_window)
     claim_id = _mark_first_words(window, qtbot)
     qtbot.keyClick(window.reader, Qt.Key.Key_2, CTRL)  # contradicted
     qtbot.keyClick(window.reader, Qt.Key.Key_T, CTRL)
@@ -86,21 +102,13 @@ def test_a_mark_is_undone_after_its_verdict_was_given_and_undone(
 
 
 def test_a_mark_is_not_undone_over_another_programs_edit(
-    make_window: WindowFactory, qtbot: QtBot, project_path: object
+    make_window: WindowFactory, qtbot: QtBot
 ) -> None:
-    window = make_window()
-    session = window.session
-    assert session is not None
-    messages: list[str] = []
-    session.failed.connect(messages.append)
+    window, session, messages = _window_telling(make_window)
     claim_id = _mark_first_words(window, qtbot)
     qtbot.keyClick(window.reader, Qt.Key.Key_1, CTRL)
     _undo(window, qtbot)  # the verdict: this window's own, undone
-    other = connect(session.path)  # the command line, say, writes a note meanwhile
-    try:
-        ops.set_note(other, claim_id, "checked against the 2016 annual report", "cli")
-    finally:
-        other.close()
+    _note_from_elsewhere(session, claim_id, "checked against the 2016 annual report")
     _undo(window, qtbot)  # the mark: refused, the note stays
     assert queries.get_claim(session.db, claim_id).note == (
         "checked against the 2016 annual report"
@@ -113,17 +121,9 @@ def test_a_claim_changed_elsewhere_then_edited_here_is_still_protected(
 ) -> None:
     """Another program's note, then this window's verdict and its undo: the window
     cannot vouch for the claim any more, so undoing the mark is refused."""
-    window = make_window()
-    session = window.session
-    assert session is not None
-    messages: list[str] = []
-    session.failed.connect(messages.append)
+    window, session, messages = _window_telling(make_window)
     claim_id = _mark_first_words(window, qtbot)
-    other = connect(session.path)
-    try:
-        ops.set_note(other, claim_id, "a note from elsewhere", "cli")
-    finally:
-        other.close()
+    _note_from_elsewhere(session, claim_id, "a note from elsewhere")
     qtbot.keyClick(window.reader, Qt.Key.Key_1, CTRL)
     _undo(window, qtbot)  # the verdict
     _undo(window, qtbot)  # the mark: refused
